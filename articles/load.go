@@ -1,0 +1,213 @@
+package articles
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/byline/byline/articles/entities"
+	"github.com/byline/byline/model"
+)
+
+// MaxFileSize is the largest source byline reads; larger files are refused
+// with a clear error rather than exhausting memory.
+const MaxFileSize = 64 << 20
+
+// Parse turns one source's bytes into articles, choosing the format from the
+// source's extension and, failing that, its content. A feed gives one article
+// per item; every other format gives one. People and places are not yet
+// recognised: see Recognize and Load.
+func Parse(source string, data []byte) ([]*model.Article, error) {
+	if looksBinary(data) {
+		return nil, &Error{Source: source, Err: ErrBinary}
+	}
+	one := func(a *model.Article, err error) ([]*model.Article, error) {
+		if err != nil {
+			return nil, err
+		}
+		return []*model.Article{a}, nil
+	}
+	switch formatOf(source, data) {
+	case "md":
+		return one(ParseMarkdown(source, data))
+	case "html":
+		return one(parseHTML(source, data))
+	case "feed":
+		return parseFeed(source, data)
+	case "txt":
+		return one(ParseText(source, data))
+	}
+	return nil, &Error{Source: source, Err: ErrFormat}
+}
+
+// formatOf names the parser for a source: "txt", "md", "html", "feed" or "".
+func formatOf(source string, data []byte) string {
+	switch strings.ToLower(filepath.Ext(source)) {
+	case ".md", ".markdown":
+		return "md"
+	case ".html", ".htm", ".xhtml":
+		return "html"
+	case ".xml", ".rss", ".atom":
+		return "feed"
+	case ".txt", ".text", "":
+	default:
+		if !isSniffable(source) {
+			return ""
+		}
+	}
+	head := bytes.TrimSpace(data[:min(len(data), 1024)])
+	lower := bytes.ToLower(head)
+	switch {
+	case bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")):
+		return "html"
+	case bytes.HasPrefix(lower, []byte("<?xml")) || bytes.HasPrefix(lower, []byte("<rss")) || bytes.HasPrefix(lower, []byte("<feed")):
+		return "feed"
+	case bytes.HasPrefix(head, []byte("# ")) || bytes.HasPrefix(head, []byte("---\n")):
+		if strings.ToLower(filepath.Ext(source)) == "" {
+			return "md"
+		}
+	}
+	return "txt"
+}
+
+// isSniffable reports whether a source without a known extension may still
+// be read by looking at its content: standard input and URLs.
+func isSniffable(source string) bool {
+	return source == "-" || strings.HasPrefix(source, "http://") || strings.HasPrefix(source, "https://")
+}
+
+// Recognize finds the people and places in each article.
+func Recognize(as []*model.Article) {
+	for _, a := range as {
+		entities.Recognize(a)
+	}
+}
+
+// ReadFile reads, parses and recognises one file.
+func ReadFile(path string) ([]*model.Article, error) {
+	data, err := readLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	as, err := Parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	Recognize(as)
+	return as, nil
+}
+
+// ReadReader reads one article from r (standard input), named source.
+func ReadReader(source string, r io.Reader) ([]*model.Article, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, &Error{Source: source, Err: err}
+	}
+	if len(data) > MaxFileSize {
+		return nil, &Error{Source: source, Err: fmt.Errorf("larger than %d MB", MaxFileSize>>20)}
+	}
+	as, err := Parse(source, data)
+	if err != nil {
+		return nil, err
+	}
+	Recognize(as)
+	return as, nil
+}
+
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{Source: path, Err: unwrapPath(err)}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, &Error{Source: path, Err: unwrapPath(err)}
+	}
+	if st.IsDir() {
+		return nil, &Error{Source: path, Err: fmt.Errorf("is a directory")}
+	}
+	if st.Size() > MaxFileSize {
+		return nil, &Error{Source: path, Err: fmt.Errorf("larger than %d MB", MaxFileSize>>20)}
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return nil, &Error{Source: path, Err: unwrapPath(err)}
+	}
+	return data, nil
+}
+
+func unwrapPath(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// Loaded is the outcome of Load: the articles that opened and, separately,
+// the sources that failed with their errors.
+type Loaded struct {
+	Articles []*model.Article
+	Problems []error
+}
+
+// articleExts are the extensions Load picks up when walking a directory.
+var articleExts = []string{".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom"}
+
+// Load reads every path: files directly, directories recursively (only files
+// with an article extension, hidden entries skipped). A source that fails is
+// recorded in Problems and the others still load. When any directory was
+// given, articles are sorted newest first by date.
+func Load(paths []string) Loaded {
+	var out Loaded
+	sortByDate := false
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			out.Problems = append(out.Problems, &Error{Source: p, Err: unwrapPath(err)})
+			continue
+		}
+		if !st.IsDir() {
+			as, err := ReadFile(p)
+			if err != nil {
+				out.Problems = append(out.Problems, err)
+			}
+			out.Articles = append(out.Articles, as...)
+			continue
+		}
+		sortByDate = true
+		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				out.Problems = append(out.Problems, &Error{Source: path, Err: unwrapPath(err)})
+				return nil
+			}
+			name := d.Name()
+			if path != p && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !slices.Contains(articleExts, strings.ToLower(filepath.Ext(name))) {
+				return nil
+			}
+			as, err := ReadFile(path)
+			if err != nil {
+				out.Problems = append(out.Problems, err)
+			}
+			out.Articles = append(out.Articles, as...)
+			return nil
+		})
+	}
+	if sortByDate {
+		slices.SortStableFunc(out.Articles, func(a, b *model.Article) int {
+			return b.Date.Compare(a.Date)
+		})
+	}
+	return out
+}

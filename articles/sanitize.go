@@ -1,0 +1,80 @@
+package articles
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Sanitize makes article text safe to put on a terminal: it drops ESC, the
+// other C0 controls but newline and tab, DEL and the C1 controls, so that no
+// text from an article can move the cursor, change colours or set the title.
+// Invalid UTF-8 becomes U+FFFD. Carriage returns are removed; callers that
+// care about line structure normalise them to newlines first.
+func Sanitize(s string) string {
+	clean := true
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && w == 1) || isControl(r) {
+			clean = false
+			break
+		}
+		i += w
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && w == 1:
+			b.WriteRune(utf8.RuneError)
+		case isControl(r):
+		default:
+			b.WriteString(s[i : i+w])
+		}
+		i += w
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool {
+	if r == '\n' || r == '\t' {
+		return false
+	}
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
+}
+
+// normalizeNewlines turns CRLF and lone CR into LF.
+func normalizeNewlines(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
+}
+
+// looksBinary reports whether data is not text: it has NUL bytes, or more than
+// a few percent of it is invalid UTF-8 or control bytes.
+func looksBinary(data []byte) bool {
+	n := len(data)
+	if n > 8192 {
+		n = 8192
+	}
+	head := data[:n]
+	bad := 0
+	for i := 0; i < len(head); {
+		r, w := utf8.DecodeRune(head[i:])
+		if r == 0 {
+			return true
+		}
+		if r == utf8.RuneError && w == 1 && len(head)-i >= utf8.UTFMax {
+			bad++
+		} else if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != 0x1b && r != '\f' {
+			bad++
+		}
+		i += w
+	}
+	return bad*20 > len(head)
+}

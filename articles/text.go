@@ -1,0 +1,288 @@
+package articles
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/byline/byline/model"
+)
+
+// dateMarker matches the `date YYYY-MM-DD` marker that may open a plain-text
+// article, with leading blanks.
+var dateMarker = regexp.MustCompile(`^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*`)
+
+// debris are whole lines left behind by the pages articles were scraped from.
+// They are compared after lower-casing and trimming blanks and trailing
+// punctuation.
+var debris = map[string]bool{
+	"advertisment": true, "advertisement": true, "advertisements": true,
+	"advert": true, "ad": true, "ads": true, "sponsored": true,
+	"sponsored content": true, "paid content": true, "promoted": true,
+	"read more": true, "read more:": true, "continue reading": true,
+	"story continues below": true, "story continues below advertisement": true,
+	"article continues below": true, "article continues below advertisement": true,
+	"scroll to continue": true, "scroll to continue with content": true,
+	"skip advertisement": true, "related": true, "related articles": true,
+	"share this article": true, "share": true, "click here": true,
+	"subscribe": true, "sign up": true,
+}
+
+// IsDebris reports whether line, taken whole, is scraping debris such as
+// "Advertisment" or "Read more", in any case.
+func IsDebris(line string) bool {
+	s := strings.ToLower(strings.TrimSpace(line))
+	s = strings.TrimRight(s, ".:!…>» -–—")
+	return debris[s]
+}
+
+// ParseText parses byline's plain-text news format: an optional
+// `date YYYY-MM-DD` marker opening the first line, paragraphs separated by
+// blank lines, short title-case one-line paragraphs as section headings, and
+// debris lines ("Advertisment") dropped wherever they are. Paragraphs before
+// the first heading form the lead. The title is derived from the lead.
+func ParseText(source string, data []byte) (*model.Article, error) {
+	if looksBinary(data) {
+		return nil, &Error{Source: source, Err: ErrBinary}
+	}
+	text := Sanitize(normalizeNewlines(string(data)))
+	text = strings.TrimPrefix(text, "\uFEFF")
+	a := &model.Article{Source: source, Format: model.Plain}
+	if m := dateMarker.FindStringSubmatchIndex(text); m != nil {
+		if d, err := time.Parse("2006-01-02", text[m[2]:m[3]]); err == nil {
+			a.Date = d
+			text = text[m[1]:]
+		}
+	}
+	var cur *model.Section
+	for _, p := range splitParagraphs(text) {
+		if !strings.Contains(p, "\n") && IsHeading(p) {
+			a.Sections = append(a.Sections, model.Section{Heading: p})
+			cur = &a.Sections[len(a.Sections)-1]
+			continue
+		}
+		if cur == nil {
+			a.Sections = append(a.Sections, model.Section{})
+			cur = &a.Sections[0]
+		}
+		cur.Paragraphs = append(cur.Paragraphs, joinLines(p))
+	}
+	if len(a.Sections) == 0 {
+		return nil, &Error{Source: source, Err: ErrEmpty}
+	}
+	a.Title = DeriveTitle(a)
+	return a, nil
+}
+
+// splitParagraphs splits text at blank lines, drops debris lines and trims
+// each line; it returns the non-empty paragraphs with their lines joined by
+// "\n".
+func splitParagraphs(text string) []string {
+	var out []string
+	var lines []string
+	flush := func() {
+		if len(lines) > 0 {
+			out = append(out, strings.Join(lines, "\n"))
+			lines = lines[:0]
+		}
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+			flush()
+		case IsDebris(line):
+		default:
+			lines = append(lines, line)
+		}
+	}
+	flush()
+	return out
+}
+
+// joinLines turns a hard-wrapped paragraph into one line of text.
+func joinLines(p string) string {
+	if !strings.Contains(p, "\n") {
+		return collapseSpaces(p)
+	}
+	return collapseSpaces(strings.ReplaceAll(p, "\n", " "))
+}
+
+func collapseSpaces(s string) string {
+	if !strings.Contains(s, "  ") && !strings.Contains(s, "\t") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// minor words may be lower-case in a title-case heading.
+var minor = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "but": true, "or": true,
+	"nor": true, "for": true, "so": true, "yet": true, "as": true, "at": true,
+	"by": true, "in": true, "of": true, "on": true, "to": true, "up": true,
+	"via": true, "with": true, "from": true, "into": true, "over": true,
+	"amid": true, "amidst": true, "vs": true, "vs.": true, "per": true,
+	"than": true, "out": true, "off": true, "onto": true, "upon": true,
+	"after": true, "before": true, "about": true, "against": true,
+	"between": true, "under": true, "is": true, "are": true, "be": true,
+	"its": true, "it": true, "not": true, "if": true, "that": true,
+	"this": true, "what": true, "who": true, "how": true, "why": true,
+	"de": true, "la": true, "le": true, "von": true, "van": true, "der": true,
+}
+
+// IsHeading reports whether a one-line paragraph reads as a section heading:
+// a few words (at most 12, 90 bytes), no sentence-ending punctuation, not a
+// quote, and most of its words capitalised.
+func IsHeading(line string) bool {
+	line = strings.TrimSpace(line)
+	if line == "" || len(line) > 90 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if strings.ContainsRune(".!?;,\"”’'…", last) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(line)
+	if strings.ContainsRune("\"“‘'(-–—*•", first) {
+		return false
+	}
+	words := strings.Fields(line)
+	if len(words) > 12 {
+		return false
+	}
+	letters, capital, lower := 0, 0, 0
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"'‘“(["))
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			capital++
+			letters++
+		case unicode.IsLetter(r):
+			letters++
+			if i == 0 {
+				return false
+			}
+			if !minor[strings.ToLower(strings.Trim(w, ":,"))] {
+				lower++
+			}
+		}
+	}
+	if letters == 0 || capital == 0 {
+		return false
+	}
+	// A title-case line has its content words capitalised; allow one slip in
+	// longer headings ("Life after the war in Gaza" style headings are rarer
+	// than sentences, so stay strict).
+	return lower == 0 || (lower == 1 && capital >= 4)
+}
+
+// DeriveTitle makes a headline-like title from an article's lead when its
+// source had none: the lead's first sentence, cut back to its longest leading
+// clause when it is long, never in the middle of a word. Without any
+// paragraph it falls back to the first heading.
+func DeriveTitle(a *model.Article) string {
+	var first string
+	for _, s := range a.Sections {
+		if len(s.Paragraphs) > 0 {
+			first = s.Paragraphs[0]
+			break
+		}
+	}
+	if first == "" {
+		for _, s := range a.Sections {
+			if s.Heading != "" {
+				return s.Heading
+			}
+		}
+		return "Untitled"
+	}
+	return headline(first, 72)
+}
+
+// headline shortens a paragraph to a title of at most max bytes.
+func headline(p string, max int) string {
+	p = strings.TrimSpace(p)
+	// The first sentence: a '.', '!' or '?' followed by a space and an
+	// upper-case letter, not after a one-letter initial or a common abbreviation.
+	s := p
+	for i := 0; i+2 < len(p); i++ {
+		c := p[i]
+		if (c == '.' || c == '!' || c == '?') && p[i+1] == ' ' {
+			r, _ := utf8.DecodeRuneInString(p[i+2:])
+			if unicode.IsUpper(r) && !abbreviation(p[:i]) {
+				s = p[:i+1]
+				break
+			}
+		}
+	}
+	s = strings.TrimRight(s, ".!?… ")
+	if len(s) <= max {
+		return capitalise(s)
+	}
+	// Longest leading clause that fits: end at ", ", "; ", ": " or a dash,
+	// but never split a number ("March 27, 2024").
+	best := -1
+	for i := 0; i < len(s) && i <= max; i++ {
+		switch {
+		case (s[i] == ',' || s[i] == ';' || s[i] == ':') && i+1 < len(s) && s[i+1] == ' ':
+			if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' && i+2 < len(s) && s[i+2] >= '0' && s[i+2] <= '9' {
+				continue
+			}
+			if i >= 24 {
+				best = i
+			}
+		case strings.HasPrefix(s[i:], " — ") || strings.HasPrefix(s[i:], " – ") || strings.HasPrefix(s[i:], " - "):
+			if i >= 24 {
+				best = i
+			}
+		}
+	}
+	if best > 0 {
+		return capitalise(trimDangling(s[:best]))
+	}
+	// No clause fits: cut at the last word boundary and mark the cut.
+	cut := strings.LastIndexByte(s[:max], ' ')
+	if cut <= 0 {
+		cut = max
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return capitalise(trimDangling(s[:cut])) + "…"
+}
+
+func abbreviation(before string) bool {
+	i := strings.LastIndexByte(before, ' ')
+	w := before[i+1:]
+	if utf8.RuneCountInString(w) == 1 {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "jr", "sr", "u.s", "u.k", "u.n", "no", "vs", "inc", "corp", "co", "ltd":
+		return true
+	}
+	return false
+}
+
+// trimDangling drops trailing words that would leave a title hanging
+// ("... at the").
+func trimDangling(s string) string {
+	s = strings.TrimRight(s, " ,;:-–—")
+	for {
+		i := strings.LastIndexByte(s, ' ')
+		if i < 0 || !minor[strings.ToLower(s[i+1:])] {
+			return s
+		}
+		s = strings.TrimRight(s[:i], " ,;:-–—")
+	}
+}
+
+func capitalise(s string) string {
+	r, w := utf8.DecodeRuneInString(s)
+	if unicode.IsLower(r) {
+		return string(unicode.ToUpper(r)) + s[w:]
+	}
+	return s
+}
