@@ -60,7 +60,7 @@ func ParseMarkdown(source string, data []byte) (*model.Article, error) {
 		if m := atxHeading.FindStringSubmatch(line); m != nil {
 			flush()
 			level, title := len(m[1]), strings.TrimSpace(m[2])
-			if level == 1 && a.Title == "" && len(a.Sections) == 0 {
+			if level == 1 && len(a.Sections) == 0 && (a.Title == "" || a.Title == title) {
 				a.Title = title
 				continue
 			}

@@ -30,6 +30,11 @@ func Sanitize(s string) string {
 		switch {
 		case r == utf8.RuneError && w == 1:
 			b.WriteRune(utf8.RuneError)
+		case r == 0x1b || r == 0x9b || r == 0x9d:
+			// Drop the whole escape sequence, not just its introducer, so
+			// that no "[31m" or "]0;title" debris is left behind.
+			i = skipEscape(s, i, r, w)
+			continue
 		case isControl(r):
 		default:
 			b.WriteString(s[i : i+w])
@@ -37,6 +42,52 @@ func Sanitize(s string) string {
 		i += w
 	}
 	return b.String()
+}
+
+// skipEscape returns the index just past the escape sequence that starts at
+// s[i] with introducer r (ESC, or the C1 CSI or OSC) of width w.
+func skipEscape(s string, i int, r rune, w int) int {
+	j := i + w
+	kind := byte('[')
+	switch r {
+	case 0x9d:
+		kind = ']'
+	case 0x1b:
+		if j >= len(s) {
+			return j
+		}
+		kind = s[j]
+		j++
+	}
+	switch kind {
+	case '[': // CSI: parameters and intermediates, then a final byte.
+		for j < len(s) {
+			c := s[j]
+			j++
+			if c >= 0x40 && c <= 0x7e {
+				break
+			}
+			if c < 0x20 || c > 0x7e {
+				return j - 1
+			}
+		}
+		return j
+	case ']', 'P', '_', '^', 'X': // OSC, DCS, APC, PM, SOS: up to BEL or ST.
+		for j < len(s) {
+			if s[j] == 0x07 {
+				return j + 1
+			}
+			if s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\' {
+				return j + 2
+			}
+			if s[j] == '\n' {
+				return j
+			}
+			j++
+		}
+		return j
+	}
+	return j // a two-byte escape such as ESC c
 }
 
 func isControl(r rune) bool {

@@ -130,6 +130,8 @@ var minor = map[string]bool{
 	"its": true, "it": true, "not": true, "if": true, "that": true,
 	"this": true, "what": true, "who": true, "how": true, "why": true,
 	"de": true, "la": true, "le": true, "von": true, "van": true, "der": true,
+	"den": true, "die": true, "das": true, "des": true, "du": true, "del": true,
+	"di": true, "da": true, "y": true, "et": true, "och": true, "al": true, "el": true,
 }
 
 // IsHeading reports whether a one-line paragraph reads as a section heading:
@@ -242,7 +244,18 @@ func headline(p string, max int) string {
 	if best > 0 {
 		return capitalise(trimDangling(s[:best]))
 	}
-	// No clause fits: cut at the last word boundary and mark the cut.
+	// No clause fits: end before the last word that opens a new phrase
+	// ("... on Tuesday | to resume talks"), which reads as a whole clause.
+	for i := max; i >= 24; i-- {
+		if s[i] != ' ' {
+			continue
+		}
+		next, _, _ := strings.Cut(s[i+1:], " ")
+		if clauseOpeners[strings.ToLower(next)] {
+			return capitalise(trimDangling(s[:i]))
+		}
+	}
+	// Otherwise cut at the last word boundary and mark the cut.
 	cut := strings.LastIndexByte(s[:max], ' ')
 	if cut <= 0 {
 		cut = max
@@ -251,6 +264,15 @@ func headline(p string, max int) string {
 		}
 	}
 	return capitalise(trimDangling(s[:cut])) + "…"
+}
+
+// clauseOpeners start a phrase a headline can end before.
+var clauseOpeners = map[string]bool{
+	"to": true, "after": true, "as": true, "for": true, "which": true,
+	"who": true, "while": true, "when": true, "because": true, "with": true,
+	"amid": true, "amidst": true, "following": true, "despite": true,
+	"before": true, "since": true, "and": true, "but": true, "where": true,
+	"following,": true, "over": true, "until": true, "ahead": true,
 }
 
 func abbreviation(before string) bool {
