@@ -1,0 +1,251 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
+
+	"github.com/byline/byline/articles"
+	"github.com/byline/byline/ui"
+)
+
+// version is byline's release; builds from a module download report the
+// module version instead.
+const version = "0.1.0"
+
+// env is what a command may touch of the process, so that tests can run
+// commands without a terminal.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+const usage = `byline — a terminal news reader
+
+Usage:
+  byline [--style S] [FILE|DIR|-]...  read articles; with no arguments, the built-in samples
+  byline print [--width N] [--style S] FILE...
+                                      render articles to stdout (plain text when piped or NO_COLOR)
+  byline export FILE...               one JSON object per article per line
+  byline help | --help                this text
+  byline --version                    the version
+
+FILE may be plain text (.txt), Markdown (.md), HTML (.html) or an RSS/Atom feed (.xml);
+a DIR is read recursively; - or piped standard input reads one article.
+
+Keys in the reader: press ? for the full list.
+`
+
+func run(args []string, e env) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "print":
+			return runPrint(args[1:], e)
+		case "export":
+			return runExport(args[1:], e)
+		case "help":
+			fmt.Fprint(e.stdout, usage)
+			return 0
+		}
+	}
+	return runReader(args, e)
+}
+
+// parseFlags parses flags that may come before, between or after the
+// positional arguments, which it returns.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func newFlagSet(name string, e env) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() { fmt.Fprint(e.stderr, usage) }
+	return fs
+}
+
+func versionString() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return version
+}
+
+// isTerminal reports whether f is a terminal.
+func isTerminal(f any) bool {
+	if fd, ok := f.(interface{ Fd() uintptr }); ok {
+		return term.IsTerminal(fd.Fd())
+	}
+	return false
+}
+
+// load reads the articles named by args: "-" is standard input, anything else
+// a file or directory. With no args it reads piped standard input, or returns
+// ok=false when standard input is a terminal.
+func load(args []string, e env) (l articles.Loaded, ok bool) {
+	if len(args) == 0 {
+		if isTerminal(e.stdin) || e.stdin == nil {
+			return l, false
+		}
+		args = []string{"-"}
+	}
+	var paths []string
+	flush := func() {
+		if len(paths) > 0 {
+			got := articles.Load(paths)
+			l.Articles = append(l.Articles, got.Articles...)
+			l.Problems = append(l.Problems, got.Problems...)
+			paths = nil
+		}
+	}
+	usedStdin := false
+	for _, a := range args {
+		if a != "-" {
+			paths = append(paths, a)
+			continue
+		}
+		flush()
+		if usedStdin {
+			continue
+		}
+		usedStdin = true
+		as, err := articles.ReadReader("-", e.stdin)
+		if err != nil {
+			l.Problems = append(l.Problems, err)
+		}
+		l.Articles = append(l.Articles, as...)
+	}
+	flush()
+	return l, true
+}
+
+// reportProblems prints each problem on stderr and returns the exit code:
+// 1 when there was any.
+func reportProblems(problems []error, e env) int {
+	for _, err := range problems {
+		fmt.Fprintf(e.stderr, "byline: %s\n", articles.Sanitize(err.Error()))
+	}
+	if len(problems) > 0 {
+		return 1
+	}
+	return 0
+}
+
+func runReader(args []string, e env) int {
+	fs := newFlagSet("byline", e)
+	style := fs.String("style", "auto", "glamour style: auto, dark, light, dracula, tokyo-night, pink, ascii, notty")
+	showVersion := fs.Bool("version", false, "print the version")
+	pos, err := parseFlags(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		return 2
+	}
+	if *showVersion {
+		fmt.Fprintf(e.stdout, "byline %s\n", versionString())
+		return 0
+	}
+	loader := func() articles.Loaded {
+		l, ok := load(pos, e)
+		if !ok {
+			return articles.Samples()
+		}
+		return l
+	}
+	if len(pos) == 0 && !isTerminal(e.stdin) && e.stdin != nil {
+		// Read piped input now: the program takes the terminal for keys.
+		l, _ := load(nil, e)
+		loader = func() articles.Loaded { return l }
+	}
+	m := ui.New(ui.Options{Load: loader, Style: *style, Version: versionString()})
+	if _, err := tea.NewProgram(m).Run(); err != nil {
+		fmt.Fprintf(e.stderr, "byline: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func runPrint(args []string, e env) int {
+	fs := newFlagSet("print", e)
+	width := fs.Int("width", 0, "wrap width in columns (default: the terminal's, or 80)")
+	style := fs.String("style", "auto", "glamour style")
+	pos, err := parseFlags(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		return 2
+	}
+	l, ok := load(pos, e)
+	if !ok {
+		fmt.Fprintln(e.stderr, "byline print: name at least one FILE (or pipe an article in)")
+		return 2
+	}
+	color := isTerminal(e.stdout) && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
+	w := *width
+	if w <= 0 {
+		w = 80
+		if f, ok := e.stdout.(*os.File); ok && color {
+			if tw, _, err := term.GetSize(f.Fd()); err == nil && tw > 0 {
+				w = min(tw, 120)
+			}
+		}
+	}
+	for i, a := range l.Articles {
+		out, err := ui.Render(a, w, *style, color)
+		if err != nil {
+			l.Problems = append(l.Problems, &articles.Error{Source: a.Source, Err: err})
+			continue
+		}
+		if i > 0 {
+			fmt.Fprintln(e.stdout, strings.Repeat("─", w))
+		}
+		fmt.Fprint(e.stdout, out)
+	}
+	return reportProblems(l.Problems, e)
+}
+
+func runExport(args []string, e env) int {
+	fs := newFlagSet("export", e)
+	pos, err := parseFlags(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		return 2
+	}
+	l, ok := load(pos, e)
+	if !ok {
+		fmt.Fprintln(e.stderr, "byline export: name at least one FILE (or pipe an article in)")
+		return 2
+	}
+	for _, a := range l.Articles {
+		if err := articles.WriteJSON(e.stdout, a); err != nil {
+			l.Problems = append(l.Problems, &articles.Error{Source: a.Source, Err: err})
+		}
+	}
+	return reportProblems(l.Problems, e)
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+const sample = "../shared/samples/000_65ddc96782ead899.txt"
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runCLI(t *testing.T, stdin string, vars map[string]string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, env{
+		stdin:  strings.NewReader(stdin),
+		stdout: &out,
+		stderr: &errb,
+		getenv: func(k string) string { return vars[k] },
+	})
+	return result{code, out.String(), errb.String()}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	r := runCLI(t, "", nil, "--version")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "byline ") {
+		t.Errorf("--version: %+v", r)
+	}
+	r = runCLI(t, "", nil, "--help")
+	if r.code != 0 || !strings.Contains(r.stderr+r.stdout, "byline export") {
+		t.Errorf("--help: %+v", r)
+	}
+	r = runCLI(t, "", nil, "help")
+	if r.code != 0 || !strings.Contains(r.stdout, "byline print") {
+		t.Errorf("help: %+v", r)
+	}
+	r = runCLI(t, "", nil, "--no-such-flag")
+	if r.code != 2 {
+		t.Errorf("unknown flag exit = %d, want 2", r.code)
+	}
+}
+
+type exportedArticle struct {
+	Source   string `json:"source"`
+	Title    string `json:"title"`
+	Date     string `json:"date"`
+	Sections []struct {
+		Heading    string   `json:"heading"`
+		Paragraphs []string `json:"paragraphs"`
+	} `json:"sections"`
+	Entities []struct {
+		Name     string `json:"name"`
+		Type     string `json:"type"`
+		Mentions []struct {
+			Section, Paragraph, Start, End int
+			Text                           string
+		} `json:"mentions"`
+	} `json:"entities"`
+}
+
+func TestExport(t *testing.T) {
+	r := runCLI(t, "", nil, "export", sample, "testdata/missing.txt", "articles/testdata/unicode.txt")
+	if r.code == 0 {
+		t.Errorf("exit 0 despite a missing file")
+	}
+	if !strings.Contains(r.stderr, "missing.txt") {
+		t.Errorf("stderr does not name the missing file: %q", r.stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d lines of JSON, want 2 (the good articles):\n%s", len(lines), r.stdout)
+	}
+	var a exportedArticle
+	if err := json.Unmarshal([]byte(lines[0]), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Source != sample || a.Date != "2024-03-26" || len(a.Sections) != 4 || a.Sections[3].Heading != "Alternatives to Escalation" {
+		t.Errorf("export: source %q date %q %d sections", a.Source, a.Date, len(a.Sections))
+	}
+	if !strings.HasPrefix(lines[0], `{"source":`) {
+		t.Errorf("field order: %.40s", lines[0])
+	}
+	for _, e := range a.Entities {
+		if e.Type != "person" && e.Type != "place" {
+			t.Errorf("entity %q has type %q", e.Name, e.Type)
+		}
+		for _, m := range e.Mentions {
+			var text string
+			if m.Paragraph == -1 {
+				text = a.Sections[m.Section].Heading
+			} else {
+				text = a.Sections[m.Section].Paragraphs[m.Paragraph]
+			}
+			if text[m.Start:m.End] != m.Text {
+				t.Errorf("mention %q: text[%d:%d] = %q", m.Text, m.Start, m.End, text[m.Start:m.End])
+			}
+		}
+	}
+}
+
+func TestStdin(t *testing.T) {
+	r := runCLI(t, "date 2024-01-02 From a pipe.\n\nA Heading\n\nBody.\n", nil, "export", "-")
+	var a exportedArticle
+	if err := json.Unmarshal([]byte(r.stdout), &a); err != nil || r.code != 0 {
+		t.Fatalf("export -: %v %+v", err, r)
+	}
+	if a.Source != "-" || a.Date != "2024-01-02" || len(a.Sections) != 2 {
+		t.Errorf("stdin article: %+v", a)
+	}
+	r = runCLI(t, "Piped without a dash.\n", nil, "export")
+	if r.code != 0 || !strings.Contains(r.stdout, "Piped without a dash.") {
+		t.Errorf("piped stdin: %+v", r)
+	}
+}
+
+func TestPrintPlainWhenPiped(t *testing.T) {
+	r := runCLI(t, "", nil, "print", "--width", "60", sample)
+	if r.code != 0 {
+		t.Fatalf("print: %+v", r)
+	}
+	if strings.Contains(r.stdout, "\x1b") {
+		t.Errorf("escape codes in piped output")
+	}
+	for _, want := range []string{"Urging for Precision and Protection", "Alternatives to Escalation", "Lloyd Austin"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("print output lacks %q", want)
+		}
+	}
+	if strings.Contains(r.stdout, "Advertisment") {
+		t.Errorf("debris printed")
+	}
+	for _, line := range strings.Split(r.stdout, "\n") {
+		if w := len([]rune(line)); w > 60 {
+			t.Errorf("line wider than 60 (%d): %q", w, line)
+		}
+	}
+}
+
+func TestPrintBadFileKeepsGoodOnes(t *testing.T) {
+	r := runCLI(t, "", nil, "print", "articles/testdata/binary.txt", sample)
+	if r.code != 1 || !strings.Contains(r.stderr, "binary.txt") || !strings.Contains(r.stdout, "Gallant") {
+		t.Errorf("print with a bad file: code %d stderr %q", r.code, r.stderr)
+	}
+}

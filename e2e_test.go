@@ -1,0 +1,103 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmux drives the built binary in a real terminal: what only a terminal
+// shows (alternate screen, key decoding, exit status) is checked here.
+type tmux struct {
+	t      *testing.T
+	socket string
+}
+
+func (x tmux) run(args ...string) string {
+	x.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", x.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		x.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (x tmux) screen() string { return x.run("capture-pane", "-p", "-t", "byline") }
+
+// waitFor polls the screen until cond holds; the deadline only bounds a
+// failing test, it measures nothing.
+func (x tmux) waitFor(what string, cond func(string) bool) string {
+	x.t.Helper()
+	var s string
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if s = x.screen(); cond(s) {
+			return s
+		}
+	}
+	x.t.Fatalf("timed out waiting for %s; screen:\n%s", what, s)
+	return s
+}
+
+func TestTerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("real-terminal test skipped in -short mode")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux not installed (.ci/run installs it)")
+	}
+	if _, err := os.Stat(sample); err != nil {
+		t.Skipf("reference sample absent: %v", err)
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "byline")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	abs, _ := filepath.Abs(sample)
+	x := tmux{t: t, socket: fmt.Sprintf("byline-test-%d", os.Getpid())}
+	exitFile := filepath.Join(dir, "exit")
+	cmd := fmt.Sprintf("%s %s; echo $? > %s; sleep 30", bin, abs, exitFile)
+	x.run("new-session", "-d", "-s", "byline", "-x", "120", "-y", "40", "env", "TERM=xterm-256color", "sh", "-c", cmd)
+	defer exec.Command("tmux", "-L", x.socket, "kill-server").Run()
+
+	x.waitFor("the article", func(s string) bool { return strings.Contains(s, "Urging for Precision") })
+
+	x.run("send-keys", "-t", "byline", "3")
+	// 3 is the third entry of the numbered Sections list (1 is the lead):
+	// the reader jumps to "Discussion Amidst Political Strain", and the
+	// Alternatives section follows it on screen.
+	x.waitFor("the Alternatives section in the reader", func(s string) bool {
+		return strings.Contains(s, "Reader · Discussion Amidst Political Strain") &&
+			inReader(s, "Alternatives to Escalation")
+	})
+
+	x.run("send-keys", "-t", "byline", "/", "R", "a", "f", "a", "h", "Enter")
+	x.waitFor("the match count", func(s string) bool { return strings.Contains(s, "match 1/1") })
+
+	x.run("send-keys", "-t", "byline", "q")
+	var code string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if b, err := os.ReadFile(exitFile); err == nil && len(b) > 0 {
+			code = strings.TrimSpace(string(b))
+			break
+		}
+	}
+	if code != "0" {
+		t.Fatalf("exit status %q after q, want 0; screen:\n%s", code, x.screen())
+	}
+}
+
+// inReader reports whether text appears on screen outside the Sections
+// list, whose entries are cut to the pane's width.
+func inReader(screen, text string) bool {
+	for _, line := range strings.Split(screen, "\n") {
+		if i := strings.Index(line, text); i >= 0 && i > 30 {
+			return true
+		}
+	}
+	return false
+}

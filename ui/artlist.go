@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/byline/byline/articles"
+	"github.com/byline/byline/model"
+)
+
+// openArticleMsg asks the root to show article i.
+type openArticleMsg struct{ index int }
+
+func openArticleCmd(i int) tea.Cmd { return func() tea.Msg { return openArticleMsg{i} } }
+
+// articlesPane lists the open articles (title and date) when there are
+// several.
+type articlesPane struct {
+	c       *common
+	w, h    int
+	focused bool
+	titles  []string
+	dates   []string
+	current int
+	cursor  int
+	offset  int
+	cache   viewCache
+}
+
+func newArticlesPane(c *common) *articlesPane { return &articlesPane{c: c} }
+
+// Init does nothing.
+func (p *articlesPane) Init() tea.Cmd { return nil }
+
+// SetSize sets the pane's outer size.
+func (p *articlesPane) SetSize(w, h int) { p.w, p.h = w, h; p.scroll() }
+
+// Focus puts the cursor on the current article.
+func (p *articlesPane) Focus() { p.focused = true; p.cursor = p.current; p.scroll() }
+
+// Blur takes the focus away.
+func (p *articlesPane) Blur() { p.focused = false }
+
+// SetArticles lists the articles.
+func (p *articlesPane) SetArticles(as []*model.Article) {
+	p.titles, p.dates = p.titles[:0], p.dates[:0]
+	for _, a := range as {
+		p.titles = append(p.titles, articles.Sanitize(flatten(a.Title)))
+		p.dates = append(p.dates, a.DateString())
+	}
+	p.cache = viewCache{}
+}
+
+// SetCurrent marks the article being read.
+func (p *articlesPane) SetCurrent(i int) {
+	p.current = i
+	if !p.focused {
+		p.cursor = i
+	}
+	p.scroll()
+}
+
+func (p *articlesPane) rows() int { return max(p.h-2, 1) }
+
+func (p *articlesPane) scroll() {
+	if p.cursor < p.offset {
+		p.offset = p.cursor
+	}
+	if p.cursor >= p.offset+p.rows() {
+		p.offset = p.cursor - p.rows() + 1
+	}
+	p.offset = max(0, min(p.offset, len(p.titles)-p.rows()))
+}
+
+// Update moves the cursor and opens an article on Enter or a click.
+func (p *articlesPane) Update(msg tea.Msg) (*articlesPane, tea.Cmd) {
+	n := len(p.titles)
+	if n == 0 {
+		return p, nil
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		k := p.c.keys
+		switch {
+		case key.Matches(msg, k.Down):
+			p.cursor = min(p.cursor+1, n-1)
+		case key.Matches(msg, k.Up):
+			p.cursor = max(p.cursor-1, 0)
+		case key.Matches(msg, k.Top):
+			p.cursor = 0
+		case key.Matches(msg, k.Bottom):
+			p.cursor = n - 1
+		case key.Matches(msg, k.Select):
+			return p, openArticleCmd(p.cursor)
+		}
+		p.scroll()
+	case tea.MouseClickMsg:
+		if i := p.offset + msg.Y - 1; msg.Y >= 1 && i >= 0 && i < n {
+			p.cursor = i
+			return p, openArticleCmd(i)
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelDown:
+			p.offset = max(0, min(p.offset+3, n-p.rows()))
+		case tea.MouseWheelUp:
+			p.offset = max(p.offset-3, 0)
+		}
+	}
+	return p, nil
+}
+
+// View draws one row per article: a marker, the title and the date.
+func (p *articlesPane) View() string {
+	key := fmt.Sprint(p.w, p.h, p.focused, p.current, p.cursor, p.offset, len(p.titles), p.c.dark)
+	return p.cache.get(key, p.draw)
+}
+
+func (p *articlesPane) draw() string {
+	st := &p.c.styles.Articles
+	w := max(p.w-2, 1)
+	body := make([]string, 0, p.rows())
+	for i := p.offset; i < len(p.titles) && len(body) < p.rows(); i++ {
+		marker := "  "
+		if i == p.current {
+			marker = "▌ "
+		}
+		date := p.dates[i]
+		tw := max(w-2-len(date)-1, 0)
+		if date == "" || w < 30 {
+			date, tw = "", max(w-2, 0)
+		}
+		title := fit(p.titles[i], tw)
+		var row string
+		switch {
+		case p.focused && i == p.cursor:
+			row = st.Current.Render(marker) + st.Cursor.Render(title+" "+date)
+		case i == p.current:
+			row = st.Current.Render(marker+title) + " " + st.Date.Render(date)
+		default:
+			row = marker + st.Item.Render(title) + " " + st.Date.Render(date)
+		}
+		body = append(body, padRight(row, 0))
+	}
+	return p.c.box("Articles", body, p.w, p.h, p.focused)
+}
+
+// ShortHelp lists the pane's keys.
+func (p *articlesPane) ShortHelp() []key.Binding {
+	k := p.c.keys
+	return []key.Binding{k.Down, k.Up, k.Select, k.NextArticle, k.PrevArticle}
+}
+
+// FullHelp lists the pane's keys in groups.
+func (p *articlesPane) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }

@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/byline/byline/articles"
+	"github.com/byline/byline/model"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/vt"
+)
+
+var update = flag.Bool("update", false, "rewrite the screen goldens in testdata")
+
+// sample loads the project's reference article from testdata.
+func sample(t testing.TB) *model.Article {
+	t.Helper()
+	as, err := articles.ReadFile(filepath.Join("testdata", "sample.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return as[0]
+}
+
+// loaded returns a Load function that yields the given outcome.
+func loaded(as []*model.Article, problems ...error) func() articles.Loaded {
+	return func() articles.Loaded { return articles.Loaded{Articles: as, Problems: problems} }
+}
+
+// newTestModel starts the app at w×h on the given articles, with every
+// command run to completion.
+func newTestModel(t testing.TB, w, h int, load func() articles.Loaded) *Model {
+	t.Helper()
+	m := newModel(Options{Load: load, Style: "dark", Version: "test"})
+	drain(t, m, m.Init())
+	send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
+// send delivers msg and runs every command it leads to.
+func send(t testing.TB, m *Model, msg tea.Msg) {
+	t.Helper()
+	_, cmd := m.Update(msg)
+	drain(t, m, cmd)
+}
+
+// drain runs cmd and feeds its messages back until nothing is left,
+// synchronously, as the bubbletea runtime would (without its concurrency).
+func drain(t testing.TB, m *Model, cmd tea.Cmd) {
+	t.Helper()
+	queue := []tea.Cmd{cmd}
+	for n := 0; len(queue) > 0; n++ {
+		if n > 10000 {
+			t.Fatal("commands never settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case tea.QuitMsg:
+		default:
+			_, next := m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+}
+
+// press returns the key press message for a key name as bubbletea reports it.
+func press(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "home":
+		return tea.KeyPressMsg{Code: tea.KeyHome}
+	case "end":
+		return tea.KeyPressMsg{Code: tea.KeyEnd}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+// typeKeys sends each key in turn.
+func typeKeys(t testing.TB, m *Model, keys ...string) {
+	t.Helper()
+	for _, k := range keys {
+		send(t, m, press(k))
+	}
+}
+
+// screen is what a w×h terminal shows after drawing the model's view with
+// the ASCII colour profile: plain text, trailing blanks trimmed.
+func screen(t testing.TB, m *Model) string {
+	t.Helper()
+	var buf bytes.Buffer
+	cw := &colorprofile.Writer{Forward: &buf, Profile: colorprofile.Ascii}
+	content := m.View().Content
+	if _, err := cw.WriteString(strings.ReplaceAll(content, "\n", "\r\n")); err != nil {
+		t.Fatal(err)
+	}
+	term := vt.NewEmulator(m.width, m.height)
+	if _, err := term.Write(buf.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(term.String(), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// golden compares got with testdata/name.golden, rewriting it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./ui -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("screen differs from %s (go test ./ui -update rewrites it)\n--- got:\n%s\n--- want:\n%s", path, got, want)
+	}
+}

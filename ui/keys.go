@@ -1,0 +1,70 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key binding of the app. The help screen is generated
+// from it, and bindings that do not apply are disabled with SetEnabled.
+type KeyMap struct {
+	Up, Down, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
+
+	NextFocus, PrevFocus, Left, Right key.Binding
+	Section, NextSection, PrevSection key.Binding
+	Select                            key.Binding
+	NextArticle, PrevArticle          key.Binding
+
+	Search, NextMatch, PrevMatch, Accept, Cancel key.Binding
+	Highlight, Columns, Problems, Help, Quit     key.Binding
+}
+
+// DefaultKeyMap returns byline's key bindings.
+func DefaultKeyMap() *KeyMap {
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	k := &KeyMap{
+		Up:          b([]string{"k", "up"}, "k/↑", "up"),
+		Down:        b([]string{"j", "down"}, "j/↓", "down"),
+		PageDown:    b([]string{"space", "f", "pgdown"}, "space/f/pgdn", "page down"),
+		PageUp:      b([]string{"b", "pgup"}, "b/pgup", "page up"),
+		HalfDown:    b([]string{"d"}, "d", "half page down"),
+		HalfUp:      b([]string{"u"}, "u", "half page up"),
+		Top:         b([]string{"g", "home"}, "g/home", "top"),
+		Bottom:      b([]string{"G", "end"}, "G/end", "bottom"),
+		NextFocus:   b([]string{"tab"}, "tab", "next pane"),
+		PrevFocus:   b([]string{"shift+tab"}, "shift+tab", "previous pane"),
+		Left:        b([]string{"h", "left"}, "h/←", "pane to the left"),
+		Right:       b([]string{"l", "right"}, "l/→", "pane to the right"),
+		Section:     b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1–9", "go to section"),
+		NextSection: b([]string{"]"}, "]", "next section"),
+		PrevSection: b([]string{"["}, "[", "previous section"),
+		Select:      b([]string{"enter"}, "enter", "open / select"),
+		NextArticle: b([]string{"J"}, "J", "next article"),
+		PrevArticle: b([]string{"K"}, "K", "previous article"),
+		Search:      b([]string{"/"}, "/", "search"),
+		NextMatch:   b([]string{"n"}, "n", "next match / mention"),
+		PrevMatch:   b([]string{"N"}, "N", "previous match / mention"),
+		Accept:      b([]string{"enter"}, "enter", "keep search"),
+		Cancel:      b([]string{"esc"}, "esc", "clear search / close"),
+		Highlight:   b([]string{"e"}, "e", "people & places on/off"),
+		Columns:     b([]string{"v"}, "v", "section panes view"),
+		Problems:    b([]string{"p"}, "p", "show/hide problems"),
+		Help:        b([]string{"?"}, "?", "help"),
+		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
+	}
+	return k
+}
+
+// ShortHelp is the one-line summary of the most useful keys.
+func (k *KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Down, k.Section, k.Search, k.NextMatch, k.Columns, k.Help, k.Quit}
+}
+
+// FullHelp is every binding, grouped in columns for the help screen.
+func (k *KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{k.Section, k.NextSection, k.PrevSection, k.Select, k.NextArticle, k.PrevArticle, k.NextFocus, k.PrevFocus},
+		{k.Search, k.NextMatch, k.PrevMatch, k.Cancel, k.Highlight, k.Columns, k.Left, k.Right},
+		{k.Problems, k.Help, k.Quit},
+	}
+}

@@ -1,0 +1,59 @@
+package ui
+
+// Sizes below which the layout gives things up.
+const (
+	minWidth, minHeight = 40, 10 // "terminal too small" below this
+	entitiesFrom        = 100    // People & Places shown from this width
+	sectionsFrom        = 64     // Sections (and Articles) shown from this width
+)
+
+// rect is a screen area; a zero-width rect is a hidden pane.
+type rect struct{ x, y, w, h int }
+
+func (r rect) contains(x, y int) bool {
+	return r.w > 0 && x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h
+}
+
+// layout is where every pane goes for a terminal size.
+type layout struct {
+	tooSmall                             bool
+	articles, sections, reader, entities rect
+	body                                 rect // the whole area above the bottom lines
+	problems                             rect
+	status                               rect
+}
+
+// computeLayout places the panes: side panes go first when the terminal
+// narrows, the reader never does.
+func computeLayout(w, h, nArticles, problemLines int) layout {
+	var l layout
+	if w < minWidth || h < minHeight {
+		l.tooSmall = true
+		return l
+	}
+	problemLines = min(problemLines, h/3)
+	bodyH := h - 1 - problemLines
+	l.body = rect{0, 0, w, bodyH}
+	l.problems = rect{0, bodyH, w, problemLines}
+	l.status = rect{0, h - 1, w, 1}
+	side := func(pct, lo, hi int) int { return max(lo, min(hi, w*pct/100)) }
+	x, readerW := 0, w
+	if w >= sectionsFrom {
+		lw := side(22, 26, 34)
+		top := 0
+		if nArticles > 1 {
+			ah := min(nArticles+2, max(bodyH/3, 4))
+			l.articles = rect{0, 0, lw, ah}
+			top = ah
+		}
+		l.sections = rect{0, top, lw, bodyH - top}
+		x, readerW = lw, readerW-lw
+	}
+	if w >= entitiesFrom {
+		rw := side(22, 26, 34)
+		l.entities = rect{w - rw, 0, rw, bodyH}
+		readerW -= rw
+	}
+	l.reader = rect{x, 0, readerW, bodyH}
+	return l
+}

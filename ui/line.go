@@ -1,0 +1,227 @@
+package ui
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mattn/go-runewidth"
+)
+
+// line is one rendered terminal line kept in a compact form: its plain text
+// and the SGR styles of runs of that text. Highlights repaint byte ranges of
+// text without re-rendering, and trailing padding is dropped.
+type line struct {
+	text  string
+	runs  []run
+	width int
+}
+
+// run styles text[start:] up to the next run's start with SGR parameters sgr
+// ("" is the terminal's default style).
+type run struct {
+	start int
+	sgr   string
+}
+
+// overlay restyles text[from:to] of a line; higher kinds win where overlays
+// overlap.
+type overlay struct {
+	from, to int
+	kind     markKind
+}
+
+// markKind names a highlight, in increasing priority.
+type markKind int
+
+const (
+	markNone markKind = iota
+	markPerson
+	markPlace
+	markSelected
+	markMatch
+	markCurrent
+	markCount
+)
+
+// parseLine turns one line of renderer output into a line: SGR sequences
+// become runs, every other escape sequence and control character is dropped,
+// and trailing blanks are trimmed.
+func parseLine(s string) line {
+	var (
+		b    strings.Builder
+		runs []run
+		cur  string
+	)
+	b.Grow(len(s) / 4)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == 0x1b {
+			n, sgr, isSGR := escapeLen(s[i:])
+			if isSGR {
+				if sgr == "" || sgr == "0" {
+					cur = ""
+				} else if cur == "" {
+					cur = sgr
+				} else {
+					cur = cur + ";" + sgr
+				}
+			}
+			i += n
+			continue
+		}
+		if c < 0x20 || c == 0x7f {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r >= 0x80 && r < 0xa0 {
+			i += w
+			continue
+		}
+		if len(runs) == 0 || runs[len(runs)-1].sgr != cur {
+			if len(runs) > 0 && runs[len(runs)-1].start == b.Len() {
+				runs[len(runs)-1].sgr = cur
+			} else {
+				runs = append(runs, run{start: b.Len(), sgr: cur})
+			}
+		}
+		b.WriteString(s[i : i+w])
+		i += w
+	}
+	text := b.String()
+	trimmed := strings.TrimRight(text, " \u00a0")
+	for len(runs) > 0 && runs[len(runs)-1].start >= len(trimmed) {
+		runs = runs[:len(runs)-1]
+	}
+	if len(runs) == 1 && runs[0].sgr == "" {
+		runs = nil
+	}
+	return line{text: trimmed, runs: runs, width: textWidth(trimmed)}
+}
+
+// escapeLen returns the length of the escape sequence at the start of s and,
+// when it is an SGR sequence, its parameters.
+func escapeLen(s string) (n int, sgr string, isSGR bool) {
+	if len(s) < 2 {
+		return len(s), "", false
+	}
+	switch s[1] {
+	case '[':
+		for j := 2; j < len(s); j++ {
+			if s[j] >= 0x40 && s[j] <= 0x7e {
+				if s[j] == 'm' {
+					return j + 1, s[2:j], true
+				}
+				return j + 1, "", false
+			}
+		}
+		return len(s), "", false
+	case ']', 'P', '_', '^':
+		for j := 2; j < len(s); j++ {
+			if s[j] == 0x07 {
+				return j + 1, "", false
+			}
+			if s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\' {
+				return j + 2, "", false
+			}
+		}
+		return len(s), "", false
+	}
+	return 2, "", false
+}
+
+// textWidth is the number of terminal cells s takes.
+func textWidth(s string) int {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return len(s)
+	}
+	return runewidth.StringWidth(s)
+}
+
+// cutWidth returns the byte length of the longest prefix of s that fits in
+// width cells, and that prefix's width.
+func cutWidth(s string, width int) (n, w int) {
+	for i, r := range s {
+		rw := 1
+		if r >= 0x80 {
+			rw = runewidth.RuneWidth(r)
+		}
+		if w+rw > width {
+			return i, w
+		}
+		w += rw
+	}
+	return len(s), w
+}
+
+// paint writes l into b exactly width cells wide: its own styles, the
+// overlays painted over them with sgrs[kind], truncated or padded with
+// blanks.
+func (l *line) paint(b *strings.Builder, width int, ovs []overlay, sgrs *[markCount]string) {
+	text := l.text
+	w := l.width
+	if w > width {
+		var n int
+		n, w = cutWidth(text, width)
+		text = text[:n]
+	}
+	pos := 0
+	ri := 0
+	for pos < len(text) {
+		for ri+1 < len(l.runs) && l.runs[ri+1].start <= pos {
+			ri++
+		}
+		// The top overlay covering pos wins until an overlay edge; with
+		// none, the run's own style holds until its end or an overlay.
+		kind, end := markNone, len(text)
+		for _, o := range ovs {
+			if o.from <= pos && pos < o.to && o.kind > kind {
+				kind = o.kind
+			}
+		}
+		if kind == markNone && ri+1 < len(l.runs) {
+			end = l.runs[ri+1].start
+		}
+		for _, o := range ovs {
+			if o.from > pos && o.from < end {
+				end = o.from
+			}
+			if o.from <= pos && pos < o.to && o.to < end && (kind != markNone) {
+				end = o.to
+			}
+		}
+		sgr := ""
+		if kind != markNone {
+			sgr = sgrs[kind]
+		} else if ri < len(l.runs) && l.runs[ri].start <= pos {
+			sgr = l.runs[ri].sgr
+		}
+		if sgr != "" {
+			b.WriteString("\x1b[")
+			b.WriteString(sgr)
+			b.WriteString("m")
+			b.WriteString(text[pos:end])
+			b.WriteString("\x1b[m")
+		} else {
+			b.WriteString(text[pos:end])
+		}
+		pos = end
+	}
+	for ; w < width; w++ {
+		b.WriteByte(' ')
+	}
+}
+
+// String returns the line with its own styles, without padding.
+func (l *line) String() string {
+	var b strings.Builder
+	l.paint(&b, l.width, nil, nil)
+	return b.String()
+}

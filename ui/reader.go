@@ -1,0 +1,349 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+	"sync/atomic"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/byline/byline/articles"
+	"github.com/byline/byline/model"
+)
+
+// readerPane shows the article rendered through glamour. Rendering runs in
+// tea.Cmds; the pane keeps the lines of the last rendering and only slices
+// them and paints highlights in View.
+type readerPane struct {
+	c       *common
+	w, h    int
+	focused bool
+
+	art *model.Article
+	doc *doc
+	req renderReq
+	gen int
+	// want is the section to open at when the first rendering arrives.
+	want int
+	// starts[i] is the first line of section i; starts[len] is the total.
+	starts []int
+	top    int
+	ovbuf  [][]overlay
+}
+
+func newReader(c *common) *readerPane { return &readerPane{c: c} }
+
+// Init does nothing: the article arrives with SetArticle.
+func (r *readerPane) Init() tea.Cmd { return nil }
+
+// SetSize sets the pane's outer size, border included. Call Refresh after
+// to re-render for the new width.
+func (r *readerPane) SetSize(w, h int) {
+	r.w, r.h = w, h
+	r.clamp()
+}
+
+func (r *readerPane) innerW() int { return max(r.w-2, 1) }
+func (r *readerPane) innerH() int { return max(r.h-2, 1) }
+
+// renderWidth leaves a right margin as wide as glamour's left one.
+func (r *readerPane) renderWidth() int { return max(r.innerW()-2, 8) }
+
+// Focus and Blur say whether the pane receives keys.
+func (r *readerPane) Focus() { r.focused = true }
+
+// Blur takes the focus away.
+func (r *readerPane) Blur() { r.focused = false }
+
+// SetArticle shows a, opening at section sec, and returns the command that
+// renders it.
+func (r *readerPane) SetArticle(a *model.Article, sec int) tea.Cmd {
+	r.art, r.doc, r.starts, r.top, r.want = a, nil, nil, 0, sec
+	r.req = renderReq{}
+	return r.Refresh()
+}
+
+// Refresh returns a command rendering the article for the current width
+// and style, or nil when that rendering is shown or under way. The old
+// lines stay on screen until the new ones arrive.
+func (r *readerPane) Refresh() tea.Cmd {
+	if r.art == nil || r.w <= 2 {
+		return nil
+	}
+	width, style := r.renderWidth(), r.c.glamourStyle()
+	if r.req.art == r.art && r.req.width == width && r.req.style == style {
+		return nil
+	}
+	if r.req.stop != nil {
+		r.req.stop.Store(true)
+	}
+	r.gen++
+	r.req = renderReq{art: r.art, width: width, style: style, gen: r.gen, target: paneReader, stop: new(atomic.Bool)}
+	first := r.want
+	if r.doc != nil {
+		first = r.CurrentSection()
+	}
+	return renderFirstCmd(r.req, first, r.innerH())
+}
+
+// Rendered installs a rendering if it is the one the pane waits for and
+// returns the command for the rest of it.
+func (r *readerPane) Rendered(msg renderedMsg) tea.Cmd {
+	if msg.req.gen != r.req.gen || msg.req.art != r.art || msg.req.target != paneReader {
+		return nil
+	}
+	sec, frac := r.want, 0.0
+	if r.doc != nil {
+		sec, frac = r.anchor()
+	}
+	r.doc = msg.doc
+	r.rebuild()
+	r.restore(sec, frac)
+	return msg.next
+}
+
+// Update scrolls on the reader's keys and the mouse wheel.
+func (r *readerPane) Update(msg tea.Msg) (*readerPane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		k := r.c.keys
+		h := r.innerH()
+		switch {
+		case key.Matches(msg, k.Down):
+			r.ScrollBy(1)
+		case key.Matches(msg, k.Up):
+			r.ScrollBy(-1)
+		case key.Matches(msg, k.PageDown):
+			r.ScrollBy(max(h-1, 1))
+		case key.Matches(msg, k.PageUp):
+			r.ScrollBy(-max(h-1, 1))
+		case key.Matches(msg, k.HalfDown):
+			r.ScrollBy(max(h/2, 1))
+		case key.Matches(msg, k.HalfUp):
+			r.ScrollBy(-max(h/2, 1))
+		case key.Matches(msg, k.Top):
+			r.top = 0
+		case key.Matches(msg, k.Bottom):
+			r.top = r.limit()
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelDown:
+			r.ScrollBy(3)
+		case tea.MouseWheelUp:
+			r.ScrollBy(-3)
+		}
+	}
+	return r, nil
+}
+
+// total is the number of lines of the rendered article.
+func (r *readerPane) total() int {
+	if len(r.starts) == 0 {
+		return 0
+	}
+	return r.starts[len(r.starts)-1]
+}
+
+// limit is the top line that shows the end of the article at the bottom.
+func (r *readerPane) limit() int { return max(r.total()-r.innerH(), 0) }
+
+// ScrollBy moves the view n lines down (up when negative). Scrolling down
+// stops when the end is on screen; a section jump may have gone further.
+func (r *readerPane) ScrollBy(n int) {
+	if n > 0 {
+		r.top = min(r.top+n, max(r.limit(), r.top))
+	} else {
+		r.top = max(r.top+n, 0)
+	}
+}
+
+func (r *readerPane) clamp() {
+	r.top = max(min(r.top, r.total()-1), 0)
+}
+
+// GotoSection puts section i's first line at the top.
+func (r *readerPane) GotoSection(i int) {
+	if r.art == nil || i < 0 || i >= len(r.art.Sections) {
+		return
+	}
+	if r.doc == nil {
+		r.want = i
+		return
+	}
+	r.top = r.starts[i]
+	r.clamp()
+}
+
+// CurrentSection is the section at the top of the view.
+func (r *readerPane) CurrentSection() int {
+	if r.doc == nil {
+		return r.want
+	}
+	return r.sectionAt(r.top)
+}
+
+// sectionAt is the section that line li belongs to.
+func (r *readerPane) sectionAt(li int) int {
+	n := len(r.starts) - 1
+	i := sort.Search(n, func(i int) bool { return r.starts[i+1] > li })
+	return min(i, max(n-1, 0))
+}
+
+// Percent is how far the view is through the article, 0–100.
+func (r *readerPane) Percent() int {
+	lim := r.limit()
+	if lim == 0 || r.top >= lim {
+		return 100
+	}
+	return r.top * 100 / lim
+}
+
+// Reveal scrolls so that p is on screen, a third of the way down when it
+// was not.
+func (r *readerPane) Reveal(p model.Pos) {
+	if r.doc == nil || p.Section < 0 || p.Section >= len(r.doc.secs) {
+		r.GotoSection(p.Section)
+		return
+	}
+	s := r.doc.secs[p.Section]
+	if s == nil {
+		r.GotoSection(p.Section)
+		return
+	}
+	sp := s.spans(p.Paragraph, p.Start, p.End, nil)
+	if len(sp) == 0 {
+		return
+	}
+	first := r.starts[p.Section] + sp[0].line
+	last := r.starts[p.Section] + sp[len(sp)-1].line
+	if first >= r.top && last < r.top+r.innerH() {
+		return
+	}
+	r.top = max(0, min(first-r.innerH()/3, max(r.limit(), first)))
+}
+
+// anchor is where the view is: a section and how far into it.
+func (r *readerPane) anchor() (int, float64) {
+	sec := r.sectionAt(r.top)
+	n := r.starts[sec+1] - r.starts[sec]
+	if n <= 1 {
+		return sec, 0
+	}
+	return sec, float64(r.top-r.starts[sec]) / float64(n)
+}
+
+// restore puts the view back at an anchor after a re-rendering.
+func (r *readerPane) restore(sec int, frac float64) {
+	if sec < 0 || sec >= len(r.starts)-1 {
+		sec = 0
+	}
+	n := r.starts[sec+1] - r.starts[sec]
+	r.top = r.starts[sec] + int(frac*float64(n))
+	r.clamp()
+}
+
+// rebuild recomputes where each section starts; a section not rendered yet
+// takes one placeholder line.
+func (r *readerPane) rebuild() {
+	n := len(r.doc.secs)
+	r.starts = make([]int, n+1)
+	for i, s := range r.doc.secs {
+		h := 1
+		if s != nil {
+			h = len(s.lines)
+		}
+		r.starts[i+1] = r.starts[i] + h
+	}
+}
+
+// Title is the pane's title: the current section's heading.
+func (r *readerPane) Title() string {
+	if r.art == nil || len(r.art.Sections) == 0 {
+		return "Reader"
+	}
+	sec := r.CurrentSection()
+	h := r.art.Sections[sec].Heading
+	if h == "" {
+		h = "Lead"
+	}
+	return "Reader · " + articles.Sanitize(flatten(h))
+}
+
+// View draws the visible lines of the cached rendering with highlights.
+func (r *readerPane) View() string {
+	w, h := r.innerW(), r.innerH()
+	body := r.body(w, h)
+	return r.c.boxExact(r.Title(), body, r.w, r.h, r.focused)
+}
+
+// body returns the h visible lines, each exactly w cells wide.
+func (r *readerPane) body(w, h int) []string {
+	rows := make([]string, h)
+	if r.doc == nil {
+		msg := "Rendering…"
+		if r.art == nil {
+			msg = ""
+		}
+		rows[0] = r.c.styles.Message.Render(fit("  "+msg, w))
+		for i := 1; i < h; i++ {
+			rows[i] = strings.Repeat(" ", w)
+		}
+		return rows
+	}
+	if r.doc.err != nil {
+		rows[0] = r.c.styles.Status.Warning.Render(fit("  "+articles.Sanitize(r.doc.err.Error()), w))
+		for i := 1; i < h; i++ {
+			rows[i] = strings.Repeat(" ", w)
+		}
+		return rows
+	}
+	if cap(r.ovbuf) < h {
+		r.ovbuf = make([][]overlay, h)
+	}
+	ovs := r.ovbuf[:h]
+	for i := range ovs {
+		ovs[i] = ovs[i][:0]
+	}
+	total := r.total()
+	for sec := r.sectionAt(r.top); sec < len(r.doc.secs) && r.starts[sec] < r.top+h; sec++ {
+		s := r.doc.secs[sec]
+		from := max(r.top-r.starts[sec], 0)
+		to := min(r.starts[sec+1], r.top+h) - r.starts[sec]
+		row := r.starts[sec] + from - r.top
+		r.c.marks.sectionOverlays(sec, s, from, to, ovs[row:])
+	}
+	var b strings.Builder
+	for y := 0; y < h; y++ {
+		li := r.top + y
+		b.Reset()
+		b.Grow(w + 32)
+		switch {
+		case li >= total:
+			b.WriteString(strings.Repeat(" ", w))
+		default:
+			sec := r.sectionAt(li)
+			s := r.doc.secs[sec]
+			if s == nil {
+				b.WriteString(r.c.styles.Message.Render(fit("  ⋯ rendering", w)))
+				break
+			}
+			l := &s.lines[li-r.starts[sec]]
+			l.paint(&b, w, ovs[y], &r.c.styles.marks)
+		}
+		rows[y] = b.String()
+	}
+	return rows
+}
+
+// ShortHelp lists the reader's keys.
+func (r *readerPane) ShortHelp() []key.Binding {
+	k := r.c.keys
+	return []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}
+}
+
+// FullHelp lists the reader's keys in groups.
+func (r *readerPane) FullHelp() [][]key.Binding {
+	k := r.c.keys
+	return [][]key.Binding{r.ShortHelp(), {k.HalfDown, k.HalfUp, k.NextSection, k.PrevSection}}
+}

@@ -1,0 +1,307 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/styles"
+	"github.com/byline/byline/articles"
+	"github.com/byline/byline/model"
+)
+
+// section is one article section rendered at one width: its lines and,
+// for every byte of its source texts, where that byte landed on screen.
+type section struct {
+	lines []line
+	// locs[p+1][i] is the rendered position of byte i of paragraph p
+	// (locs[0] is the heading); loc.line < 0 when the byte is not shown
+	// (blanks, Markdown syntax).
+	locs [][]loc
+}
+
+// loc is a byte's rendered position: a line of its section and a byte
+// offset into that line's text.
+type loc struct {
+	line, off int32
+}
+
+// span is a highlighted byte range of one rendered line of a section.
+type span struct {
+	line     int
+	from, to int
+}
+
+// spans returns the rendered ranges that source bytes [start, end) of
+// paragraph p (-1: heading) cover, one per line, so that a name wrapped
+// across two lines is marked on both.
+func (s *section) spans(p, start, end int, out []span) []span {
+	if p+1 < 0 || p+1 >= len(s.locs) {
+		return out
+	}
+	locs := s.locs[p+1]
+	end = min(end, len(locs))
+	for i := max(start, 0); i < end; i++ {
+		l := locs[i]
+		if l.line < 0 {
+			continue
+		}
+		// Every byte of a mapped rune is mapped, so l.off+1 ends it.
+		to := int(l.off) + 1
+		if n := len(out); n > 0 && out[n-1].line == int(l.line) {
+			if int(l.off) < out[n-1].from {
+				out[n-1].from = int(l.off)
+			}
+			if to > out[n-1].to {
+				out[n-1].to = to
+			}
+			continue
+		}
+		out = append(out, span{line: int(l.line), from: int(l.off), to: to})
+	}
+	return out
+}
+
+// CheckStyle reports whether name is a glamour style byline can render with:
+// "auto" or one of glamour's standard styles (dark, light, dracula, ...).
+func CheckStyle(name string) error {
+	if name == "" || name == "auto" {
+		return nil
+	}
+	if _, ok := styles.DefaultStyles[name]; !ok {
+		return fmt.Errorf("unknown style %q", articles.Sanitize(name))
+	}
+	return nil
+}
+
+// resolveStyle turns "auto" into the dark or light glamour style.
+func resolveStyle(name string, dark bool) string {
+	if name == "" || name == "auto" {
+		if dark {
+			return styles.DarkStyle
+		}
+		return styles.LightStyle
+	}
+	return name
+}
+
+// newRenderer returns a glamour renderer whose lines are at most width
+// cells wide. Glamour's documents have a left margin of two cells that its
+// word wrap leaves out, hence the +2.
+func newRenderer(style string, width int) (*glamour.TermRenderer, error) {
+	if err := CheckStyle(style); err != nil {
+		return nil, err
+	}
+	return glamour.NewTermRenderer(
+		glamour.WithStandardStyle(resolveStyle(style, true)),
+		glamour.WithWordWrap(max(width, 8)+2),
+	)
+}
+
+// renderSection renders section si of a with r. The lead section starts
+// with the article's title and date.
+func renderSection(r *glamour.TermRenderer, a *model.Article, si int, width int) (*section, error) {
+	md, pieces := sectionMarkdown(a, si, width)
+	out, err := r.Render(md)
+	if err != nil {
+		return nil, err
+	}
+	raw := strings.Split(out, "\n")
+	lines := make([]line, 0, len(raw))
+	for _, s := range raw {
+		l := parseLine(s)
+		if l.width > width {
+			// Glamour does not break words longer than the line (URLs).
+			n, w := cutWidth(l.text, width)
+			l.text, l.width = l.text[:n], w
+		}
+		lines = append(lines, l)
+	}
+	// One blank line separates sections: drop the renderer's own margins.
+	first := 0
+	for first < len(lines) && lines[first].text == "" {
+		first++
+	}
+	last := len(lines)
+	for last > first && lines[last-1].text == "" {
+		last--
+	}
+	lines = append(lines[first:last:last], line{})
+	s := &section{lines: lines}
+	locs := align(lines, pieces)
+	s.locs = locs[len(locs)-1-len(a.Sections[si].Paragraphs):]
+	return s, nil
+}
+
+// sectionMarkdown returns the Markdown source of section si and the texts
+// that appear in it in order: any decoration (title, date) first, then the
+// heading and each paragraph. Plain text is escaped so that nothing in it
+// reads as Markdown.
+func sectionMarkdown(a *model.Article, si, width int) (string, []string) {
+	s := &a.Sections[si]
+	var b strings.Builder
+	var pieces []string
+	esc := escapeMarkdown
+	if a.Format == model.Markdown {
+		esc = func(s string) string { return s }
+	}
+	if si == 0 {
+		// Glamour does not wrap a level-one heading: a long title is bold
+		// text instead.
+		title := articles.Sanitize(flatten(a.Title))
+		if textWidth(title)+4 <= width {
+			b.WriteString("# ")
+			b.WriteString(escapeMarkdown(title))
+		} else {
+			b.WriteString("**")
+			b.WriteString(escapeMarkdown(title))
+			b.WriteString("**")
+		}
+		b.WriteString("\n\n")
+		pieces = append(pieces, title)
+		if meta := metaLine(a); meta != "" {
+			b.WriteString("*")
+			b.WriteString(escapeMarkdown(meta))
+			b.WriteString("*\n\n")
+			pieces = append(pieces, meta)
+		}
+	}
+	pieces = append(pieces, s.Heading)
+	if s.Heading != "" {
+		b.WriteString("## ")
+		b.WriteString(escapeMarkdown(flatten(s.Heading)))
+		b.WriteString("\n\n")
+	}
+	for _, p := range s.Paragraphs {
+		pieces = append(pieces, p)
+		if a.Format == model.Plain {
+			p = flatten(p)
+		}
+		b.WriteString(esc(p))
+		b.WriteString("\n\n")
+	}
+	return b.String(), pieces
+}
+
+// metaLine is the date and byline shown under the title.
+func metaLine(a *model.Article) string {
+	var parts []string
+	if d := a.DateString(); d != "" {
+		parts = append(parts, d)
+	}
+	if a.Byline != "" {
+		parts = append(parts, articles.Sanitize(flatten(a.Byline)))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// flatten makes a text one line: newlines and tabs become spaces and
+// leading blanks go, so that plain text never starts a code block.
+func flatten(s string) string {
+	if strings.ContainsAny(s, "\n\t\r") {
+		s = strings.Map(func(r rune) rune {
+			if r == '\n' || r == '\t' || r == '\r' {
+				return ' '
+			}
+			return r
+		}, s)
+	}
+	return strings.TrimLeft(s, " ")
+}
+
+// escapeMarkdown makes plain text literal in Markdown. Glamour shows some
+// backslash escapes verbatim, so special characters become numeric
+// character references, which it always decodes; a leading list or heading
+// marker is neutralised the same way.
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	lead := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case strings.IndexByte("\\`*_[]<>#!|~&", c) >= 0,
+			lead && strings.IndexByte("-+=:", c) >= 0,
+			(c == '.' || c == ')') && allDigits(s[:i]):
+			fmt.Fprintf(&b, "&#%d;", c)
+		default:
+			b.WriteByte(c)
+		}
+		if c != ' ' {
+			lead = false
+		}
+	}
+	return b.String()
+}
+
+func allDigits(s string) bool {
+	if s == "" || len(s) > 9 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// glyph is one non-blank rune of rendered text and where it is.
+type glyph struct {
+	r    rune
+	line int32
+	off  int32
+}
+
+// align maps each non-blank rune of each piece, in order, to the same rune
+// in the rendered lines. The renderer only adds decoration, blanks and line
+// breaks, so the pieces are a subsequence of the rendered text; a rune that
+// is not found nearby (Markdown syntax) stays unmapped.
+func align(lines []line, pieces []string) [][]loc {
+	var glyphs []glyph
+	for li := range lines {
+		t := lines[li].text
+		for off, r := range t {
+			if !isBlank(r) {
+				glyphs = append(glyphs, glyph{r, int32(li), int32(off)})
+			}
+		}
+	}
+	out := make([][]loc, len(pieces))
+	cur := 0
+	for pi, p := range pieces {
+		locs := make([]loc, len(p))
+		for i := range locs {
+			locs[i].line = -1
+		}
+		for i := 0; i < len(p); {
+			r, w := utf8.DecodeRuneInString(p[i:])
+			if isBlank(r) {
+				i += w
+				continue
+			}
+			window := 64
+			if r < 0x80 && unicode.IsPunct(r) || unicode.IsSymbol(r) {
+				window = 3
+			}
+			for j := cur; j < len(glyphs) && j < cur+window; j++ {
+				if g := glyphs[j]; g.r == r || unicode.ToLower(g.r) == unicode.ToLower(r) {
+					for k := 0; k < w; k++ {
+						locs[i+k] = loc{g.line, g.off + int32(k)}
+					}
+					cur = j + 1
+					break
+				}
+			}
+			i += w
+		}
+		out[pi] = locs
+	}
+	return out
+}
+
+func isBlank(r rune) bool {
+	return r == ' ' || r == '\u00a0' || r == '\t' || r == '\n'
+}

@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/byline/byline/model"
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestParseLine(t *testing.T) {
+	tests := []struct {
+		in, text string
+		runs     []run
+	}{
+		{"plain  ", "plain", nil},
+		{"\x1b[1mbold\x1b[m rest\x1b[38;5;252m \x1b[m", "bold rest", []run{{0, "1"}, {4, ""}}},
+		{"\x1b[31ma\x1b[1mb\x1b[0mc", "abc", []run{{0, "31"}, {1, "31;1"}, {2, ""}}},
+		{"x\x1b]8;;http://e\x1b\\link\x1b]8;;\x1b\\\x07y", "xlinky", nil},
+	}
+	for _, tt := range tests {
+		l := parseLine(tt.in)
+		if l.text != tt.text || len(l.runs) != len(tt.runs) {
+			t.Errorf("parseLine(%q) = %q %v, want %q %v", tt.in, l.text, l.runs, tt.text, tt.runs)
+			continue
+		}
+		for i := range l.runs {
+			if l.runs[i] != tt.runs[i] {
+				t.Errorf("parseLine(%q) runs %v, want %v", tt.in, l.runs, tt.runs)
+			}
+		}
+	}
+}
+
+func TestPaint(t *testing.T) {
+	l := parseLine("\x1b[1mLloyd\x1b[m Austin met")
+	sgrs := [markCount]string{markPerson: "4", markMatch: "7", markCurrent: "41"}
+	tests := []struct {
+		ovs  []overlay
+		want string
+	}{
+		{nil, "\x1b[1mLloyd\x1b[m Austin met    "},
+		{[]overlay{{0, 12, markPerson}}, "\x1b[4mLloyd Austin\x1b[m met    "},
+		{[]overlay{{0, 12, markPerson}, {6, 9, markCurrent}}, "\x1b[4mLloyd \x1b[m\x1b[41mAus\x1b[m\x1b[4mtin\x1b[m met    "},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		l.paint(&b, 20, tt.ovs, &sgrs)
+		if b.String() != tt.want {
+			t.Errorf("paint(%v) = %q, want %q", tt.ovs, b.String(), tt.want)
+		}
+	}
+	var b strings.Builder
+	l.paint(&b, 8, nil, &sgrs)
+	if got := ansi.Strip(b.String()); got != "Lloyd Au" {
+		t.Errorf("truncated paint = %q", got)
+	}
+}
+
+func TestEscapeMarkdown(t *testing.T) {
+	a := &model.Article{Title: "T", Sections: []model.Section{{Paragraphs: []string{
+		"- not a list", "# not a heading", "12. not a list", "a *b* _c_ `d` [e](f) <g> h & i ~~j~~ | k \\ l",
+	}}}}
+	out, err := Render(a, 80, "dark", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range a.Sections[0].Paragraphs {
+		if !strings.Contains(out, p) {
+			t.Errorf("%q is not shown literally in:\n%s", p, out)
+		}
+	}
+}
+
+// TestSpansWrapped checks that source positions map onto the rendered
+// lines, and that a name wrapped across two lines is marked on both.
+func TestSpansWrapped(t *testing.T) {
+	para := "Talks went on between the Secretary Lloyd Austin and his guest."
+	a := &model.Article{Title: "T", Sections: []model.Section{{Heading: "Talks", Paragraphs: []string{para}}}}
+	r, err := newRenderer("dark", 44)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := renderSection(r, a, 0, 44)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := strings.Index(para, "Lloyd Austin")
+	sp := s.spans(0, start, start+len("Lloyd Austin"), nil)
+	var got []string
+	for _, x := range sp {
+		got = append(got, s.lines[x.line].text[x.from:x.to])
+	}
+	if strings.Join(got, " ") != "Lloyd Austin" || len(sp) != 2 {
+		var lines []string
+		for _, l := range s.lines {
+			lines = append(lines, l.text)
+		}
+		t.Errorf("spans cover %q, want Lloyd and Austin on two lines; rendered:\n%s", got, strings.Join(lines, "\n"))
+	}
+	h := s.spans(-1, 0, 5, nil)
+	if len(h) != 1 || s.lines[h[0].line].text[h[0].from:h[0].to] != "Talks" {
+		t.Errorf("heading span %v", h)
+	}
+}
+
+func TestCheckStyle(t *testing.T) {
+	for _, ok := range []string{"", "auto", "dark", "light", "dracula", "notty", "ascii"} {
+		if err := CheckStyle(ok); err != nil {
+			t.Errorf("CheckStyle(%q) = %v", ok, err)
+		}
+	}
+	if err := CheckStyle("nope\x1b[31m"); err == nil || strings.Contains(err.Error(), "\x1b") {
+		t.Errorf("CheckStyle(bad) = %v", err)
+	}
+	if _, err := Render(&model.Article{}, 80, "nope", false); err == nil {
+		t.Error("Render with an unknown style must fail")
+	}
+}

@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"strings"
+	"unicode"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// searchInput is the "/" prompt: a one-line editor for the query. While it
+// is open it gets every key first; the root re-highlights whenever its
+// value changes.
+type searchInput struct {
+	c      *common
+	w      int
+	active bool
+	value  []rune
+}
+
+// searchMax is the longest query the prompt takes.
+const searchMax = 200
+
+func newSearch(c *common) *searchInput { return &searchInput{c: c} }
+
+// Init does nothing.
+func (s *searchInput) Init() tea.Cmd { return nil }
+
+// SetSize sets the width of the prompt line.
+func (s *searchInput) SetSize(w, _ int) { s.w = w }
+
+// Open shows the prompt, empty.
+func (s *searchInput) Open() tea.Cmd {
+	s.active, s.value = true, s.value[:0]
+	return nil
+}
+
+// Close hides the prompt.
+func (s *searchInput) Close() { s.active = false }
+
+// Active reports whether the prompt is open.
+func (s *searchInput) Active() bool { return s.active }
+
+// Value is the query typed so far.
+func (s *searchInput) Value() string { return string(s.value) }
+
+// Update edits the query: typed text is appended, backspace deletes a
+// character, ctrl+w a word and ctrl+u everything.
+func (s *searchInput) Update(msg tea.Msg) (*searchInput, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok || !s.active {
+		return s, nil
+	}
+	switch k.String() {
+	case "backspace", "ctrl+h":
+		if len(s.value) > 0 {
+			s.value = s.value[:len(s.value)-1]
+		}
+	case "ctrl+u":
+		s.value = s.value[:0]
+	case "ctrl+w":
+		v := strings.TrimRightFunc(string(s.value), unicode.IsSpace)
+		i := strings.LastIndexFunc(v, unicode.IsSpace)
+		s.value = []rune(v[:i+1])
+	default:
+		t := k.Key().Text
+		if t == "" && k.String() == "space" {
+			t = " "
+		}
+		for _, r := range t {
+			if unicode.IsPrint(r) && len(s.value) < searchMax {
+				s.value = append(s.value, r)
+			}
+		}
+	}
+	return s, nil
+}
+
+// View draws the prompt with a block cursor, followed by status, the
+// match count.
+func (s *searchInput) View(status string) string {
+	st := &s.c.styles.Status
+	q := string(s.value)
+	room := max(s.w-textWidth(status)-6, 4)
+	if textWidth(q) > room {
+		r := []rune(q)
+		for textWidth(string(r)) > room {
+			r = r[1:]
+		}
+		q = "…" + string(r[1:])
+	}
+	line := st.Search.Render("/") + q + st.Cursor.Render(" ") + "  " + st.Search.Render(status)
+	return fitStyled(line, s.w)
+}
+
+// ShortHelp lists the prompt's keys.
+func (s *searchInput) ShortHelp() []key.Binding {
+	k := s.c.keys
+	return []key.Binding{k.Accept, k.Cancel}
+}
+
+// FullHelp lists the prompt's keys.
+func (s *searchInput) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }

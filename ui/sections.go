@@ -1,0 +1,174 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/byline/byline/articles"
+	"github.com/byline/byline/model"
+)
+
+// jumpMsg asks the reader to show a section.
+type jumpMsg struct{ section int }
+
+// jumpCmd returns a command that sends jumpMsg.
+func jumpCmd(i int) tea.Cmd { return func() tea.Msg { return jumpMsg{i} } }
+
+// sectionsPane is the numbered list of the article's sections, the one
+// being read marked. Enter or a click jumps to the section under the cursor.
+type sectionsPane struct {
+	c       *common
+	w, h    int
+	focused bool
+	labels  []string
+	current int
+	cursor  int
+	offset  int
+	cache   viewCache
+}
+
+func newSections(c *common) *sectionsPane { return &sectionsPane{c: c} }
+
+// Init does nothing.
+func (s *sectionsPane) Init() tea.Cmd { return nil }
+
+// SetSize sets the pane's outer size.
+func (s *sectionsPane) SetSize(w, h int) { s.w, s.h = w, h; s.scroll() }
+
+// Focus puts the cursor on the current section.
+func (s *sectionsPane) Focus() { s.focused = true; s.cursor = s.current; s.scroll() }
+
+// Blur takes the focus away.
+func (s *sectionsPane) Blur() { s.focused = false }
+
+// SetArticle lists a's sections.
+func (s *sectionsPane) SetArticle(a *model.Article) {
+	s.labels = s.labels[:0]
+	for _, sec := range a.Sections {
+		h := articles.Sanitize(flatten(sec.Heading))
+		if h == "" {
+			h = "Lead"
+		}
+		s.labels = append(s.labels, h)
+	}
+	s.current, s.cursor, s.offset = 0, 0, 0
+	s.cache = viewCache{}
+}
+
+// SetCurrent marks the section being read; an unfocused cursor follows it.
+func (s *sectionsPane) SetCurrent(i int) {
+	s.current = i
+	if !s.focused {
+		s.cursor = i
+	}
+	s.scroll()
+}
+
+func (s *sectionsPane) rows() int { return max(s.h-2, 1) }
+
+// scroll keeps the cursor in view.
+func (s *sectionsPane) scroll() {
+	if s.cursor < s.offset {
+		s.offset = s.cursor
+	}
+	if s.cursor >= s.offset+s.rows() {
+		s.offset = s.cursor - s.rows() + 1
+	}
+	s.offset = max(0, min(s.offset, len(s.labels)-s.rows()))
+}
+
+// Update moves the cursor and jumps on Enter or a click.
+func (s *sectionsPane) Update(msg tea.Msg) (*sectionsPane, tea.Cmd) {
+	n := len(s.labels)
+	if n == 0 {
+		return s, nil
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		k := s.c.keys
+		switch {
+		case key.Matches(msg, k.Down):
+			s.cursor = min(s.cursor+1, n-1)
+		case key.Matches(msg, k.Up):
+			s.cursor = max(s.cursor-1, 0)
+		case key.Matches(msg, k.PageDown, k.HalfDown):
+			s.cursor = min(s.cursor+s.rows(), n-1)
+		case key.Matches(msg, k.PageUp, k.HalfUp):
+			s.cursor = max(s.cursor-s.rows(), 0)
+		case key.Matches(msg, k.Top):
+			s.cursor = 0
+		case key.Matches(msg, k.Bottom):
+			s.cursor = n - 1
+		case key.Matches(msg, k.Select):
+			return s, jumpCmd(s.cursor)
+		}
+		s.scroll()
+	case tea.MouseClickMsg:
+		if i := s.offset + msg.Y - 1; msg.Y >= 1 && i >= 0 && i < n {
+			s.cursor = i
+			return s, jumpCmd(i)
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelDown:
+			s.offset = max(0, min(s.offset+3, n-s.rows()))
+		case tea.MouseWheelUp:
+			s.offset = max(s.offset-3, 0)
+		}
+	}
+	return s, nil
+}
+
+// View draws the numbered list.
+func (s *sectionsPane) View() string {
+	key := fmt.Sprint(s.w, s.h, s.focused, s.current, s.cursor, s.offset, len(s.labels), s.c.dark)
+	return s.cache.get(key, s.draw)
+}
+
+func (s *sectionsPane) draw() string {
+	st := &s.c.styles.Sections
+	w := max(s.w-2, 1)
+	numW := len(fmt.Sprint(len(s.labels)))
+	body := make([]string, 0, s.rows())
+	for i := s.offset; i < len(s.labels) && len(body) < s.rows(); i++ {
+		marker := "  "
+		if i == s.current {
+			marker = "▌ "
+		}
+		num := fmt.Sprintf("%*d ", numW, i+1)
+		label := fit(s.labels[i], max(w-2-len(num), 0))
+		var row string
+		switch {
+		case s.focused && i == s.cursor:
+			row = st.Marker.Render(marker) + st.Cursor.Render(num+label)
+		case i == s.current:
+			row = st.Marker.Render(marker) + st.Current.Render(num+label)
+		default:
+			row = marker + st.Number.Render(num) + st.Item.Render(label)
+		}
+		body = append(body, row)
+	}
+	return s.c.box(fmt.Sprintf("Sections %d/%d", s.current+1, len(s.labels)), body, s.w, s.h, s.focused)
+}
+
+// ShortHelp lists the pane's keys.
+func (s *sectionsPane) ShortHelp() []key.Binding {
+	k := s.c.keys
+	return []key.Binding{k.Down, k.Up, k.Select}
+}
+
+// FullHelp lists the pane's keys in groups.
+func (s *sectionsPane) FullHelp() [][]key.Binding {
+	k := s.c.keys
+	return [][]key.Binding{s.ShortHelp(), {k.Section, k.NextSection, k.PrevSection}}
+}
+
+// padRight pads plain text to width cells.
+func padRight(s string, width int) string {
+	if w := textWidth(s); w < width {
+		return s + strings.Repeat(" ", width-w)
+	}
+	return s
+}

@@ -1,0 +1,216 @@
+package ui
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/byline/byline/model"
+)
+
+// TestUpdateKeys sends one key to a model in a given state and checks the
+// state after it and the command it returned.
+func TestUpdateKeys(t *testing.T) {
+	type state struct {
+		section  int
+		focus    focus
+		columns  bool
+		help     bool
+		searchOn bool
+		walk     string
+	}
+	tests := []struct {
+		name  string
+		setup []string
+		key   string
+		want  state
+		// cmd says what the returned command must produce: "quit", "jump",
+		// "entity", "none" or "" (anything).
+		cmd string
+	}{
+		{"digit jumps to section", nil, "3", state{section: 2, focus: focusReader}, "none"},
+		{"digit beyond last section is ignored", nil, "9", state{section: 0, focus: focusReader}, "none"},
+		{"] goes to next section", []string{"2"}, "]", state{section: 2, focus: focusReader}, "none"},
+		{"[ goes to previous section", []string{"3"}, "[", state{section: 1, focus: focusReader}, "none"},
+		{"[ at lead stays", nil, "[", state{section: 0, focus: focusReader}, "none"},
+		// At 120×40 the last two sections fit on the last screen.
+		{"G goes to the end", nil, "G", state{section: 2, focus: focusReader}, "none"},
+		{"tab focuses people and places", nil, "tab", state{focus: focusEntities}, "none"},
+		{"shift+tab focuses sections", nil, "shift+tab", state{focus: focusSections}, "none"},
+		{"enter on sections jumps", []string{"shift+tab", "j", "j"}, "enter", state{section: 0, focus: focusSections}, "jump"},
+		{"enter on an entity selects it", []string{"tab"}, "enter", state{focus: focusEntities}, "entity"},
+		{"n walks the selected entity", []string{"tab", "enter"}, "n", state{focus: focusEntities, walk: "Lloyd Austin 1/8"}, "none"},
+		{"selection shows in the status line", []string{"tab", "enter"}, "j", state{focus: focusEntities, walk: "Lloyd Austin · 8 mentions (n/N)"}, "none"},
+		{"N wraps to the last mention", []string{"tab", "enter"}, "N", state{section: 3, focus: focusEntities, walk: "Lloyd Austin 8/8"}, "none"},
+		{"/ opens the prompt", nil, "/", state{focus: focusReader, searchOn: true}, "none"},
+		{"typing searches", []string{"/", "R", "a", "f", "a"}, "h", state{section: 2, focus: focusReader, searchOn: true, walk: "match 1/1"}, "none"},
+		{"enter keeps the matches", []string{"/", "R", "a", "f", "a", "h"}, "enter", state{section: 2, focus: focusReader, walk: "match 1/1"}, "none"},
+		{"esc clears the search", []string{"/", "R", "a", "f", "a", "h"}, "esc", state{focus: focusReader}, "none"},
+		{"smart case: upper case is exact", []string{"/", "G", "A", "Z"}, "A", state{focus: focusReader, searchOn: true, walk: "no match"}, "none"},
+		// The second match is on the first screen already: no scrolling.
+		{"n goes to the next match", []string{"/", "g", "a", "z", "a", "enter"}, "n", state{section: 0, focus: focusReader, walk: "match 2/6"}, "none"},
+		{"N wraps to the last match", []string{"/", "g", "a", "z", "a", "enter"}, "N", state{section: 3, focus: focusReader, walk: "match 6/6"}, "none"},
+		{"q in the prompt is typed", []string{"/"}, "q", state{focus: focusReader, searchOn: true, walk: "no match"}, "none"},
+		{"v opens the section panes", nil, "v", state{focus: focusReader, columns: true}, ""},
+		{"l moves to the next pane", []string{"v"}, "l", state{section: 1, focus: focusReader, columns: true}, "none"},
+		{"v closes the section panes at the focused one", []string{"v", "l", "l"}, "v", state{section: 2, focus: focusReader}, ""},
+		{"? opens help", nil, "?", state{focus: focusReader, help: true}, "none"},
+		{"esc closes help", []string{"?"}, "esc", state{focus: focusReader}, "none"},
+		{"q quits", nil, "q", state{focus: focusReader}, "quit"},
+		{"ctrl+c quits from the prompt", []string{"/"}, "ctrl+c", state{focus: focusReader, searchOn: true}, "quit"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newTestModel(t, 120, 40, loaded([]*model.Article{sample(t)}))
+			typeKeys(t, m, tt.setup...)
+			_, cmd := m.Update(press(tt.key))
+			got := state{
+				section: m.currentSection(), focus: m.focus, columns: m.columnsOn,
+				help: m.helpOn, searchOn: m.search.Active(), walk: m.status.walk,
+			}
+			if got != tt.want {
+				t.Errorf("state = %+v, want %+v", got, tt.want)
+			}
+			checkCmd(t, cmd, tt.cmd)
+		})
+	}
+}
+
+func checkCmd(t *testing.T, cmd tea.Cmd, want string) {
+	t.Helper()
+	if want == "" {
+		return
+	}
+	if cmd == nil {
+		if want != "none" {
+			t.Errorf("no command, want %s", want)
+		}
+		return
+	}
+	msg := cmd()
+	var got string
+	switch msg.(type) {
+	case tea.QuitMsg:
+		got = "quit"
+	case jumpMsg:
+		got = "jump"
+	case selectEntityMsg:
+		got = "entity"
+	default:
+		got = "other"
+	}
+	if want == "none" {
+		t.Errorf("command produced %T, want none", msg)
+	} else if got != want {
+		t.Errorf("command produced %T, want %s", msg, want)
+	}
+}
+
+func TestUpdateLoadingAndResize(t *testing.T) {
+	m := newModel(Options{Load: loaded([]*model.Article{sample(t)}), Style: "dark"})
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if cmd != nil {
+		if _, ok := cmd().(renderedMsg); ok {
+			t.Error("nothing to render before the articles arrive")
+		}
+	}
+	if got := screen(t, m); !contains(got, "Loading articles") {
+		t.Errorf("loading screen:\n%s", got)
+	}
+	// The articles arrive: the first rendering is a command, not done in Update.
+	_, cmd = m.Update(loadedMsg{loaded([]*model.Article{sample(t)})()})
+	if m.reader.doc != nil {
+		t.Fatal("rendered inside Update")
+	}
+	if got := screen(t, m); !contains(got, "Rendering") {
+		t.Errorf("before the rendering arrives the reader says so:\n%s", got)
+	}
+	drain(t, m, cmd)
+	if m.reader.doc == nil || !m.reader.doc.complete {
+		t.Fatal("rendering did not arrive")
+	}
+	old := m.reader.doc
+	// A resize keeps the old lines until the new rendering arrives.
+	_, cmd = m.Update(tea.WindowSizeMsg{Width: 90, Height: 30})
+	if m.reader.doc != old {
+		t.Error("resize dropped the old rendering before the new one arrived")
+	}
+	if cmd == nil {
+		t.Fatal("resize must re-render in a command")
+	}
+	stale := cmd
+	// A second resize makes the first rendering stale: its result is dropped.
+	_, cmd = m.Update(tea.WindowSizeMsg{Width: 110, Height: 30})
+	drain(t, m, stale)
+	if m.reader.doc != old {
+		t.Error("a stale rendering was installed")
+	}
+	drain(t, m, cmd)
+	if m.reader.doc.width != m.reader.renderWidth() {
+		t.Errorf("doc width %d, want %d", m.reader.doc.width, m.reader.renderWidth())
+	}
+}
+
+func TestUpdateBackground(t *testing.T) {
+	m := newTestModel(t, 100, 30, loaded([]*model.Article{sample(t)}))
+	if m.reader.doc.style != "dark" {
+		t.Fatalf("style %q", m.reader.doc.style)
+	}
+	m.c.style = "auto"
+	_, cmd := m.Update(tea.BackgroundColorMsg{Color: white{}})
+	if m.c.dark {
+		t.Error("a white background is light")
+	}
+	drain(t, m, cmd)
+	if m.reader.doc.style != "light" {
+		t.Errorf("auto style on a light terminal rendered %q, want light", m.reader.doc.style)
+	}
+}
+
+type white struct{}
+
+func (white) RGBA() (r, g, b, a uint32) { return 0xffff, 0xffff, 0xffff, 0xffff }
+
+func TestUpdateMouse(t *testing.T) {
+	m := newTestModel(t, 120, 40, loaded([]*model.Article{sample(t)}))
+	// A click on the third row of the Sections pane (border is row 0).
+	_, cmd := m.Update(tea.MouseClickMsg{X: 5, Y: 3, Button: tea.MouseLeft})
+	if m.focus != focusSections {
+		t.Errorf("click focused %v", m.focus)
+	}
+	checkCmd(t, cmd, "jump")
+	drain(t, m, cmd)
+	if got := m.currentSection(); got != 2 {
+		t.Errorf("click on section 3 went to %d", got+1)
+	}
+	top := m.reader.top
+	send(t, m, tea.MouseWheelMsg{X: 60, Y: 10, Button: tea.MouseWheelDown})
+	if m.reader.top <= top && m.reader.limit() > top {
+		t.Errorf("wheel over the reader did not scroll: top %d", m.reader.top)
+	}
+}
+
+func TestUpdateArticles(t *testing.T) {
+	a := sample(t)
+	b := *a
+	b.Title = "Second"
+	m := newTestModel(t, 120, 40, loaded([]*model.Article{a, &b}))
+	typeKeys(t, m, "3", "J")
+	if m.cur != 1 || m.currentSection() != 0 {
+		t.Errorf("J: article %d section %d", m.cur, m.currentSection())
+	}
+	typeKeys(t, m, "K")
+	if m.cur != 0 || m.currentSection() != 2 {
+		t.Errorf("K: back to article %d section %d, want 0 and the section left at (2)", m.cur, m.currentSection())
+	}
+}
+
+func contains(s, sub string) bool { return len(sub) == 0 || indexOf(s, sub) >= 0 }
+
+func indexOf(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}
