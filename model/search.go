@@ -28,18 +28,19 @@ func (a *Article) Find(query string) []Match {
 		return nil
 	}
 	sensitive := SmartCase(query)
+	skip := asciiSkip(query)
 	var out []Match
 	for si := range a.Sections {
 		s := &a.Sections[si]
-		out = appendMatches(out, si, -1, s.Heading, query, sensitive)
+		out = appendMatches(out, si, -1, s.Heading, query, sensitive, skip)
 		for pi, p := range s.Paragraphs {
-			out = appendMatches(out, si, pi, p, query, sensitive)
+			out = appendMatches(out, si, pi, p, query, sensitive, skip)
 		}
 	}
 	return out
 }
 
-func appendMatches(out []Match, si, pi int, text, query string, sensitive bool) []Match {
+func appendMatches(out []Match, si, pi int, text, query string, sensitive bool, skip *[utf8.RuneSelf]bool) []Match {
 	if sensitive {
 		for off := 0; ; {
 			i := strings.Index(text[off:], query)
@@ -50,7 +51,15 @@ func appendMatches(out []Match, si, pi int, text, query string, sensitive bool) 
 			off += i + len(query)
 		}
 	}
+	// An ASCII byte can only start a match if it is one of the (at most
+	// two) ASCII runes that fold to the query's first rune: skip the rest
+	// without decoding, which makes case-insensitive search on long
+	// articles fast enough to run on every typed character.
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && skip[c] {
+			i++
+			continue
+		}
 		if n := foldPrefix(text[i:], query); n > 0 {
 			out = append(out, Match{si, pi, i, i + n})
 			i += n
@@ -60,6 +69,18 @@ func appendMatches(out []Match, si, pi int, text, query string, sensitive bool) 
 		i += w
 	}
 	return out
+}
+
+// asciiSkip marks the ASCII bytes that cannot start a match of query under
+// simple case folding.
+func asciiSkip(query string) *[utf8.RuneSelf]bool {
+	var skip [utf8.RuneSelf]bool
+	first, _ := utf8.DecodeRuneInString(query)
+	for c := range skip {
+		r := rune(c)
+		skip[c] = r != first && unicode.SimpleFold(r) != first && !equalFold(r, first)
+	}
+	return &skip
 }
 
 // foldPrefix returns the byte length of the prefix of text that equals query

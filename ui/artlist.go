@@ -96,7 +96,7 @@ func (p *articlesPane) Update(msg tea.Msg) (*articlesPane, tea.Cmd) {
 		}
 		p.scroll()
 	case tea.MouseClickMsg:
-		if i := p.offset + msg.Y - 1; msg.Y >= 1 && i >= 0 && i < n {
+		if i := p.offset + (msg.Y-1)/p.perRow(); msg.Y >= 1 && i >= 0 && i < n {
 			p.cursor = i
 			return p, openArticleCmd(i)
 		}
@@ -120,30 +120,37 @@ func (p *articlesPane) View() string {
 func (p *articlesPane) draw() string {
 	st := &p.c.styles.Articles
 	w := max(p.w-2, 1)
+	per := p.perRow()
 	body := make([]string, 0, p.rows())
-	for i := p.offset; i < len(p.titles) && len(body) < p.rows(); i++ {
+	for i := p.offset; i < len(p.titles) && len(body)+per <= max(p.rows(), per); i++ {
 		marker := "  "
 		if i == p.current {
 			marker = "▌ "
 		}
-		date := p.dates[i]
-		tw := max(w-2-len(date)-1, 0)
-		if date == "" || w < 30 {
-			date, tw = "", max(w-2, 0)
-		}
-		title := fit(p.titles[i], tw)
-		var row string
+		title := fit(p.titles[i], max(w-2, 0))
+		date := fit(p.dates[i], max(w-2, 0))
 		switch {
 		case p.focused && i == p.cursor:
-			row = st.Current.Render(marker) + st.Cursor.Render(title+" "+date)
+			body = append(body, st.Current.Render(marker)+st.Cursor.Render(title))
 		case i == p.current:
-			row = st.Current.Render(marker+title) + " " + st.Date.Render(date)
+			body = append(body, st.Current.Render(marker+title))
 		default:
-			row = marker + st.Item.Render(title) + " " + st.Date.Render(date)
+			body = append(body, marker+st.Item.Render(title))
 		}
-		body = append(body, padRight(row, 0))
+		if per == 2 {
+			body = append(body, "  "+st.Date.Render(date))
+		}
 	}
-	return p.c.box("Articles", body, p.w, p.h, p.focused)
+	return p.c.box(fmt.Sprintf("Articles %d/%d", p.current+1, len(p.titles)), body, p.w, p.h, p.focused)
+}
+
+// perRow is how many lines each article takes: two (title, then date)
+// when they all fit, else one.
+func (p *articlesPane) perRow() int {
+	if 2*len(p.titles) <= p.rows() {
+		return 2
+	}
+	return 1
 }
 
 // ShortHelp lists the pane's keys.

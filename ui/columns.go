@@ -29,6 +29,9 @@ type columnsView struct {
 	// focus is the section whose pane has the keys.
 	focus int
 	ovbuf [][]overlay
+	cache docCache
+	// pending is a match to scroll to once its section is rendered.
+	pending *model.Pos
 }
 
 func newColumns(c *common) *columnsView { return &columnsView{c: c} }
@@ -60,16 +63,43 @@ func (v *columnsView) colWidth(i int) int {
 
 // SetArticle shows a with the focus on section sec.
 func (v *columnsView) SetArticle(a *model.Article, sec int) {
-	v.art, v.doc, v.req = a, nil, renderReq{}
+	if v.req.stop != nil {
+		v.req.stop.Store(true)
+	}
+	v.art, v.doc, v.req, v.pending = a, nil, renderReq{}, nil
 	v.tops = make([]int, len(a.Sections))
 	v.focus = sec
 }
 
-// Focus gives section sec's pane the keys.
-func (v *columnsView) Focus(sec int) {
+// Focus gives section sec's pane the keys and returns the command that
+// renders its page when needed.
+func (v *columnsView) Focus(sec int) tea.Cmd {
 	if v.art != nil && sec >= 0 && sec < len(v.art.Sections) {
 		v.focus = sec
 	}
+	return v.pageCmd()
+}
+
+// first is the first section of the page shown.
+func (v *columnsView) first() int { return v.focus / v.perPage() * v.perPage() }
+
+// pageCmd renders the sections of the page shown that the doc lacks, or
+// returns nil.
+func (v *columnsView) pageCmd() tea.Cmd {
+	if v.art == nil || v.req.art != v.art {
+		return nil
+	}
+	from, to := v.first(), min(v.first()+v.perPage(), len(v.art.Sections))
+	if d := v.doc; d != nil && d.width == v.req.width && d.style == v.req.style {
+		missing := false
+		for i := from; i < to; i++ {
+			missing = missing || d.secs[i] == nil
+		}
+		if !missing {
+			return nil
+		}
+	}
+	return renderRangeCmd(v.req, from, to)
 }
 
 // Focused is the section whose pane has the keys.
@@ -90,8 +120,11 @@ func (v *columnsView) Refresh() tea.Cmd {
 	}
 	v.gen++
 	v.req = renderReq{art: v.art, width: width, style: style, gen: v.gen, target: paneColumns, stop: new(atomic.Bool)}
-	first := v.focus / v.perPage() * v.perPage()
-	return renderFirstCmd(v.req, first, v.perPage()*max(v.h-2, 1))
+	if d := v.cache.get(docKey{v.art, width, style}); d != nil {
+		v.install(d)
+		return nil
+	}
+	return v.pageCmd()
 }
 
 // Rendered installs the rendering the view waits for.
@@ -99,11 +132,24 @@ func (v *columnsView) Rendered(msg renderedMsg) tea.Cmd {
 	if msg.req.gen != v.req.gen || msg.req.art != v.art || msg.req.target != paneColumns {
 		return nil
 	}
-	v.doc = msg.doc
+	d := msg.doc
+	if old := v.doc; old != nil && old.art == d.art && old.width == d.width && old.style == d.style {
+		d = merged(old, d)
+	}
+	v.cache.put(d)
+	v.install(d)
+	if p := v.pending; p != nil && p.Section < len(d.secs) && d.secs[p.Section] != nil {
+		v.pending = nil
+		v.Reveal(*p)
+	}
+	return nil
+}
+
+func (v *columnsView) install(d *doc) {
+	v.doc = d
 	for i := range v.tops {
 		v.clamp(i)
 	}
-	return msg.next
 }
 
 func (v *columnsView) clamp(i int) {
@@ -130,15 +176,18 @@ func (v *columnsView) Update(msg tea.Msg) (*columnsView, tea.Cmd) {
 		return v, nil
 	}
 	n := len(v.art.Sections)
+	if n == 0 {
+		return v, nil
+	}
 	h := max(v.h-3, 1)
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		k := v.c.keys
 		switch {
 		case key.Matches(msg, k.Left):
-			v.focus = max(v.focus-1, 0)
+			return v, v.Focus(max(v.focus-1, 0))
 		case key.Matches(msg, k.Right):
-			v.focus = min(v.focus+1, n-1)
+			return v, v.Focus(min(v.focus+1, n-1))
 		case key.Matches(msg, k.Down):
 			v.scroll(v.focus, 1)
 		case key.Matches(msg, k.Up):
@@ -166,7 +215,7 @@ func (v *columnsView) Update(msg tea.Msg) (*columnsView, tea.Cmd) {
 		}
 	case tea.MouseClickMsg:
 		if i := v.columnAt(msg.X); i >= 0 {
-			v.focus = i
+			return v, v.Focus(i)
 		}
 	}
 	return v, nil
@@ -174,7 +223,7 @@ func (v *columnsView) Update(msg tea.Msg) (*columnsView, tea.Cmd) {
 
 // columnAt is the section whose pane covers column x, or -1.
 func (v *columnsView) columnAt(x int) int {
-	first := v.focus / v.perPage() * v.perPage()
+	first := v.first()
 	for i, left := 0, 0; i < v.perPage(); i++ {
 		w := v.colWidth(i)
 		if x >= left && x < left+w && first+i < len(v.tops) {
@@ -185,15 +234,20 @@ func (v *columnsView) columnAt(x int) int {
 	return -1
 }
 
-// Reveal focuses the section of p and scrolls its pane to show p.
-func (v *columnsView) Reveal(p model.Pos) {
-	v.Focus(p.Section)
+// Reveal focuses the section of p and scrolls its pane to show p. When
+// the section is not rendered yet it returns the command rendering it
+// (the match is then shown from the pane's top).
+func (v *columnsView) Reveal(p model.Pos) tea.Cmd {
+	if cmd := v.Focus(p.Section); cmd != nil {
+		v.pending = &p
+		return cmd
+	}
 	if v.doc == nil || p.Section < 0 || p.Section >= len(v.doc.secs) || v.doc.secs[p.Section] == nil {
-		return
+		return nil
 	}
 	sp := v.doc.secs[p.Section].spans(p.Paragraph, p.Start, p.End, nil)
 	if len(sp) == 0 {
-		return
+		return nil
 	}
 	h := max(v.h-2, 1)
 	top := v.tops[p.Section]
@@ -201,6 +255,19 @@ func (v *columnsView) Reveal(p model.Pos) {
 		v.tops[p.Section] = sp[0].line - h/3
 		v.clamp(p.Section)
 	}
+	return nil
+}
+
+// Percent is how far the focused pane is scrolled through its section.
+func (v *columnsView) Percent() int {
+	if v.doc == nil || v.focus >= len(v.doc.secs) || v.doc.secs[v.focus] == nil {
+		return 0
+	}
+	lim := len(v.doc.secs[v.focus].lines) - (v.h - 2)
+	if lim <= 0 || v.tops[v.focus] >= lim {
+		return 100
+	}
+	return v.tops[v.focus] * 100 / lim
 }
 
 // Page is "sections a–b of n", for the status line.
@@ -230,7 +297,11 @@ func (v *columnsView) View() string {
 			heading = "Lead"
 		}
 		title := fmt.Sprintf("%d/%d %s", si+1, len(v.art.Sections), heading)
-		blocks = append(blocks, v.c.box(title, v.body(si, w-2, v.h-2), w, v.h, si == v.focus))
+		var sb scrollbar
+		if v.doc != nil && v.doc.secs[si] != nil {
+			sb = scrollbar{v.tops[si], v.h - 2, len(v.doc.secs[si].lines)}
+		}
+		blocks = append(blocks, v.c.drawBox(title, v.body(si, w-2, v.h-2), w, v.h, si == v.focus, false, sb))
 	}
 	return joinColumns(blocks...)
 }

@@ -25,17 +25,6 @@ type common struct {
 // glamourStyle is the glamour style to render with now.
 func (c *common) glamourStyle() string { return resolveStyle(c.style, c.dark) }
 
-// focus names the pane that receives keys.
-type focus int
-
-const (
-	focusArticles focus = iota
-	focusSections
-	focusReader
-	focusEntities
-	focusCount
-)
-
 // walkMode says what n/N walk through.
 type walkMode int
 
@@ -149,16 +138,33 @@ func (mk *marks) sectionOverlays(si int, s *section, from, to int, out [][]overl
 // box draws a bordered pane of exactly w×h cells with title in its top
 // border, padding or cutting body lines to the inner width.
 func (c *common) box(title string, body []string, w, h int, focused bool) string {
-	return c.drawBox(title, body, w, h, focused, false)
+	return c.drawBox(title, body, w, h, focused, false, scrollbar{})
 }
 
 // boxExact is box for body lines known to be exactly w-2 cells wide: it
 // skips measuring them, which matters on every scroll.
-func (c *common) boxExact(title string, body []string, w, h int, focused bool) string {
-	return c.drawBox(title, body, w, h, focused, true)
+// A scrollbar is drawn on the right border when its content is longer
+// than the pane.
+func (c *common) boxExact(title string, body []string, w, h int, focused bool, sb scrollbar) string {
+	return c.drawBox(title, body, w, h, focused, true, sb)
 }
 
-func (c *common) drawBox(title string, body []string, w, h int, focused, exact bool) string {
+// scrollbar says which part of a content of total lines is shown from top;
+// the zero scrollbar draws none.
+type scrollbar struct{ top, shown, total int }
+
+// thumb returns the rows [from, to) of a track of n rows that the thumb
+// covers, or an empty range when everything is shown.
+func (sb scrollbar) thumb(n int) (from, to int) {
+	if sb.total <= sb.shown || n <= 0 {
+		return 0, 0
+	}
+	size := max(1, n*sb.shown/sb.total)
+	from = min(n-size, (n-size)*sb.top/max(sb.total-sb.shown, 1))
+	return from, from + size
+}
+
+func (c *common) drawBox(title string, body []string, w, h int, focused, exact bool, sb scrollbar) string {
 	st := c.styles
 	bs, ts := st.Pane.Border, st.Pane.Title
 	if focused {
@@ -178,6 +184,8 @@ func (c *common) drawBox(title string, body []string, w, h int, focused, exact b
 	}
 	b.WriteString(bs.Render(top))
 	side := bs.Render("│")
+	thumb := bs.Render("┃")
+	tFrom, tTo := sb.thumb(h - 2)
 	blank := strings.Repeat(" ", inner)
 	for i := 0; i < h-2; i++ {
 		b.WriteByte('\n')
@@ -190,7 +198,11 @@ func (c *common) drawBox(title string, body []string, w, h int, focused, exact b
 		default:
 			b.WriteString(blank)
 		}
-		b.WriteString(side)
+		if i >= tFrom && i < tTo {
+			b.WriteString(thumb)
+		} else {
+			b.WriteString(side)
+		}
 	}
 	b.WriteByte('\n')
 	b.WriteString(bs.Render("╰" + strings.Repeat("─", inner) + "╯"))
@@ -208,6 +220,9 @@ func fitStyled(s string, width int) string {
 	}
 	return ansi.Truncate(s, width, "")
 }
+
+// ansiWidth is the number of cells a styled string takes.
+func ansiWidth(s string) int { return ansi.StringWidth(s) }
 
 // truncate cuts plain text s to width cells, ending it with "…" when cut.
 func truncate(s string, width int) string {

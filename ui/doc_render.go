@@ -2,6 +2,7 @@ package ui
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -47,11 +48,24 @@ type renderedMsg struct {
 	req  renderReq
 	doc  *doc
 	next tea.Cmd // renders the remaining sections; nil when complete
+	// patch says doc only adds sections to the doc being shown.
+	patch bool
 }
 
 // renderFirstCmd renders sections from section first on until rows lines
 // are filled, then returns them with a command that renders the rest.
 func renderFirstCmd(req renderReq, first, rows int) tea.Cmd {
+	return renderFromCmd(req, first, rows, true)
+}
+
+// renderPatchCmd renders the sections from first on that fill rows lines,
+// to patch into a doc whose second step is still running: a jump far
+// ahead need not wait for it.
+func renderPatchCmd(req renderReq, first, rows int) tea.Cmd {
+	return renderFromCmd(req, first, rows, false)
+}
+
+func renderFromCmd(req renderReq, first, rows int, rest bool) tea.Cmd {
 	return func() tea.Msg {
 		d := &doc{art: req.art, width: req.width, style: req.style, secs: make([]*section, len(req.art.Sections))}
 		r, err := newRenderer(req.style, req.width)
@@ -73,6 +87,9 @@ func renderFirstCmd(req renderReq, first, rows int) tea.Cmd {
 		if allRendered(d.secs) {
 			d.complete = true
 			return renderedMsg{req: req, doc: d}
+		}
+		if !rest {
+			return renderedMsg{req: req, doc: d, patch: true}
 		}
 		return renderedMsg{req: req, doc: d, next: renderRestCmd(req, d)}
 	}
@@ -124,6 +141,44 @@ func renderRestCmd(req renderReq, part *doc) tea.Cmd {
 	}
 }
 
+// renderRangeCmd renders sections [from, to) only: the section panes view
+// renders the pages it shows, not the whole article.
+func renderRangeCmd(req renderReq, from, to int) tea.Cmd {
+	return func() tea.Msg {
+		d := &doc{art: req.art, width: req.width, style: req.style, secs: make([]*section, len(req.art.Sections))}
+		r, err := newRenderer(req.style, req.width)
+		if err != nil {
+			d.err, d.complete = err, true
+			return renderedMsg{req: req, doc: d}
+		}
+		for si := max(from, 0); si < min(to, len(d.secs)); si++ {
+			if d.secs[si], err = renderSection(r, req.art, si, req.width); err != nil {
+				d.err, d.complete = err, true
+				break
+			}
+		}
+		return renderedMsg{req: req, doc: d, patch: true}
+	}
+}
+
+// merged returns a new doc with old's sections and those of part that old
+// lacks; neither is modified, since a command may still be reading them.
+func merged(old, part *doc) *doc {
+	d := *old
+	d.secs = make([]*section, len(old.secs))
+	for i, s := range old.secs {
+		if s == nil {
+			s = part.secs[i]
+		}
+		d.secs[i] = s
+	}
+	d.complete = allRendered(d.secs)
+	if part.err != nil {
+		d.err = part.err
+	}
+	return &d
+}
+
 func allRendered(secs []*section) bool {
 	for _, s := range secs {
 		if s == nil {
@@ -131,4 +186,70 @@ func allRendered(secs []*section) bool {
 		}
 	}
 	return true
+}
+
+// docKey identifies a rendering: one article at one width and style.
+type docKey struct {
+	art   *model.Article
+	width int
+	style string
+}
+
+// docCache keeps the last complete renderings so that going back to an
+// article, or to a width, does not render again. It holds at most
+// maxCachedText bytes of article text, so a few long articles cannot
+// pile up in memory.
+type docCache struct {
+	keys []docKey // oldest first
+	docs map[docKey]*doc
+}
+
+const maxCachedText = 512 << 10
+
+func (c *docCache) get(k docKey) *doc {
+	d := c.docs[k]
+	if d != nil {
+		i := slices.Index(c.keys, k)
+		c.keys = append(slices.Delete(c.keys, i, i+1), k)
+	}
+	return d
+}
+
+// put stores a complete doc, dropping the oldest beyond the budget.
+func (c *docCache) put(d *doc) {
+	if !d.complete || d.err != nil {
+		return
+	}
+	if c.docs == nil {
+		c.docs = map[docKey]*doc{}
+	}
+	k := docKey{d.art, d.width, d.style}
+	if _, ok := c.docs[k]; ok {
+		return
+	}
+	c.keys = append(c.keys, k)
+	c.docs[k] = d
+	total := 0
+	for i := len(c.keys) - 1; i >= 0; i-- {
+		total += textBytes(c.keys[i].art)
+		if total > maxCachedText && i < len(c.keys)-1 {
+			for _, old := range c.keys[:i+1] {
+				delete(c.docs, old)
+			}
+			c.keys = slices.Delete(c.keys, 0, i+1)
+			break
+		}
+	}
+}
+
+// textBytes is the size of an article's headings and paragraphs.
+func textBytes(a *model.Article) int {
+	n := 0
+	for _, s := range a.Sections {
+		n += len(s.Heading)
+		for _, p := range s.Paragraphs {
+			n += len(p)
+		}
+	}
+	return n
 }

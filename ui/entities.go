@@ -165,11 +165,9 @@ func (e *entitiesPane) draw() string {
 	st := e.c.styles
 	w := max(e.w-2, 1)
 	body := make([]string, 0, e.h)
-	legend := " " + st.Marks[markPerson].Render("person") + "  " + st.Marks[markPlace].Render("place")
+	legend := " " + st.Marks[markPerson].Render("person") + "  " + st.Marks[markPlace].Render("place") + st.Message.Render("  e hides")
 	if !e.c.marks.showEntities {
-		legend = st.Message.Render(fit(" highlights off (e)", w))
-	} else {
-		legend += st.Message.Render(fit("  e: off", max(w-14, 0)))
+		legend = st.Message.Render(" highlights off  e shows")
 	}
 	body = append(body, legend, "")
 	if len(e.rows) == 0 {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/help"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -15,6 +16,9 @@ type helpScreen struct {
 	c       *common
 	w, h    int
 	version string
+	// pane and paneKeys describe the pane that had the focus.
+	pane     string
+	paneKeys help.KeyMap
 }
 
 func newHelp(c *common, version string) *helpScreen {
@@ -23,6 +27,9 @@ func newHelp(c *common, version string) *helpScreen {
 
 // Init does nothing.
 func (h *helpScreen) Init() tea.Cmd { return nil }
+
+// SetContext names the focused pane whose own keys the screen lists.
+func (h *helpScreen) SetContext(pane string, keys help.KeyMap) { h.pane, h.paneKeys = pane, keys }
 
 // SetSize sets the screen's size.
 func (h *helpScreen) SetSize(w, ht int) { h.w, h.h = w, ht }
@@ -36,15 +43,19 @@ func (h *helpScreen) View() string {
 	inner := max(h.w-2, 1)
 	var blocks [][]string
 	var widths []int
-	for _, group := range h.c.keys.FullHelp() {
+	for gi, group := range h.c.keys.FullHelp() {
 		kw := 0
 		for _, b := range group {
 			if b.Enabled() {
 				kw = max(kw, textWidth(b.Help().Key))
 			}
 		}
-		var lines []string
-		w := 0
+		title := ""
+		if titles := h.c.keys.FullHelpTitles(); gi < len(titles) {
+			title = titles[gi]
+		}
+		lines := []string{st.Help.Title.Render(title)}
+		w := textWidth(title)
 		for _, b := range group {
 			if !b.Enabled() {
 				continue
@@ -53,7 +64,7 @@ func (h *helpScreen) View() string {
 			lines = append(lines, st.Help.Key.Render(padRight(k, kw))+"  "+st.Help.Desc.Render(d))
 			w = max(w, kw+2+textWidth(d))
 		}
-		if len(lines) > 0 {
+		if len(lines) > 1 {
 			blocks, widths = append(blocks, lines), append(widths, w)
 		}
 	}
@@ -87,10 +98,22 @@ func (h *helpScreen) View() string {
 		body = append(body, "")
 		i = j
 	}
+	if h.paneKeys != nil {
+		var parts []string
+		for _, b := range h.paneKeys.ShortHelp() {
+			if b.Enabled() {
+				parts = append(parts, st.Help.Key.Render(b.Help().Key)+" "+st.Help.Desc.Render(b.Help().Desc))
+			}
+		}
+		if len(parts) > 0 {
+			body = append(body, "  "+st.Help.Title.Render(h.pane)+st.Message.Render(": ")+strings.Join(parts, st.Message.Render(" · ")), "")
+		}
+	}
 	body = append(body,
 		"  "+st.Message.Render("People are ")+st.Marks[markPerson].Render("bold")+
 			st.Message.Render(", places ")+st.Marks[markPlace].Render("underlined")+
-			st.Message.Render("; the current match looks ")+st.Marks[markCurrent].Render("like this")+st.Message.Render("."),
+			st.Message.Render("; matches ")+st.Marks[markMatch].Render("like this")+
+			st.Message.Render(", the current one ")+st.Marks[markCurrent].Render("like this")+st.Message.Render("."),
 		"", "  "+st.Message.Render("? or esc closes this screen."))
 	title := "Help · byline"
 	if h.version != "" {
@@ -107,7 +130,21 @@ func (h *helpScreen) ShortHelp() []key.Binding {
 // FullHelp lists the keys that close the screen.
 func (h *helpScreen) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }
 
-// centered places a message in the middle of a w×h screen.
-func centered(msg string, w, h int) string {
-	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg)
+// centered places a plain message in the middle of a w×h screen, each of
+// its lines cut to fit, in style st.
+func centered(st lipgloss.Style, msg string, w, h int) string {
+	lines := strings.Split(msg, "\n")
+	lines = lines[:min(len(lines), h)]
+	out := make([]string, h)
+	top := (h - len(lines)) / 2
+	blank := strings.Repeat(" ", w)
+	for y := range out {
+		out[y] = blank
+		if i := y - top; i >= 0 && i < len(lines) {
+			l := truncate(lines[i], w)
+			left := (w - textWidth(l)) / 2
+			out[y] = fitStyled(strings.Repeat(" ", left)+st.Render(l), w)
+		}
+	}
+	return strings.Join(out, "\n")
 }

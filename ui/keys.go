@@ -68,3 +68,8 @@ func (k *KeyMap) FullHelp() [][]key.Binding {
 		{k.Problems, k.Help, k.Quit},
 	}
 }
+
+// FullHelpTitles names the groups of FullHelp, in order.
+func (k *KeyMap) FullHelpTitles() []string {
+	return []string{"Scroll", "Sections and articles", "Search and highlight", "General"}
+}

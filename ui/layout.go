@@ -3,7 +3,7 @@ package ui
 // Sizes below which the layout gives things up.
 const (
 	minWidth, minHeight = 40, 10 // "terminal too small" below this
-	entitiesFrom        = 100    // People & Places shown from this width
+	entitiesFrom        = 110    // People & Places shown from this width
 	sectionsFrom        = 64     // Sections (and Articles) shown from this width
 )
 
@@ -24,8 +24,9 @@ type layout struct {
 }
 
 // computeLayout places the panes: side panes go first when the terminal
-// narrows, the reader never does.
-func computeLayout(w, h, nArticles, problemLines int) layout {
+// narrows, the reader never does. labelW is the widest section heading:
+// the Sections pane grows to show it when there is room.
+func computeLayout(w, h, nArticles, problemLines, labelW int) layout {
 	var l layout
 	if w < minWidth || h < minHeight {
 		l.tooSmall = true
@@ -39,10 +40,10 @@ func computeLayout(w, h, nArticles, problemLines int) layout {
 	side := func(pct, lo, hi int) int { return max(lo, min(hi, w*pct/100)) }
 	x, readerW := 0, w
 	if w >= sectionsFrom {
-		lw := side(22, 26, 34)
+		lw := max(24, min(labelW+7, 36, w*28/100))
 		top := 0
 		if nArticles > 1 {
-			ah := min(nArticles+2, max(bodyH/3, 4))
+			ah := min(2*nArticles+2, max(bodyH/3, 4))
 			l.articles = rect{0, 0, lw, ah}
 			top = ah
 		}

@@ -43,10 +43,23 @@ const (
 	markCount
 )
 
+// interner shares equal SGR strings so that cached lines do not keep the
+// renderer's whole output alive.
+type interner map[string]string
+
+func (in interner) get(s string) string {
+	if v, ok := in[s]; ok {
+		return v
+	}
+	s = strings.Clone(s)
+	in[s] = s
+	return s
+}
+
 // parseLine turns one line of renderer output into a line: SGR sequences
 // become runs, every other escape sequence and control character is dropped,
-// and trailing blanks are trimmed.
-func parseLine(s string) line {
+// and trailing blanks are trimmed. SGR strings are interned in in.
+func parseLine(s string, in interner) line {
 	var (
 		b    strings.Builder
 		runs []run
@@ -61,9 +74,9 @@ func parseLine(s string) line {
 				if sgr == "" || sgr == "0" {
 					cur = ""
 				} else if cur == "" {
-					cur = sgr
+					cur = in.get(sgr)
 				} else {
-					cur = cur + ";" + sgr
+					cur = in.get(cur + ";" + sgr)
 				}
 			}
 			i += n

@@ -29,6 +29,10 @@ type readerPane struct {
 	starts []int
 	top    int
 	ovbuf  [][]overlay
+	// pending is a position to show once its section is rendered;
+	// Paragraph -2 means the section's start.
+	pending *model.Pos
+	cache   docCache
 }
 
 func newReader(c *common) *readerPane { return &readerPane{c: c} }
@@ -49,7 +53,7 @@ func (r *readerPane) innerH() int { return max(r.h-2, 1) }
 // renderWidth leaves a right margin as wide as glamour's left one.
 func (r *readerPane) renderWidth() int { return max(r.innerW()-2, 8) }
 
-// Focus and Blur say whether the pane receives keys.
+// Focus gives the pane the keys.
 func (r *readerPane) Focus() { r.focused = true }
 
 // Blur takes the focus away.
@@ -58,8 +62,11 @@ func (r *readerPane) Blur() { r.focused = false }
 // SetArticle shows a, opening at section sec, and returns the command that
 // renders it.
 func (r *readerPane) SetArticle(a *model.Article, sec int) tea.Cmd {
+	if r.req.stop != nil {
+		r.req.stop.Store(true)
+	}
 	r.art, r.doc, r.starts, r.top, r.want = a, nil, nil, 0, sec
-	r.req = renderReq{}
+	r.req, r.pending = renderReq{}, nil
 	return r.Refresh()
 }
 
@@ -79,6 +86,10 @@ func (r *readerPane) Refresh() tea.Cmd {
 	}
 	r.gen++
 	r.req = renderReq{art: r.art, width: width, style: style, gen: r.gen, target: paneReader, stop: new(atomic.Bool)}
+	if d := r.cache.get(docKey{r.art, width, style}); d != nil {
+		r.install(d)
+		return nil
+	}
 	first := r.want
 	if r.doc != nil {
 		first = r.CurrentSection()
@@ -87,19 +98,45 @@ func (r *readerPane) Refresh() tea.Cmd {
 }
 
 // Rendered installs a rendering if it is the one the pane waits for and
-// returns the command for the rest of it.
+// returns the command for the rest of it. A patch adds sections to the
+// doc shown.
 func (r *readerPane) Rendered(msg renderedMsg) tea.Cmd {
 	if msg.req.gen != r.req.gen || msg.req.art != r.art || msg.req.target != paneReader {
 		return nil
 	}
+	if msg.patch && (r.doc == nil || r.doc.complete) {
+		return nil
+	}
+	d := msg.doc
+	if msg.patch {
+		// The second step reads the old doc's sections concurrently.
+		d = merged(r.doc, msg.doc)
+		d.complete = false // only the second step's doc is complete
+	}
+	r.cache.put(d)
+	r.install(d)
+	return msg.next
+}
+
+// install shows d, keeping the view where it was (or opening at want),
+// and shows a pending position whose section has arrived.
+func (r *readerPane) install(d *doc) {
 	sec, frac := r.want, 0.0
 	if r.doc != nil {
 		sec, frac = r.anchor()
 	}
-	r.doc = msg.doc
+	r.doc = d
 	r.rebuild()
 	r.restore(sec, frac)
-	return msg.next
+	if p := r.pending; p != nil && r.doc.secs[p.Section] != nil {
+		r.pending = nil
+		if p.Paragraph == -2 {
+			r.top = r.starts[p.Section]
+			r.clamp()
+		} else {
+			r.Reveal(*p)
+		}
+	}
 }
 
 // Update scrolls on the reader's keys and the mouse wheel.
@@ -162,17 +199,29 @@ func (r *readerPane) clamp() {
 	r.top = max(min(r.top, r.total()-1), 0)
 }
 
-// GotoSection puts section i's first line at the top.
-func (r *readerPane) GotoSection(i int) {
+// GotoSection puts section i's first line at the top. When the section is
+// not rendered yet it returns the command that renders it first.
+func (r *readerPane) GotoSection(i int) tea.Cmd {
 	if r.art == nil || i < 0 || i >= len(r.art.Sections) {
-		return
+		return nil
 	}
 	if r.doc == nil {
 		r.want = i
-		return
+		return nil
 	}
 	r.top = r.starts[i]
 	r.clamp()
+	return r.await(model.Pos{Section: i, Paragraph: -2})
+}
+
+// await remembers p to show when its section is rendered and returns the
+// command rendering it, or nil when it is rendered already.
+func (r *readerPane) await(p model.Pos) tea.Cmd {
+	if r.doc == nil || r.doc.complete || r.doc.secs[p.Section] != nil {
+		return nil
+	}
+	r.pending = &p
+	return renderPatchCmd(r.req, p.Section, r.innerH())
 }
 
 // CurrentSection is the section at the top of the view.
@@ -200,31 +249,36 @@ func (r *readerPane) Percent() int {
 }
 
 // Reveal scrolls so that p is on screen, a third of the way down when it
-// was not.
-func (r *readerPane) Reveal(p model.Pos) {
+// was not. When p's section is not rendered yet it returns the command
+// that renders it first.
+func (r *readerPane) Reveal(p model.Pos) tea.Cmd {
 	if r.doc == nil || p.Section < 0 || p.Section >= len(r.doc.secs) {
-		r.GotoSection(p.Section)
-		return
+		return r.GotoSection(p.Section)
 	}
 	s := r.doc.secs[p.Section]
 	if s == nil {
-		r.GotoSection(p.Section)
-		return
+		r.top = r.starts[p.Section]
+		r.clamp()
+		return r.await(p)
 	}
 	sp := s.spans(p.Paragraph, p.Start, p.End, nil)
 	if len(sp) == 0 {
-		return
+		return nil
 	}
 	first := r.starts[p.Section] + sp[0].line
 	last := r.starts[p.Section] + sp[len(sp)-1].line
 	if first >= r.top && last < r.top+r.innerH() {
-		return
+		return nil
 	}
 	r.top = max(0, min(first-r.innerH()/3, max(r.limit(), first)))
+	return nil
 }
 
 // anchor is where the view is: a section and how far into it.
 func (r *readerPane) anchor() (int, float64) {
+	if len(r.starts) < 2 {
+		return 0, 0
+	}
 	sec := r.sectionAt(r.top)
 	n := r.starts[sec+1] - r.starts[sec]
 	if n <= 1 {
@@ -235,6 +289,10 @@ func (r *readerPane) anchor() (int, float64) {
 
 // restore puts the view back at an anchor after a re-rendering.
 func (r *readerPane) restore(sec int, frac float64) {
+	if len(r.starts) < 2 {
+		r.top = 0
+		return
+	}
 	if sec < 0 || sec >= len(r.starts)-1 {
 		sec = 0
 	}
@@ -243,18 +301,34 @@ func (r *readerPane) restore(sec int, frac float64) {
 	r.clamp()
 }
 
-// rebuild recomputes where each section starts; a section not rendered yet
-// takes one placeholder line.
+// rebuild recomputes where each section starts. A section not rendered
+// yet takes as many placeholder lines as it will roughly need, so that
+// scrolling through it and the position kept when it arrives stay close.
 func (r *readerPane) rebuild() {
 	n := len(r.doc.secs)
 	r.starts = make([]int, n+1)
 	for i, s := range r.doc.secs {
-		h := 1
+		var h int
 		if s != nil {
 			h = len(s.lines)
+		} else {
+			h = estimateLines(&r.art.Sections[i], r.doc.width)
 		}
 		r.starts[i+1] = r.starts[i] + h
 	}
+}
+
+// estimateLines guesses how many lines a section renders to at width.
+func estimateLines(s *model.Section, width int) int {
+	cols := max(width-2, 10)
+	n := 1
+	if s.Heading != "" {
+		n += 2
+	}
+	for _, p := range s.Paragraphs {
+		n += len(p)/cols + 2
+	}
+	return n
 }
 
 // Title is the pane's title: the current section's heading.
@@ -262,10 +336,9 @@ func (r *readerPane) Title() string {
 	if r.art == nil || len(r.art.Sections) == 0 {
 		return "Reader"
 	}
-	sec := r.CurrentSection()
-	h := r.art.Sections[sec].Heading
+	h := r.art.Sections[r.CurrentSection()].Heading
 	if h == "" {
-		h = "Lead"
+		h = r.art.Title
 	}
 	return "Reader · " + articles.Sanitize(flatten(h))
 }
@@ -274,7 +347,7 @@ func (r *readerPane) Title() string {
 func (r *readerPane) View() string {
 	w, h := r.innerW(), r.innerH()
 	body := r.body(w, h)
-	return r.c.boxExact(r.Title(), body, r.w, r.h, r.focused)
+	return r.c.boxExact(r.Title(), body, r.w, r.h, r.focused, scrollbar{r.top, h, max(r.total(), r.top+h)})
 }
 
 // body returns the h visible lines, each exactly w cells wide.
@@ -325,7 +398,11 @@ func (r *readerPane) body(w, h int) []string {
 			sec := r.sectionAt(li)
 			s := r.doc.secs[sec]
 			if s == nil {
-				b.WriteString(r.c.styles.Message.Render(fit("  ⋯ rendering", w)))
+				msg := ""
+				if li == r.starts[sec] {
+					msg = "  ⋯ rendering"
+				}
+				b.WriteString(r.c.styles.Message.Render(fit(msg, w)))
 				break
 			}
 			l := &s.lines[li-r.starts[sec]]

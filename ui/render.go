@@ -16,9 +16,15 @@ import (
 // for every byte of its source texts, where that byte landed on screen.
 type section struct {
 	lines []line
+	// pieces are the source texts in rendering order; the first skip are
+	// decoration (title, date), then the heading and the paragraphs.
+	pieces []string
+	skip   int
 	// locs[p+1][i] is the rendered position of byte i of paragraph p
 	// (locs[0] is the heading); loc.line < 0 when the byte is not shown
-	// (blanks, Markdown syntax).
+	// (blanks, Markdown syntax). Computed on first use, on the UI's
+	// goroutine: most sections of a long article are never highlighted,
+	// and the map costs eight bytes per source byte.
 	locs [][]loc
 }
 
@@ -38,6 +44,9 @@ type span struct {
 // paragraph p (-1: heading) cover, one per line, so that a name wrapped
 // across two lines is marked on both.
 func (s *section) spans(p, start, end int, out []span) []span {
+	if s.locs == nil {
+		s.locs = align(s.lines, s.pieces)[s.skip:]
+	}
 	if p+1 < 0 || p+1 >= len(s.locs) {
 		return out
 	}
@@ -49,7 +58,7 @@ func (s *section) spans(p, start, end int, out []span) []span {
 			continue
 		}
 		// Every byte of a mapped rune is mapped, so l.off+1 ends it.
-		to := int(l.off) + 1
+		to := min(int(l.off)+1, len(s.lines[l.line].text))
 		if n := len(out); n > 0 && out[n-1].line == int(l.line) {
 			if int(l.off) < out[n-1].from {
 				out[n-1].from = int(l.off)
@@ -110,8 +119,9 @@ func renderSection(r *glamour.TermRenderer, a *model.Article, si int, width int)
 	}
 	raw := strings.Split(out, "\n")
 	lines := make([]line, 0, len(raw))
+	in := interner{}
 	for _, s := range raw {
-		l := parseLine(s)
+		l := parseLine(s, in)
 		if l.width > width {
 			// Glamour does not break words longer than the line (URLs).
 			n, w := cutWidth(l.text, width)
@@ -129,10 +139,7 @@ func renderSection(r *glamour.TermRenderer, a *model.Article, si int, width int)
 		last--
 	}
 	lines = append(lines[first:last:last], line{})
-	s := &section{lines: lines}
-	locs := align(lines, pieces)
-	s.locs = locs[len(locs)-1-len(a.Sections[si].Paragraphs):]
-	return s, nil
+	return &section{lines: lines, pieces: pieces, skip: len(pieces) - 1 - len(a.Sections[si].Paragraphs)}, nil
 }
 
 // sectionMarkdown returns the Markdown source of section si and the texts
@@ -287,7 +294,9 @@ func align(lines []line, pieces []string) [][]loc {
 				window = 3
 			}
 			for j := cur; j < len(glyphs) && j < cur+window; j++ {
-				if g := glyphs[j]; g.r == r || unicode.ToLower(g.r) == unicode.ToLower(r) {
+				// A renderer may change case (headings); byte offsets
+				// stay valid only if the rune keeps its length.
+				if g := glyphs[j]; g.r == r || unicode.ToLower(g.r) == unicode.ToLower(r) && utf8.RuneLen(g.r) == w {
 					for k := 0; k < w; k++ {
 						locs[i+k] = loc{g.line, g.off + int32(k)}
 					}

@@ -19,7 +19,7 @@ func TestParseLine(t *testing.T) {
 		{"x\x1b]8;;http://e\x1b\\link\x1b]8;;\x1b\\\x07y", "xlinky", nil},
 	}
 	for _, tt := range tests {
-		l := parseLine(tt.in)
+		l := parseLine(tt.in, interner{})
 		if l.text != tt.text || len(l.runs) != len(tt.runs) {
 			t.Errorf("parseLine(%q) = %q %v, want %q %v", tt.in, l.text, l.runs, tt.text, tt.runs)
 			continue
@@ -33,7 +33,7 @@ func TestParseLine(t *testing.T) {
 }
 
 func TestPaint(t *testing.T) {
-	l := parseLine("\x1b[1mLloyd\x1b[m Austin met")
+	l := parseLine("\x1b[1mLloyd\x1b[m Austin met", interner{})
 	sgrs := [markCount]string{markPerson: "4", markMatch: "7", markCurrent: "41"}
 	tests := []struct {
 		ovs  []overlay

@@ -90,6 +90,10 @@ func (s *searchInput) View(status string) string {
 		q = "…" + string(r[1:])
 	}
 	line := st.Search.Render("/") + q + st.Cursor.Render(" ") + "  " + st.Search.Render(status)
+	hint := "enter keeps · esc clears "
+	if gap := s.w - ansiWidth(line) - textWidth(hint); gap > 0 {
+		line += strings.Repeat(" ", gap) + s.c.styles.Message.Render(hint)
+	}
 	return fitStyled(line, s.w)
 }
 

@@ -57,6 +57,15 @@ func (s *sectionsPane) SetArticle(a *model.Article) {
 	s.cache = viewCache{}
 }
 
+// LabelWidth is the width of the longest numbered heading.
+func (s *sectionsPane) LabelWidth() int {
+	w := 0
+	for _, l := range s.labels {
+		w = max(w, textWidth(l))
+	}
+	return w + len(fmt.Sprint(len(s.labels)))
+}
+
 // SetCurrent marks the section being read; an unfocused cursor follows it.
 func (s *sectionsPane) SetCurrent(i int) {
 	s.current = i
@@ -150,7 +159,11 @@ func (s *sectionsPane) draw() string {
 		}
 		body = append(body, row)
 	}
-	return s.c.box(fmt.Sprintf("Sections %d/%d", s.current+1, len(s.labels)), body, s.w, s.h, s.focused)
+	title := "Sections"
+	if len(s.labels) > 0 {
+		title = fmt.Sprintf("Sections %d/%d", s.current+1, len(s.labels))
+	}
+	return s.c.box(title, body, s.w, s.h, s.focused)
 }
 
 // ShortHelp lists the pane's keys.

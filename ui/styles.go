@@ -65,9 +65,10 @@ type Styles struct {
 		Key, Desc, Title lipgloss.Style
 	}
 	Message lipgloss.Style
-	// Marks are the highlights painted over rendered text: person and
-	// place differ without colour too (bold vs. underline), the current
-	// match is reversed.
+	// Marks are the highlights painted over rendered text. They differ
+	// without colour too: people bold, places underlined, the selected
+	// entity bold italic underlined, matches reversed, the current match
+	// reversed bold underlined.
 	Marks [markCount]lipgloss.Style
 	// marks are Marks as SGR parameters, ready to paint.
 	marks [markCount]string
@@ -113,11 +114,13 @@ func NewStyles(t Theme) *Styles {
 
 	s.Message = n().Foreground(t.Muted)
 
+	// Reverse swaps foreground and background: with colour a match shows
+	// Match behind MatchText, without colour it is reverse video.
 	s.Marks[markPerson] = n().Foreground(t.Person).Bold(true)
 	s.Marks[markPlace] = n().Foreground(t.Place).Underline(true)
-	s.Marks[markSelected] = n().Background(t.Selected).Bold(true).Underline(true)
-	s.Marks[markMatch] = n().Background(t.Match).Foreground(t.MatchText)
-	s.Marks[markCurrent] = n().Background(t.Current).Foreground(t.CurrentText).Bold(true).Reverse(false)
+	s.Marks[markSelected] = n().Background(t.Selected).Bold(true).Italic(true).Underline(true)
+	s.Marks[markMatch] = n().Reverse(true).Foreground(t.Match).Background(t.MatchText)
+	s.Marks[markCurrent] = n().Reverse(true).Bold(true).Underline(true).Foreground(t.Current).Background(t.CurrentText)
 	for k := range s.Marks {
 		s.marks[k] = sgrOf(s.Marks[k])
 	}

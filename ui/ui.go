@@ -101,8 +101,7 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 	case renderedMsg:
 		return m.handleRendered(msg)
 	case jumpMsg:
-		m.jump(msg.section)
-		return nil
+		return m.jump(msg.section)
 	case selectEntityMsg:
 		m.selectEntity(msg.entity)
 		return nil
@@ -141,14 +140,13 @@ func (m *Model) screen() string {
 	case m.width == 0 || m.height == 0:
 		return ""
 	case m.lay.tooSmall:
-		return centered(m.c.styles.Message.Render("Terminal too small:\nbyline needs at least 40×10."), m.width, m.height)
+		return centered(m.c.styles.Message, "Terminal too small:\nbyline needs at least 40×10.", m.width, m.height)
 	case !m.loaded:
-		return centered(m.c.styles.Message.Render("Loading articles…"), m.width, m.height)
+		return centered(m.c.styles.Message, "Loading articles…", m.width, m.height)
 	case m.helpOn:
 		return m.help.View() + "\n" + m.status.View()
 	case len(m.arts) == 0:
-		msg := m.c.styles.Message.Render("No article could be opened.")
-		return centered(msg, m.width, m.lay.body.h) + m.problemsView() + "\n" + m.status.View()
+		return centered(m.c.styles.Message, "No article could be opened.", m.width, m.lay.body.h) + m.problemsView() + "\n" + m.status.View()
 	}
 	var body string
 	if m.columnsOn {

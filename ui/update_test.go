@@ -198,7 +198,10 @@ func TestUpdateArticles(t *testing.T) {
 	if m.cur != 1 || m.currentSection() != 0 {
 		t.Errorf("J: article %d section %d", m.cur, m.currentSection())
 	}
-	typeKeys(t, m, "K")
+	_, cmd := m.Update(press("K"))
+	if cmd != nil {
+		t.Error("going back to an article rendered before must not render again")
+	}
 	if m.cur != 0 || m.currentSection() != 2 {
 		t.Errorf("K: back to article %d section %d, want 0 and the section left at (2)", m.cur, m.currentSection())
 	}
@@ -213,4 +216,61 @@ func indexOf(s, sub string) int {
 		}
 	}
 	return -1
+}
+
+// TestJumpBeforeFullRendering jumps far into a long article while only
+// its first screen is rendered: the target section is rendered first, and
+// the view stays there when the rest arrives.
+func TestJumpBeforeFullRendering(t *testing.T) {
+	a := bigArticle(t, 200<<10)
+	m, rest := firstScreen(t, a, 120, 40)
+	if m.reader.doc.complete || rest == nil {
+		t.Fatal("the first step rendered everything")
+	}
+	target := len(a.Sections) - 5
+	cmd := m.jump(target)
+	if cmd == nil {
+		t.Fatal("jump to an unrendered section must render it")
+	}
+	drain(t, m, cmd)
+	if m.reader.doc.secs[target] == nil || m.reader.doc.complete {
+		t.Fatal("the patch did not render the target section alone")
+	}
+	if got := m.currentSection(); got != target {
+		t.Errorf("after the patch the view is at section %d, want %d", got, target)
+	}
+	typeKeys(t, m, "j", "j")
+	drain(t, m, rest)
+	if !m.reader.doc.complete {
+		t.Fatal("the rest never arrived")
+	}
+	if got := m.currentSection(); got != target {
+		t.Errorf("after the rest the view is at section %d, want %d", got, target)
+	}
+	if off := m.reader.top - m.reader.starts[target]; off != 2 {
+		t.Errorf("the view moved inside the section: offset %d, want 2", off)
+	}
+}
+
+func TestUpdateToggles(t *testing.T) {
+	m := newTestModel(t, 120, 40, loaded([]*model.Article{sample(t)}))
+	tests := []struct {
+		key   string
+		check func() bool
+		what  string
+	}{
+		{"e", func() bool { return !m.c.marks.showEntities }, "e turns highlighting off"},
+		{"e", func() bool { return m.c.marks.showEntities }, "e turns it back on"},
+		{"tab", func() bool { return m.focus == focusEntities }, "tab focuses People & Places"},
+		{"enter", func() bool { return m.c.marks.selected == 0 && m.entities.selected == 0 }, "enter selects the first person"},
+		{"enter", func() bool { return m.c.marks.selected == -1 }, "enter again clears the selection"},
+		{"enter", func() bool { return m.c.marks.selected == 0 }, "and selects it again"},
+		{"esc", func() bool { return m.c.marks.selected == -1 && m.c.marks.mode == walkNone }, "esc clears the selection"},
+	}
+	for _, tt := range tests {
+		send(t, m, press(tt.key))
+		if !tt.check() {
+			t.Errorf("%s: failed", tt.what)
+		}
+	}
 }
