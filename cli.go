@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/byline/byline/articles"
+	"github.com/byline/byline/articles/fetch"
 	"github.com/byline/byline/ui"
 )
 
@@ -39,7 +41,8 @@ Usage:
   byline --version                    the version
 
 FILE may be plain text (.txt), Markdown (.md), HTML (.html) or an RSS/Atom feed (.xml);
-a DIR is read recursively; - or piped standard input reads one article.
+a DIR is read recursively; a URL (https://...) is fetched; - or piped standard input
+reads one article.
 
 Keys in the reader: press ? for the full list.
 `
@@ -52,8 +55,11 @@ func run(args []string, e env) int {
 		case "export":
 			return runExport(args[1:], e)
 		case "help":
-			fmt.Fprint(e.stdout, usage)
+			fmt.Fprint(e.stdout, usage+"\n"+libraryUsage)
 			return 0
+		}
+		if handled, code := runLibrary(args[0], args[1:], e.stdin, e.stdout, e.stderr); handled {
+			return code
 		}
 	}
 	return runReader(args, e)
@@ -82,7 +88,7 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 func newFlagSet(name string, e env) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.Usage = func() { fmt.Fprint(e.stderr, usage) }
+	fs.Usage = func() { fmt.Fprint(e.stderr, usage+"\n"+libraryUsage) }
 	return fs
 }
 
@@ -122,6 +128,15 @@ func load(args []string, e env) (l articles.Loaded, ok bool) {
 	}
 	usedStdin := false
 	for _, a := range args {
+		if isURL(a) {
+			flush()
+			as, err := fetch.New(fetch.Options{Version: versionString()}).ReadURL(context.Background(), a)
+			if err != nil {
+				l.Problems = append(l.Problems, err)
+			}
+			l.Articles = append(l.Articles, as...)
+			continue
+		}
 		if a != "-" {
 			paths = append(paths, a)
 			continue
@@ -139,6 +154,10 @@ func load(args []string, e env) (l articles.Loaded, ok bool) {
 	}
 	flush()
 	return l, true
+}
+
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
 }
 
 // reportProblems prints each problem on stderr and returns the exit code:

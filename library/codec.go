@@ -1,0 +1,181 @@
+package library
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/byline/byline/model"
+)
+
+// A body is stored as one byte naming its encoding followed by the encoded
+// sections and entities. codecFlate is the only encoding so far: a compact
+// varint layout compressed with DEFLATE, about a third of the text's size.
+const codecFlate = 1
+
+// errBadBody says a stored body could not be decoded.
+var errBadBody = errors.New("damaged article body")
+
+// encoder turns articles into stored bodies. It reuses its buffers and its
+// compressor, so each worker goroutine owns one.
+type encoder struct {
+	raw []byte
+	out bytes.Buffer
+	zw  *flate.Writer
+}
+
+func newEncoder() *encoder {
+	zw, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return &encoder{zw: zw}
+}
+
+// encode returns a's sections and entities as a stored body. The result is
+// valid until the next call.
+func (e *encoder) encode(a *model.Article) []byte {
+	b := e.raw[:0]
+	b = binary.AppendUvarint(b, uint64(len(a.Sections)))
+	for _, s := range a.Sections {
+		b = appendString(b, s.Heading)
+		b = binary.AppendUvarint(b, uint64(len(s.Paragraphs)))
+		for _, p := range s.Paragraphs {
+			b = appendString(b, p)
+		}
+	}
+	b = binary.AppendUvarint(b, uint64(len(a.Entities)))
+	for _, ent := range a.Entities {
+		b = appendString(b, ent.Name)
+		b = binary.AppendUvarint(b, uint64(ent.Type))
+		b = binary.AppendUvarint(b, uint64(len(ent.Mentions)))
+		for _, m := range ent.Mentions {
+			b = binary.AppendUvarint(b, uint64(m.Section))
+			b = binary.AppendUvarint(b, uint64(m.Paragraph+1))
+			b = binary.AppendUvarint(b, uint64(m.Start))
+			b = binary.AppendUvarint(b, uint64(m.End-m.Start))
+		}
+	}
+	e.raw = b
+	e.out.Reset()
+	e.out.WriteByte(codecFlate)
+	e.zw.Reset(&e.out)
+	e.zw.Write(b)
+	e.zw.Close()
+	return e.out.Bytes()
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// decodeBody fills a's Sections and Entities from a stored body. A mention's
+// Text is taken from the text it points into.
+func decodeBody(data []byte, a *model.Article) error {
+	var r bodyReader
+	return r.decode(data, a, true)
+}
+
+// bodyReader decodes bodies, reusing its decompressor and buffer: one
+// serves a loop over many bodies (search snippets).
+type bodyReader struct {
+	zr  io.ReadCloser
+	src bytes.Reader
+	buf bytes.Buffer
+}
+
+// decode fills a's Sections and, withEntities, its Entities.
+func (r *bodyReader) decode(data []byte, a *model.Article, withEntities bool) error {
+	if len(data) == 0 || data[0] != codecFlate {
+		return errBadBody
+	}
+	r.src.Reset(data[1:])
+	if r.zr == nil {
+		r.zr = flate.NewReader(&r.src)
+	} else if err := r.zr.(flate.Resetter).Reset(&r.src, nil); err != nil {
+		return fmt.Errorf("%w: %v", errBadBody, err)
+	}
+	r.buf.Reset()
+	if _, err := r.buf.ReadFrom(r.zr); err != nil {
+		return fmt.Errorf("%w: %v", errBadBody, err)
+	}
+	d := decoder{b: r.buf.Bytes()}
+	a.Sections = make([]model.Section, d.count())
+	for i := range a.Sections {
+		s := &a.Sections[i]
+		s.Heading = d.string()
+		s.Paragraphs = make([]string, d.count())
+		for j := range s.Paragraphs {
+			s.Paragraphs[j] = d.string()
+		}
+	}
+	if !withEntities {
+		return d.err
+	}
+	a.Entities = make([]model.Entity, d.count())
+	for i := range a.Entities {
+		ent := &a.Entities[i]
+		ent.Name = d.string()
+		ent.Type = model.EntityType(d.uvarint())
+		ent.Mentions = make([]model.Mention, d.count())
+		for j := range ent.Mentions {
+			m := &ent.Mentions[j]
+			m.Section = int(d.uvarint())
+			m.Paragraph = int(d.uvarint()) - 1
+			m.Start = int(d.uvarint())
+			m.End = m.Start + int(d.uvarint())
+			text := a.Text(m.Section, m.Paragraph)
+			if m.Start > m.End || m.End > len(text) {
+				d.err = errBadBody
+				break
+			}
+			m.Text = text[m.Start:m.End]
+		}
+	}
+	if d.err != nil {
+		return d.err
+	}
+	return nil
+}
+
+// decoder reads the varint layout; the first error sticks and later reads
+// return zero values.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errBadBody
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// count reads a length and refuses one larger than the bytes left, so a
+// damaged body cannot make the decoder allocate without bound.
+func (d *decoder) count() int {
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.err = errBadBody
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) string() string {
+	n := d.count()
+	if d.err != nil {
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}

@@ -1,0 +1,283 @@
+package library
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/byline/byline/articles"
+	"github.com/byline/byline/articles/entities"
+	"github.com/byline/byline/articles/fetch"
+	"github.com/byline/byline/model"
+)
+
+// ErrNoFeed says the library has no subscription to a URL.
+var ErrNoFeed = errors.New("no such feed")
+
+// Feed is a subscription.
+type Feed struct {
+	URL string
+	// Title is the feed's own title, known after its first refresh.
+	Title string
+	// Checked is when the feed was last fetched; zero before the first time.
+	Checked time.Time
+	// Err is the last refresh's failure, "" when it succeeded.
+	Err string
+	// Articles counts the feed's articles in the library.
+	Articles int
+}
+
+// Subscribe adds a feed URL (http or https) and reports whether it is new;
+// subscribing twice is not an error. It does not fetch: call Refresh.
+func (l *Library) Subscribe(ctx context.Context, feedURL string) (bool, error) {
+	u, err := url.Parse(feedURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return false, fmt.Errorf("%q is not an http(s) feed URL", feedURL)
+	}
+	res, err := l.db.ExecContext(ctx,
+		"INSERT INTO feeds (url, added) VALUES (?, ?) ON CONFLICT (url) DO NOTHING", feedURL, time.Now().Unix())
+	if err != nil {
+		return false, l.wrap(err)
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
+}
+
+// Unsubscribe removes a feed. Its articles stay in the library with their
+// state; they are no longer refreshed.
+func (l *Library) Unsubscribe(ctx context.Context, feedURL string) error {
+	res, err := l.db.ExecContext(ctx, "DELETE FROM feeds WHERE url = ?", feedURL)
+	if err != nil {
+		return l.wrap(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("%s: %w", feedURL, ErrNoFeed)
+	}
+	return nil
+}
+
+// Feeds lists the subscriptions in the order they were added.
+func (l *Library) Feeds(ctx context.Context) ([]Feed, error) {
+	rows, err := l.db.QueryContext(ctx, `SELECT f.url, f.title, f.checked, f.error,
+		(SELECT count(*) FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.source = f.url)
+		FROM feeds f ORDER BY f.id`)
+	if err != nil {
+		return nil, l.wrap(err)
+	}
+	defer rows.Close()
+	var out []Feed
+	for rows.Next() {
+		var f Feed
+		var checked int64
+		if err := rows.Scan(&f.URL, &f.Title, &checked, &f.Err, &f.Articles); err != nil {
+			return nil, l.wrap(err)
+		}
+		if checked != 0 {
+			f.Checked = time.Unix(checked, 0)
+		}
+		out = append(out, f)
+	}
+	return out, l.wrap(rows.Err())
+}
+
+// RefreshProgress reports one feed refreshed. Refresh calls
+// RefreshOptions.Progress once per feed, from one goroutine, after the
+// feed's new articles are committed.
+type RefreshProgress struct {
+	// Done counts the feeds finished so far, out of Total.
+	Done, Total int
+	// Feed is the feed just finished.
+	Feed string
+	// New is the number of its articles that were new.
+	New int
+	// NotModified says the server answered 304 (or sent identical bytes).
+	NotModified bool
+	// Err is the feed's failure, nil on success. It is a warning: the other
+	// feeds go on.
+	Err error
+}
+
+// RefreshOptions tune Refresh. Client is required.
+type RefreshOptions struct {
+	// Client fetches the feeds.
+	Client *fetch.Client
+	// Concurrency is the number of feeds fetched at once; 0 means 8.
+	Concurrency int
+	// Feeds limits the refresh to these URLs (subscribed or not: a URL not
+	// yet subscribed is fetched but not subscribed); nil means every feed.
+	Feeds []string
+	// Recognize finds people and places; nil means entities.Recognize.
+	Recognize func(*model.Article)
+	// Progress, when not nil, is told about every finished feed.
+	Progress func(RefreshProgress)
+}
+
+// RefreshResult sums up a refresh.
+type RefreshResult struct {
+	// Feeds is the number of feeds refreshed; NotModified those unchanged.
+	Feeds, NotModified int
+	// New is the number of new articles stored.
+	New int
+	// Warnings holds one error per feed that failed, naming it.
+	Warnings []error
+}
+
+// Refresh fetches every feed concurrently (conditional GET with the
+// validators of the last fetch) and stores the items not yet in the
+// library; items already stored keep their content and state. A feed that
+// fails (unreachable, HTTP error, broken XML) becomes a warning in the
+// result and in the feed's Err; it never stops the others. The error return
+// is for the library itself or a cancelled ctx.
+func (l *Library) Refresh(ctx context.Context, opts RefreshOptions) (RefreshResult, error) {
+	var res RefreshResult
+	if opts.Client == nil {
+		return res, errors.New("library: Refresh needs a fetch.Client")
+	}
+	feeds := opts.Feeds
+	if feeds == nil {
+		all, err := l.Feeds(ctx)
+		if err != nil {
+			return res, err
+		}
+		for _, f := range all {
+			feeds = append(feeds, f.URL)
+		}
+	}
+	conc := opts.Concurrency
+	if conc <= 0 {
+		conc = 8
+	}
+	recognize := opts.Recognize
+	if recognize == nil {
+		recognize = entities.Recognize
+	}
+	type fetched struct {
+		url   string
+		v     fetch.Validators
+		title string
+		p     parsed
+	}
+	jobs := make(chan string)
+	results := make(chan fetched)
+	var wg sync.WaitGroup
+	for range min(conc, max(len(feeds), 1)) {
+		wg.Go(func() {
+			w := worker{enc: newEncoder(), recognize: recognize}
+			for u := range jobs {
+				f := fetched{url: u, p: parsed{source: u}}
+				f.title, f.v, f.p = l.fetchFeed(ctx, opts.Client, &w, u)
+				results <- f
+			}
+		})
+	}
+	go func() {
+		defer close(jobs)
+		for _, u := range feeds {
+			select {
+			case jobs <- u:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	w := newWriter(l)
+	var writeErr error
+	prog := RefreshProgress{Total: len(feeds)}
+	for f := range results {
+		if writeErr != nil || f.p.cancelled {
+			continue
+		}
+		n, err := w.write(context.WithoutCancel(ctx), []parsed{f.p}, addNew)
+		if err == nil {
+			err = l.noteFetch(context.WithoutCancel(ctx), f.url, f.title, f.v, f.p.err)
+		}
+		if err != nil {
+			writeErr = err
+			continue
+		}
+		res.Feeds++
+		res.New += n
+		notModified := f.p.unchanged || f.p.touch
+		if notModified {
+			res.NotModified++
+		}
+		if f.p.err != nil {
+			res.Warnings = append(res.Warnings, f.p.err)
+		}
+		prog.Done++
+		prog.Feed, prog.New, prog.NotModified, prog.Err = f.url, n, notModified, f.p.err
+		if opts.Progress != nil {
+			opts.Progress(prog)
+		}
+	}
+	if writeErr != nil {
+		return res, writeErr
+	}
+	if err := ctx.Err(); err != nil {
+		return res, fmt.Errorf("refresh cancelled after %d of %d feeds: %w", prog.Done, prog.Total, err)
+	}
+	return res, nil
+}
+
+// fetchFeed fetches and parses one feed with the validators stored for it.
+func (l *Library) fetchFeed(ctx context.Context, c *fetch.Client, w *worker, feedURL string) (string, fetch.Validators, parsed) {
+	p := parsed{source: feedURL}
+	var v fetch.Validators
+	var prevHash []byte
+	err := l.db.QueryRowContext(ctx, `SELECT f.etag, f.last_modified, s.hash FROM feeds f
+		LEFT JOIN sources s ON s.source = f.url WHERE f.url = ?`, feedURL).Scan(&v.ETag, &v.LastModified, &prevHash)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		p.err = &articles.Error{Source: feedURL, Err: l.wrap(err)}
+		return "", v, p
+	}
+	resp, err := c.Get(ctx, feedURL, v)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		p.cancelled = true
+		return "", v, p
+	case err != nil:
+		p.err = &articles.Error{Source: feedURL, Err: err}
+		return "", v, p
+	case resp.NotModified:
+		p.unchanged = true
+		return "", resp.Validators, p
+	}
+	sum := sha256.Sum256(resp.Body)
+	p.hash, p.size = sum[:16], int64(len(resp.Body))
+	if prevHash != nil && string(prevHash) == string(p.hash) {
+		p.unchanged = true
+		return "", resp.Validators, p
+	}
+	f, err := articles.ParseFeed(feedURL, resp.Body)
+	if err != nil {
+		// Keep the old validators: the server must send the body again.
+		p.err = err
+		return "", v, p
+	}
+	p.items = w.prepare(feedURL, f.Articles)
+	return f.Title, resp.Validators, p
+}
+
+// noteFetch records a fetch's outcome on the feed's row.
+func (l *Library) noteFetch(ctx context.Context, feedURL, title string, v fetch.Validators, fetchErr error) error {
+	msg := ""
+	if fetchErr != nil {
+		msg = fetchErr.Error()
+	}
+	_, err := l.db.ExecContext(ctx, `UPDATE feeds SET checked = ?, error = ?,
+		etag = CASE WHEN ? = '' THEN etag ELSE ? END,
+		last_modified = CASE WHEN ? = '' THEN last_modified ELSE ? END,
+		title = CASE WHEN ? = '' THEN title ELSE ? END
+		WHERE url = ?`,
+		time.Now().Unix(), msg, v.ETag, v.ETag, v.LastModified, v.LastModified, title, title, feedURL)
+	return l.wrap(err)
+}

@@ -1,0 +1,301 @@
+package library
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/byline/byline/articles"
+	"github.com/byline/byline/articles/entities"
+	"github.com/byline/byline/model"
+)
+
+// Progress reports how far an import has gone. Import calls
+// ImportOptions.Progress with one Progress per finished source, after that
+// source is committed to the database, always from the same goroutine.
+type Progress struct {
+	// Done counts the sources finished so far (stored, unchanged or failed);
+	// Total is the number of sources found. Done == Total at the end.
+	Done, Total int
+	// Articles counts the articles stored so far.
+	Articles int
+	// Unchanged counts sources skipped because their content had not changed.
+	Unchanged int
+	// Failed counts sources that could not be read or parsed.
+	Failed int
+	// Source is the source just finished, and Err its failure or nil.
+	Source string
+	Err    error
+}
+
+// Fetcher gets the bytes of an http(s) source for Import.
+type Fetcher func(ctx context.Context, url string) ([]byte, error)
+
+// ImportOptions tune Import. The zero value is ready to use.
+type ImportOptions struct {
+	// Workers is the number of goroutines that read, parse and recognise;
+	// 0 means runtime.GOMAXPROCS(0). One more goroutine writes.
+	Workers int
+	// Recognize finds the people and places in an article; nil means
+	// entities.Recognize.
+	Recognize func(*model.Article)
+	// Fetch gets http(s) sources; nil refuses URLs with an error per URL.
+	Fetch Fetcher
+	// Progress, when not nil, is told about every finished source.
+	Progress func(Progress)
+	// BatchSize is the number of sources written per transaction; 0 means 256.
+	BatchSize int
+}
+
+// ImportResult sums up an import.
+type ImportResult struct {
+	// Sources is the number of sources found under the paths given.
+	Sources int
+	// Added and Updated count sources stored for the first time and sources
+	// whose content changed; Unchanged those skipped.
+	Added, Updated, Unchanged int
+	// Articles is the number of articles stored (added or replaced).
+	Articles int
+	// Problems holds one error per source that failed, naming it
+	// (usually an *articles.Error). They do not stop the import.
+	Problems []error
+}
+
+// articleExts are the extensions picked up when walking a directory; they
+// match articles.Load's.
+var articleExts = []string{".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom"}
+
+// Import reads every path into the library: files directly, directories
+// recursively (article extensions only, hidden entries skipped), and
+// http(s) URLs through opts.Fetch. Reading, parsing and recognising run on
+// opts.Workers goroutines; one writer stores the results in batched
+// transactions, each source's articles atomically.
+//
+// A source already in the library whose size and modification time (or,
+// failing that, content hash) are unchanged is skipped without parsing; a
+// changed one replaces its articles, keeping their read, starred and
+// position state when an article with the same key comes back.
+//
+// A failing source is recorded in ImportResult.Problems and the rest go on.
+// The returned error is for the library itself (a failed write) or ctx's
+// error when it was cancelled: what was committed until then is consistent,
+// and importing the same paths again completes the work.
+func (l *Library) Import(ctx context.Context, paths []string, opts ImportOptions) (ImportResult, error) {
+	var res ImportResult
+	sources, problems := expand(paths)
+	res.Sources = len(sources) + len(problems)
+	known, err := l.knownSources(ctx)
+	if err != nil {
+		return res, err
+	}
+	jobs := make(chan job)
+	results := make(chan parsed, 64)
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	recognize := opts.Recognize
+	if recognize == nil {
+		recognize = entities.Recognize
+	}
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			w := worker{enc: newEncoder(), recognize: recognize, fetch: opts.Fetch}
+			for j := range jobs {
+				results <- w.run(ctx, j)
+			}
+		})
+	}
+	go func() {
+		defer close(jobs)
+		for _, s := range sources {
+			var prev *sourceState
+			if st, ok := known[s]; ok {
+				prev = &st
+			}
+			select {
+			case jobs <- job{source: s, prev: prev}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	prog := Progress{Total: res.Sources}
+	report := func(p parsed) {
+		prog.Done++
+		prog.Source, prog.Err = p.source, p.err
+		switch {
+		case p.err != nil:
+			prog.Failed++
+			res.Problems = append(res.Problems, p.err)
+		case p.unchanged || p.touch:
+			prog.Unchanged++
+			res.Unchanged++
+		default:
+			prog.Articles += p.stored
+			res.Articles += p.stored
+			if p.prev == nil {
+				res.Added++
+			} else {
+				res.Updated++
+			}
+		}
+		if opts.Progress != nil {
+			opts.Progress(prog)
+		}
+	}
+	for _, p := range problems {
+		report(parsed{source: sourceOf(p), err: p})
+	}
+	batchSize := opts.BatchSize
+	if batchSize <= 0 {
+		batchSize = 256
+	}
+	w := newWriter(l)
+	batch := make([]parsed, 0, batchSize)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		// A batch is committed whole even when ctx is cancelled meanwhile:
+		// its sources are finished work.
+		if _, err := w.write(context.WithoutCancel(ctx), batch, replace); err != nil {
+			return err
+		}
+		for _, p := range batch {
+			report(p)
+		}
+		batch = batch[:0]
+		return nil
+	}
+	var writeErr error
+	for p := range results {
+		if writeErr != nil || p.cancelled {
+			continue // drain so the workers can finish
+		}
+		batch = append(batch, p)
+		if len(batch) >= batchSize {
+			writeErr = flush()
+		}
+	}
+	if writeErr == nil {
+		writeErr = flush()
+	}
+	if writeErr != nil {
+		return res, writeErr
+	}
+	if err := ctx.Err(); err != nil {
+		return res, fmt.Errorf("import cancelled after %d of %d sources: %w", prog.Done, prog.Total, err)
+	}
+	return res, nil
+}
+
+// sourceOf returns the source an expansion problem is about.
+func sourceOf(err error) string {
+	var ae *articles.Error
+	if errors.As(err, &ae) {
+		return ae.Source
+	}
+	return ""
+}
+
+// expand turns the paths given to Import into sources: URLs as they are,
+// files as absolute paths, directories walked. Paths that cannot be read
+// become problems.
+func expand(paths []string) (sources []string, problems []error) {
+	seen := map[string]bool{}
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			sources = append(sources, s)
+		}
+	}
+	for _, p := range paths {
+		if isURL(p) {
+			add(p)
+			continue
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			problems = append(problems, &articles.Error{Source: p, Err: err})
+			continue
+		}
+		st, err := os.Stat(abs)
+		if err != nil {
+			problems = append(problems, &articles.Error{Source: p, Err: unwrapPath(err)})
+			continue
+		}
+		if !st.IsDir() {
+			add(abs)
+			continue
+		}
+		filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				problems = append(problems, &articles.Error{Source: path, Err: unwrapPath(err)})
+				return nil
+			}
+			if path != abs && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && slices.Contains(articleExts, strings.ToLower(filepath.Ext(path))) {
+				add(path)
+			}
+			return nil
+		})
+	}
+	return sources, problems
+}
+
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// sourceState is what the library remembers of a source to tell whether it
+// changed.
+type sourceState struct {
+	size, mtime int64
+	hash        []byte
+}
+
+// knownSources loads the state of every source in the library.
+func (l *Library) knownSources(ctx context.Context) (map[string]sourceState, error) {
+	rows, err := l.db.QueryContext(ctx, "SELECT source, size, mtime, hash FROM sources")
+	if err != nil {
+		return nil, l.wrap(err)
+	}
+	defer rows.Close()
+	known := map[string]sourceState{}
+	for rows.Next() {
+		var s string
+		var st sourceState
+		if err := rows.Scan(&s, &st.size, &st.mtime, &st.hash); err != nil {
+			return nil, l.wrap(err)
+		}
+		known[s] = st
+	}
+	return known, l.wrap(rows.Err())
+}

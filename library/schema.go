@@ -1,0 +1,124 @@
+package library
+
+import (
+	"context"
+	"fmt"
+)
+
+// migrations are the schema steps in order: migrations[i] takes the database
+// from user_version i to i+1. Never edit a released step; append a new one.
+var migrations = []string{
+	// 1: sources, articles, bodies, people and places, the full-text index, feeds.
+	`
+CREATE TABLE sources (
+	id       INTEGER PRIMARY KEY,
+	source   TEXT NOT NULL UNIQUE, -- absolute path or URL
+	size     INTEGER NOT NULL DEFAULT 0,
+	mtime    INTEGER NOT NULL DEFAULT 0, -- unix nanoseconds, files only
+	hash     BLOB,                        -- content hash
+	imported INTEGER NOT NULL             -- unix seconds
+);
+CREATE TABLE articles (
+	id          INTEGER PRIMARY KEY,
+	source_id   INTEGER NOT NULL REFERENCES sources(id),
+	item        TEXT NOT NULL DEFAULT '', -- key within the source: '' or a feed item's link/GUID
+	source      TEXT NOT NULL,            -- model.Article.Source
+	title       TEXT NOT NULL,
+	date        INTEGER NOT NULL DEFAULT 0, -- unix seconds; 0 when unknown
+	byline      TEXT NOT NULL DEFAULT '',
+	format      INTEGER NOT NULL DEFAULT 0,
+	read        INTEGER NOT NULL DEFAULT 0,
+	starred     INTEGER NOT NULL DEFAULT 0,
+	pos_section INTEGER NOT NULL DEFAULT 0,
+	pos_offset  INTEGER NOT NULL DEFAULT 0,
+	added       INTEGER NOT NULL,
+	UNIQUE (source_id, item)
+);
+CREATE INDEX articles_date ON articles (date DESC, id DESC);
+-- Sections, people and places, compressed: loaded one article at a time.
+CREATE TABLE bodies (
+	id   INTEGER PRIMARY KEY, -- articles.id
+	data BLOB NOT NULL
+);
+CREATE TABLE entities (
+	id   INTEGER PRIMARY KEY,
+	name TEXT NOT NULL COLLATE NOCASE,
+	type INTEGER NOT NULL, -- model.EntityType
+	UNIQUE (name, type)
+);
+CREATE TABLE mentions (
+	entity_id  INTEGER NOT NULL,
+	article_id INTEGER NOT NULL,
+	count      INTEGER NOT NULL,
+	PRIMARY KEY (entity_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX mentions_article ON mentions (article_id);
+-- Entity names by word, for person:/place: filters on part of a name.
+CREATE VIRTUAL TABLE entity_names USING fts5 (
+	name, content = '', tokenize = 'unicode61 remove_diacritics 2'
+);
+-- Contentless: the text lives compressed in bodies; snippets are cut in Go.
+CREATE VIRTUAL TABLE fts USING fts5 (
+	title, body,
+	content = '', contentless_delete = 1,
+	tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO fts (fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
+-- The index's vocabulary with (approximate) document frequencies: a prefix
+-- typed in a search expands to its most frequent completions.
+CREATE TABLE terms (
+	term TEXT PRIMARY KEY,
+	df   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX terms_df ON terms (df DESC);
+CREATE TABLE feeds (
+	id            INTEGER PRIMARY KEY,
+	url           TEXT NOT NULL UNIQUE,
+	title         TEXT NOT NULL DEFAULT '',
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',
+	checked       INTEGER NOT NULL DEFAULT 0, -- unix seconds of the last fetch
+	error         TEXT NOT NULL DEFAULT '',   -- the last fetch's error
+	added         INTEGER NOT NULL
+);
+`,
+}
+
+// SchemaVersion is the schema version this byline writes.
+const SchemaVersion = 1
+
+// migrate brings the schema up to date. It runs every pending step in one
+// immediate transaction and re-reads the version inside it, so two processes
+// opening a new library at once migrate it exactly once.
+func (l *Library) migrate(ctx context.Context) error {
+	var version int
+	if err := l.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return l.wrap(err)
+	}
+	if version == len(migrations) {
+		return nil
+	}
+	tx, err := l.db.BeginTx(ctx, nil)
+	if err != nil {
+		return l.wrap(err)
+	}
+	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return l.wrap(err)
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("%s: %w (schema %d, this byline knows %d)", l.path, ErrTooNew, version, len(migrations))
+	}
+	for v := version; v < len(migrations); v++ {
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			return fmt.Errorf("library %s: migration %d: %w", l.path, v+1, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
+		return l.wrap(err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {
+		return l.wrap(err)
+	}
+	return l.wrap(tx.Commit())
+}

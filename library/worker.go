@@ -1,0 +1,201 @@
+package library
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/byline/byline/articles"
+	"github.com/byline/byline/model"
+)
+
+// job is one source for a worker, with what the library knew of it.
+type job struct {
+	source string
+	prev   *sourceState
+}
+
+// parsed is a worker's outcome for one source.
+type parsed struct {
+	source      string
+	prev        *sourceState
+	size, mtime int64
+	hash        []byte
+	unchanged   bool // same size and mtime: nothing to write
+	touch       bool // same content, new mtime: update the source row only
+	cancelled   bool // not done: the import was cancelled
+	keepOld     bool // store with addNew whatever the batch's mode (a feed)
+	stored      int  // articles the writer added or replaced
+	items       []item
+	err         error
+}
+
+// item is one article ready to store: everything the writer needs, already
+// encoded, so that the single writer does no CPU work it can avoid.
+type item struct {
+	key      string
+	a        *model.Article // metadata only; sections are in body
+	body     []byte
+	text     string   // headings and paragraphs for the full-text index
+	terms    []string // the distinct words of title and text, folded as the index folds them
+	mentions []mentionCount
+}
+
+type mentionCount struct {
+	name  string
+	typ   model.EntityType
+	count int
+}
+
+// worker reads, parses, recognises and encodes sources.
+type worker struct {
+	enc       *encoder
+	recognize func(*model.Article)
+	fetch     Fetcher
+}
+
+func (w *worker) run(ctx context.Context, j job) parsed {
+	p := parsed{source: j.source, prev: j.prev}
+	if ctx.Err() != nil {
+		p.cancelled = true
+		return p
+	}
+	var data []byte
+	if isURL(j.source) {
+		if w.fetch == nil {
+			p.err = &articles.Error{Source: j.source, Err: errors.New("fetching URLs is not enabled")}
+			return p
+		}
+		b, err := w.fetch(ctx, j.source)
+		if err != nil && ctx.Err() != nil {
+			p.cancelled = true
+			return p
+		}
+		if err != nil {
+			p.err = &articles.Error{Source: j.source, Err: err}
+			return p
+		}
+		data = b
+		p.size = int64(len(b))
+	} else {
+		st, err := os.Stat(j.source)
+		if err != nil {
+			p.err = &articles.Error{Source: j.source, Err: unwrapPath(err)}
+			return p
+		}
+		p.size, p.mtime = st.Size(), st.ModTime().UnixNano()
+		if j.prev != nil && j.prev.size == p.size && j.prev.mtime == p.mtime {
+			p.unchanged = true
+			return p
+		}
+		if p.size > articles.MaxFileSize {
+			p.err = &articles.Error{Source: j.source, Err: fmt.Errorf("larger than %d MB", articles.MaxFileSize>>20)}
+			return p
+		}
+		if data, err = readFile(j.source); err != nil {
+			p.err = &articles.Error{Source: j.source, Err: unwrapPath(err)}
+			return p
+		}
+	}
+	sum := sha256.Sum256(data)
+	p.hash = sum[:16]
+	if j.prev != nil && bytes.Equal(j.prev.hash, p.hash) {
+		p.touch = true
+		return p
+	}
+	as, err := articles.Parse(j.source, data)
+	if err != nil {
+		p.err = err
+		return p
+	}
+	p.items = w.prepare(j.source, as)
+	// A feed fetched by URL is a window of its items: keep the older ones.
+	p.keepOld = isURL(j.source) && (len(p.items) > 1 || p.items[0].key != "")
+	return p
+}
+
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, articles.MaxFileSize+1))
+}
+
+// prepare recognises and encodes a source's articles and gives each a key
+// unique within the source.
+func (w *worker) prepare(source string, as []*model.Article) []item {
+	items := make([]item, 0, len(as))
+	keys := map[string]bool{}
+	for _, a := range as {
+		w.recognize(a)
+		key := ""
+		if a.Source != source || len(as) > 1 {
+			key = a.Source
+			if key == source { // an item without a link
+				key = "#" + a.Title
+			}
+		}
+		base := key
+		for n := 2; keys[key]; n++ {
+			key = fmt.Sprintf("%s#%d", base, n)
+		}
+		keys[key] = true
+		it := item{key: key, body: bytes.Clone(w.enc.encode(a)), text: indexText(a)}
+		it.terms = distinctTerms(a.Title, it.text)
+		counts := map[[2]string]int{}
+		for _, e := range a.Entities {
+			it.mentions = append(it.mentions, mentionCount{name: e.Name, typ: e.Type})
+			counts[[2]string{e.Name, e.Type.String()}] += len(e.Mentions)
+		}
+		for k := range it.mentions {
+			m := &it.mentions[k]
+			m.count = counts[[2]string{m.name, m.typ.String()}]
+		}
+		meta := *a
+		meta.Sections, meta.Entities = nil, nil
+		it.a = &meta
+		items = append(items, it)
+	}
+	return items
+}
+
+// indexText is what the full-text index sees of an article's body: its
+// headings and paragraphs, one per line.
+func indexText(a *model.Article) string {
+	var b strings.Builder
+	for _, s := range a.Sections {
+		if s.Heading != "" {
+			b.WriteString(s.Heading)
+			b.WriteByte('\n')
+		}
+		for _, p := range s.Paragraphs {
+			b.WriteString(p)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// distinctTerms returns the distinct words of texts, folded as the index's
+// tokenizer folds them, for the vocabulary table.
+func distinctTerms(texts ...string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range texts {
+		for _, w := range strings.FieldsFunc(t, notWordRune) {
+			f := fold(w)
+			if !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,314 @@
+package library
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"slices"
+	"time"
+
+	"github.com/byline/byline/model"
+)
+
+// writer stores parsed sources. It caches entity ids across batches; one
+// writer serves one import or refresh.
+type writer struct {
+	l        *Library
+	entities map[entityKey]int64
+}
+
+type entityKey struct {
+	name string
+	typ  model.EntityType
+}
+
+func newWriter(l *Library) *writer {
+	return &writer{l: l, entities: map[entityKey]int64{}}
+}
+
+// writeMode says how a source's new content meets its stored articles.
+type writeMode int
+
+const (
+	// replace: the source is a file or page; its articles become exactly the
+	// new ones (same key: updated in place, keeping state; gone: deleted).
+	replace writeMode = iota
+	// addNew: the source is a feed, a window of items; items already stored
+	// are left as they are, new ones added, old ones kept.
+	addNew
+)
+
+// write stores a batch of sources in one transaction and returns how many
+// articles were new.
+func (w *writer) write(ctx context.Context, batch []parsed, mode writeMode) (int, error) {
+	if !slices.ContainsFunc(batch, func(p parsed) bool { return p.touch || len(p.items) > 0 || p.hash != nil }) {
+		return 0, nil // nothing changed: no transaction, no lock
+	}
+	tx, err := w.l.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, w.l.wrap(err)
+	}
+	defer tx.Rollback()
+	st, err := prepareStmts(ctx, tx)
+	if err != nil {
+		return 0, w.l.wrap(err)
+	}
+	defer st.close()
+	// Entity ids created in this transaction are only cached once it commits.
+	fresh := map[entityKey]int64{}
+	if err := w.resolveEntities(ctx, tx, batch, fresh); err != nil {
+		return 0, w.l.wrap(err)
+	}
+	now := time.Now().Unix()
+	added := 0
+	df := map[string]int{}
+	for i := range batch {
+		n, err := w.writeOne(ctx, st, &batch[i], mode, now, fresh, df)
+		if err != nil {
+			return 0, w.l.wrap(err)
+		}
+		added += n
+	}
+	// One upsert per distinct word of the batch, not per word per article.
+	for term, n := range df {
+		if _, err := st.upsertTerm.ExecContext(ctx, term, n); err != nil {
+			return 0, w.l.wrap(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, w.l.wrap(err)
+	}
+	for k, id := range fresh {
+		w.entities[k] = id
+	}
+	return added, nil
+}
+
+// writeOne stores one source and returns how many of its articles were new.
+func (w *writer) writeOne(ctx context.Context, st *stmts, p *parsed, mode writeMode, now int64, fresh map[entityKey]int64, df map[string]int) (int, error) {
+	switch {
+	case p.err != nil || p.unchanged || p.cancelled:
+		return 0, nil
+	case p.touch:
+		_, err := st.touch.ExecContext(ctx, p.size, p.mtime, p.source)
+		return 0, err
+	}
+	if p.keepOld {
+		mode = addNew
+	}
+	sourceID, isNew, err := st.putSource(ctx, p, now)
+	if err != nil {
+		return 0, err
+	}
+	existing := map[string]int64{}
+	if !isNew {
+		rows, err := st.sourceArticles.QueryContext(ctx, sourceID)
+		if err != nil {
+			return 0, err
+		}
+		for rows.Next() {
+			var id int64
+			var key string
+			if err := rows.Scan(&id, &key); err != nil {
+				rows.Close()
+				return 0, err
+			}
+			existing[key] = id
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return 0, err
+		}
+	}
+	added := 0
+	for _, it := range p.items {
+		a := it.a
+		id, ok := existing[it.key]
+		switch {
+		case ok && mode == addNew:
+			continue
+		}
+		p.stored++
+		switch {
+		case ok:
+			delete(existing, it.key)
+			if err := st.unindex(ctx, id); err != nil {
+				return 0, err
+			}
+			if _, err := st.updateArticle.ExecContext(ctx, a.Source, a.Title, unixDate(a), a.Byline, int(a.Format), id); err != nil {
+				return 0, err
+			}
+		default:
+			res, err := st.insertArticle.ExecContext(ctx, sourceID, it.key, a.Source, a.Title, unixDate(a), a.Byline, int(a.Format), now)
+			if err != nil {
+				return 0, err
+			}
+			if id, err = res.LastInsertId(); err != nil {
+				return 0, err
+			}
+			added++
+		}
+		if _, err := st.putBody.ExecContext(ctx, id, it.body); err != nil {
+			return 0, err
+		}
+		if _, err := st.insertFTS.ExecContext(ctx, id, a.Title, it.text); err != nil {
+			return 0, err
+		}
+		if !ok { // a re-read article's words are mostly counted already
+			for _, t := range it.terms {
+				df[t]++
+			}
+		}
+		for _, m := range it.mentions {
+			eid, err := w.entityID(ctx, st, m, fresh)
+			if err != nil {
+				return 0, err
+			}
+			if _, err := st.insertMention.ExecContext(ctx, eid, id, m.count); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if mode == addNew {
+		return added, nil
+	}
+	for _, id := range existing {
+		if err := st.deleteArticle(ctx, id); err != nil {
+			return 0, err
+		}
+	}
+	return added, nil
+}
+
+// entityID returns a mentioned entity's id, normally resolved beforehand by
+// resolveEntities; it creates the entity itself if not.
+func (w *writer) entityID(ctx context.Context, st *stmts, m mentionCount, fresh map[entityKey]int64) (int64, error) {
+	k := keyOf(m.name, m.typ)
+	if id, ok := w.entities[k]; ok {
+		return id, nil
+	}
+	if id, ok := fresh[k]; ok {
+		return id, nil
+	}
+	var id int64
+	err := st.insertEntity.QueryRowContext(ctx, m.name, int(m.typ)).Scan(&id)
+	switch {
+	case err == nil:
+		if _, err := st.insertEntityName.ExecContext(ctx, id, m.name); err != nil {
+			return 0, err
+		}
+	case errors.Is(err, sql.ErrNoRows): // already there
+		if err := st.entityID.QueryRowContext(ctx, m.name, int(m.typ)).Scan(&id); err != nil {
+			return 0, err
+		}
+	default:
+		return 0, err
+	}
+	fresh[k] = id
+	return id, nil
+}
+
+// unixDate is the stored form of an article's date: unix seconds, 0 when
+// unknown.
+func unixDate(a *model.Article) int64 {
+	if a.Date.IsZero() {
+		return 0
+	}
+	return a.Date.Unix()
+}
+
+// stmts are the statements a write transaction uses, prepared once per
+// transaction.
+type stmts struct {
+	list                                                    []*sql.Stmt
+	touch, upsertSource, insertSource, sourceArticles       *sql.Stmt
+	insertArticle, updateArticle, putBody, insertFTS        *sql.Stmt
+	deleteFTS, deleteMentions, deleteBody, deleteRow        *sql.Stmt
+	insertEntity, insertEntityName, entityID, insertMention *sql.Stmt
+	upsertTerm                                              *sql.Stmt
+}
+
+func prepareStmts(ctx context.Context, tx *sql.Tx) (*stmts, error) {
+	st := &stmts{}
+	for _, s := range []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&st.touch, "UPDATE sources SET size = ?, mtime = ? WHERE source = ?"},
+		{&st.upsertSource, `INSERT INTO sources (source, size, mtime, hash, imported) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (source) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
+			hash = excluded.hash, imported = excluded.imported RETURNING id`},
+		{&st.sourceArticles, "SELECT id, item FROM articles WHERE source_id = ?"},
+		{&st.insertArticle, `INSERT INTO articles (source_id, item, source, title, date, byline, format, added)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&st.insertSource, "INSERT INTO sources (source, size, mtime, hash, imported) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"},
+		{&st.updateArticle, "UPDATE articles SET source = ?, title = ?, date = ?, byline = ?, format = ? WHERE id = ?"},
+		{&st.putBody, "INSERT OR REPLACE INTO bodies (id, data) VALUES (?, ?)"},
+		{&st.insertFTS, "INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)"},
+		{&st.deleteFTS, "DELETE FROM fts WHERE rowid = ?"},
+		{&st.deleteMentions, "DELETE FROM mentions WHERE article_id = ?"},
+		{&st.deleteBody, "DELETE FROM bodies WHERE id = ?"},
+		{&st.deleteRow, "DELETE FROM articles WHERE id = ?"},
+		{&st.insertEntity, "INSERT INTO entities (name, type) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING id"},
+		{&st.insertEntityName, "INSERT INTO entity_names (rowid, name) VALUES (?, ?)"},
+		{&st.entityID, "SELECT id FROM entities WHERE name = ? AND type = ?"},
+		{&st.upsertTerm, "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df"},
+		{&st.insertMention, "INSERT INTO mentions (entity_id, article_id, count) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"},
+	} {
+		stmt, err := tx.PrepareContext(ctx, s.sql)
+		if err != nil {
+			st.close()
+			return nil, err
+		}
+		*s.dst = stmt
+		st.list = append(st.list, stmt)
+	}
+	return st, nil
+}
+
+func (st *stmts) close() {
+	for _, s := range st.list {
+		s.Close()
+	}
+}
+
+// putSource stores a source's state and returns its id and whether it is
+// new (so that it has no articles yet). A plain insert, the common case of
+// a first import, is much cheaper than an upsert returning the id.
+func (st *stmts) putSource(ctx context.Context, p *parsed, now int64) (int64, bool, error) {
+	if p.prev == nil {
+		res, err := st.insertSource.ExecContext(ctx, p.source, p.size, p.mtime, p.hash, now)
+		if err != nil {
+			return 0, false, err
+		}
+		if n, _ := res.RowsAffected(); n == 1 {
+			id, err := res.LastInsertId()
+			return id, true, err
+		}
+		// Another process stored it meanwhile: fall through to the upsert.
+	}
+	var id int64
+	err := st.upsertSource.QueryRowContext(ctx, p.source, p.size, p.mtime, p.hash, now).Scan(&id)
+	return id, false, err
+}
+
+// unindex removes an article from the full-text index and the mentions.
+func (st *stmts) unindex(ctx context.Context, id int64) error {
+	if _, err := st.deleteFTS.ExecContext(ctx, id); err != nil {
+		return err
+	}
+	_, err := st.deleteMentions.ExecContext(ctx, id)
+	return err
+}
+
+// deleteArticle removes an article and everything stored about it.
+func (st *stmts) deleteArticle(ctx context.Context, id int64) error {
+	if err := st.unindex(ctx, id); err != nil {
+		return err
+	}
+	if _, err := st.deleteBody.ExecContext(ctx, id); err != nil {
+		return err
+	}
+	_, err := st.deleteRow.ExecContext(ctx, id)
+	return err
+}

@@ -1,0 +1,323 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/byline/byline/articles/fetch"
+	"github.com/byline/byline/library"
+)
+
+const libraryUsage = `Library commands (each takes --db PATH; default $BYLINE_DB, else ~/.local/share/byline/library.db):
+  byline add PATH|URL...        import files, directories (recursively) and web pages or feeds
+  byline feed add URL           subscribe to an RSS/Atom feed and fetch it
+  byline feed list              the subscriptions
+  byline feed remove URL        unsubscribe (the feed's articles stay)
+  byline feed import FILE.opml  subscribe to every feed in an OPML file
+  byline feed export            the subscriptions as OPML on stdout
+  byline refresh                fetch every feed and store the new items
+  byline search QUERY...        matching articles: title, date, source and snippet, tab-separated
+                                (filters: person:"Lloyd Austin" place:Gaza after:2024-03-01 before:... unread starred)
+`
+
+// runLibrary runs the library subcommands (add, feed, refresh, search). It
+// reports handled=false, touching nothing, for any other name.
+func runLibrary(name string, args []string, stdin io.Reader, stdout, stderr io.Writer) (handled bool, code int) {
+	var cmd func(ctx context.Context, lib *library.Library, args []string, c *libCmd) int
+	switch name {
+	case "add":
+		cmd = cmdAdd
+	case "feed":
+		cmd = cmdFeed
+	case "refresh":
+		cmd = cmdRefresh
+	case "search":
+		cmd = cmdSearch
+	default:
+		return false, 0
+	}
+	c := &libCmd{stdin: stdin, stdout: stdout, stderr: stderr}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, libraryUsage) }
+	db := fs.String("db", "", "library file")
+	fs.IntVar(&c.limit, "limit", 20, "search: the most results")
+	fs.IntVar(&c.workers, "workers", 0, "add: parsing goroutines (0: one per core)")
+	pos, err := parseFlags(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return true, 0
+	}
+	if err != nil {
+		return true, 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	lib, err := library.Open(ctx, library.Path(*db))
+	if err != nil {
+		fmt.Fprintln(stderr, "byline:", err)
+		return true, 1
+	}
+	defer lib.Close()
+	return true, cmd(ctx, lib, pos, c)
+}
+
+// libCmd is what the library subcommands share.
+type libCmd struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	limit, workers int
+}
+
+func (c *libCmd) fetcher() *fetch.Client {
+	return fetch.New(fetch.Options{Version: versionString()})
+}
+
+func (c *libCmd) fail(format string, args ...any) int {
+	fmt.Fprintf(c.stderr, "byline: "+format+"\n", args...)
+	return 1
+}
+
+func cmdAdd(ctx context.Context, lib *library.Library, args []string, c *libCmd) int {
+	if len(args) == 0 {
+		fmt.Fprint(c.stderr, "usage: byline add [--db PATH] PATH|URL...\n")
+		return 2
+	}
+	bar := newProgressBar(c.stderr, isTerminal(c.stderr))
+	start := time.Now()
+	res, err := lib.Import(ctx, args, library.ImportOptions{
+		Workers: c.workers,
+		Fetch:   c.fetcher().Fetch,
+		Progress: func(p library.Progress) {
+			if p.Err != nil {
+				bar.clear()
+				fmt.Fprintf(c.stderr, "byline: %v\n", p.Err)
+			}
+			bar.update(p.Done, p.Total, p.Articles)
+		},
+	})
+	bar.done()
+	elapsed := time.Since(start)
+	fmt.Fprintf(c.stderr, "%d articles from %d sources: %d added, %d updated, %d unchanged, %d failed (%.1fs, %.0f articles/s)\n",
+		res.Articles, res.Sources, res.Added, res.Updated, res.Unchanged, len(res.Problems),
+		elapsed.Seconds(), float64(res.Articles)/max(elapsed.Seconds(), 1e-9))
+	if errors.Is(err, context.Canceled) {
+		return c.fail("interrupted; run the same command again to finish the import")
+	}
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	if len(res.Problems) > 0 {
+		return 1
+	}
+	return 0
+}
+
+func cmdFeed(ctx context.Context, lib *library.Library, args []string, c *libCmd) int {
+	usage := func() int {
+		fmt.Fprint(c.stderr, "usage: byline feed add URL | list | remove URL | import FILE.opml | export\n")
+		return 2
+	}
+	if len(args) == 0 {
+		return usage()
+	}
+	switch sub, rest := args[0], args[1:]; {
+	case sub == "add" && len(rest) == 1:
+		isNew, err := lib.Subscribe(ctx, rest[0])
+		if err != nil {
+			return c.fail("%v", err)
+		}
+		res, err := lib.Refresh(ctx, library.RefreshOptions{Client: c.fetcher(), Feeds: rest})
+		if err != nil {
+			return c.fail("%v", err)
+		}
+		verb := "subscribed to"
+		if !isNew {
+			verb = "already subscribed to"
+		}
+		fmt.Fprintf(c.stdout, "%s %s: %d new articles\n", verb, rest[0], res.New)
+		for _, w := range res.Warnings {
+			fmt.Fprintf(c.stderr, "byline: warning: %v\n", w)
+		}
+		if len(res.Warnings) > 0 {
+			return 1
+		}
+		return 0
+	case sub == "list" && len(rest) == 0:
+		feeds, err := lib.Feeds(ctx)
+		if err != nil {
+			return c.fail("%v", err)
+		}
+		for _, f := range feeds {
+			checked := "never"
+			if !f.Checked.IsZero() {
+				checked = f.Checked.Format("2006-01-02 15:04")
+			}
+			line := fmt.Sprintf("%s\t%s\t%d articles\tchecked %s", f.URL, oneLine(f.Title), f.Articles, checked)
+			if f.Err != "" {
+				line += "\terror: " + oneLine(f.Err)
+			}
+			fmt.Fprintln(c.stdout, line)
+		}
+		return 0
+	case sub == "remove" && len(rest) == 1:
+		if err := lib.Unsubscribe(ctx, rest[0]); err != nil {
+			return c.fail("%v", err)
+		}
+		fmt.Fprintf(c.stdout, "unsubscribed from %s\n", rest[0])
+		return 0
+	case sub == "import" && len(rest) == 1:
+		var r io.Reader = c.stdin
+		if rest[0] != "-" {
+			f, err := os.Open(rest[0])
+			if err != nil {
+				return c.fail("%v", err)
+			}
+			defer f.Close()
+			r = f
+		}
+		added, problems, err := lib.ImportOPML(ctx, r)
+		if err != nil {
+			return c.fail("%s: %v", rest[0], err)
+		}
+		for _, p := range problems {
+			fmt.Fprintf(c.stderr, "byline: %v\n", p)
+		}
+		fmt.Fprintf(c.stdout, "subscribed to %d new feeds; run byline refresh to fetch them\n", added)
+		if len(problems) > 0 {
+			return 1
+		}
+		return 0
+	case sub == "export" && len(rest) == 0:
+		if err := lib.ExportOPML(ctx, c.stdout); err != nil {
+			return c.fail("%v", err)
+		}
+		return 0
+	}
+	return usage()
+}
+
+func cmdRefresh(ctx context.Context, lib *library.Library, args []string, c *libCmd) int {
+	if len(args) > 0 {
+		fmt.Fprint(c.stderr, "usage: byline refresh [--db PATH]\n")
+		return 2
+	}
+	bar := newProgressBar(c.stderr, isTerminal(c.stderr))
+	res, err := lib.Refresh(ctx, library.RefreshOptions{
+		Client: c.fetcher(),
+		Progress: func(p library.RefreshProgress) {
+			if p.Err != nil {
+				bar.clear()
+				fmt.Fprintf(c.stderr, "byline: warning: %v\n", p.Err)
+			}
+			bar.update(p.Done, p.Total, -1)
+		},
+	})
+	bar.done()
+	fmt.Fprintf(c.stderr, "%d feeds refreshed (%d unchanged, %d failed): %d new articles\n",
+		res.Feeds, res.NotModified, len(res.Warnings), res.New)
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	return 0
+}
+
+func cmdSearch(ctx context.Context, lib *library.Library, args []string, c *libCmd) int {
+	query := strings.Join(args, " ")
+	if strings.TrimSpace(query) == "" {
+		fmt.Fprint(c.stderr, "usage: byline search [--db PATH] [--limit N] QUERY...\n")
+		return 2
+	}
+	rs, err := lib.Search(ctx, query, library.SearchOptions{Limit: c.limit})
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	styled := isTerminal(c.stdout) && os.Getenv("NO_COLOR") == ""
+	for _, r := range rs {
+		snippet := r.Snippet
+		if styled {
+			snippet = r.Marked("\x1b[1m", "\x1b[22m")
+		}
+		fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\n", oneLine(r.Title), r.DateString(), oneLine(r.Source), oneLine(snippet))
+	}
+	if len(rs) == 0 {
+		return 1 // like grep: nothing found
+	}
+	return 0
+}
+
+// oneLine keeps a field on one line of tab-separated output.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// progressBar shows an import's progress on stderr: a bar redrawn in place
+// on a terminal, a plain line every tenth of the way otherwise.
+type progressBar struct {
+	w        io.Writer
+	terminal bool
+	start    time.Time
+	drawn    time.Time
+	shown    bool
+	lastStep int
+}
+
+func newProgressBar(w io.Writer, terminal bool) *progressBar {
+	return &progressBar{w: w, terminal: terminal, start: time.Now(), lastStep: -1}
+}
+
+// update shows done of total; articles < 0 leaves out the article count.
+func (b *progressBar) update(done, total, articles int) {
+	if total == 0 {
+		return
+	}
+	count := fmt.Sprintf("%d/%d", done, total)
+	if articles >= 0 {
+		count += fmt.Sprintf(", %d articles", articles)
+	}
+	if !b.terminal {
+		if step := done * 10 / total; step != b.lastStep && total >= 10 {
+			b.lastStep = step
+			fmt.Fprintf(b.w, "progress: %s\n", count)
+		}
+		return
+	}
+	now := time.Now()
+	if done < total && now.Sub(b.drawn) < 50*time.Millisecond {
+		return // redraw at most 20 times a second
+	}
+	b.drawn = now
+	const width = 30
+	fill := done * width / total
+	rate := float64(done) / max(time.Since(b.start).Seconds(), 1e-3)
+	fmt.Fprintf(b.w, "\r[%s%s] %3d%% %s (%.0f/s)\x1b[K", strings.Repeat("=", fill), strings.Repeat(" ", width-fill),
+		done*100/total, count, rate)
+	b.shown = true
+}
+
+// clear removes the bar so that a message can be printed on its line.
+func (b *progressBar) clear() {
+	if b.terminal && b.shown {
+		fmt.Fprint(b.w, "\r\x1b[K")
+		b.shown = false
+	}
+}
+
+// done ends the bar's line.
+func (b *progressBar) done() {
+	if b.terminal && b.shown {
+		fmt.Fprintln(b.w)
+		b.shown = false
+	}
+}

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runLib runs a library subcommand with a temporary --db and returns its
+// exit code, stdout and stderr.
+func runLib(t *testing.T, db string, name string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if db != "" {
+		args = append([]string{"--db", db}, args...)
+	}
+	handled, code := runLibrary(name, args, strings.NewReader(""), &stdout, &stderr)
+	if !handled {
+		t.Fatalf("runLibrary(%q) not handled", name)
+	}
+	return code, stdout.String(), stderr.String()
+}
+
+func TestLibraryAddAndSearch(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(t.TempDir(), "lib.db")
+	src := filepath.Join(dir, "src")
+	os.MkdirAll(src, 0o755)
+	os.WriteFile(filepath.Join(src, "austin.txt"), []byte("date 2024-03-26 US Defense Secretary Lloyd Austin met Yoav Gallant at the Pentagon to discuss Gaza.\n\nAdvertisment\n\nUrging for Precision\n\nAustin pressed for a pivotal change of course in Rafah.\n"), 0o644)
+	os.WriteFile(filepath.Join(src, "harbour.md"), []byte("# The pier reopens\n\nThe pier reopened on Friday, two years after the storm.\n"), 0o644)
+	os.WriteFile(filepath.Join(src, "broken.txt"), []byte("\x00\x01binary"), 0o644)
+
+	code, _, stderr := runLib(t, db, "add", src)
+	if code != 1 {
+		t.Errorf("add with a broken file: exit %d, want 1", code)
+	}
+	for _, want := range []string{"broken.txt", "2 articles from 3 sources: 2 added, 0 updated, 0 unchanged, 1 failed"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	os.Remove(filepath.Join(src, "broken.txt"))
+	code, _, stderr = runLib(t, db, "add", src)
+	if code != 0 || !strings.Contains(stderr, "0 added, 0 updated, 2 unchanged, 0 failed") {
+		t.Errorf("re-add: exit %d\n%s", code, stderr)
+	}
+
+	for _, tc := range []struct {
+		query []string
+		code  int
+		want  string
+	}{
+		{[]string{"pivotal"}, 0, "\t2024-03-26\t" + filepath.Join(src, "austin.txt") + "\tAustin pressed for a pivotal change of course in Rafah.\n"},
+		{[]string{"pier", "storm"}, 0, "The pier reopens\t\t"},
+		{[]string{"nothing-like-this"}, 1, ""},
+		{[]string{"after:2024-01-01"}, 0, "Lloyd Austin"},
+	} {
+		code, stdout, stderr := runLib(t, db, "search", tc.query...)
+		if code != tc.code || !strings.Contains(stdout, tc.want) {
+			t.Errorf("search %q: exit %d, stdout %q, stderr %q", tc.query, code, stdout, stderr)
+		}
+	}
+}
+
+func TestLibraryDBFromEnvironment(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "env.db")
+	t.Setenv("BYLINE_DB", db)
+	if code, _, stderr := runLib(t, "", "feed", "list"); code != 0 {
+		t.Fatalf("feed list: %d %s", code, stderr)
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Errorf("$BYLINE_DB not used: %v", err)
+	}
+}
+
+func TestLibraryRefusesForeignFile(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(db, []byte(strings.Repeat("my precious notes\n", 20)), 0o644)
+	code, _, stderr := runLib(t, db, "search", "x")
+	if code != 1 || !strings.Contains(stderr, "not a byline library") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if data, _ := os.ReadFile(db); !strings.HasPrefix(string(data), "my precious notes") {
+		t.Error("the foreign file was changed")
+	}
+}
+
+func TestLibraryFeeds(t *testing.T) {
+	rss, err := os.ReadFile("articles/fetch/testdata/rss.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/rss", func(w http.ResponseWriter, r *http.Request) { w.Write(rss) })
+	mux.HandleFunc("/down", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", 503) })
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "lib.db")
+
+	code, stdout, stderr := runLib(t, db, "feed", "add", srv.URL+"/rss")
+	if code != 0 || !strings.Contains(stdout, "subscribed to "+srv.URL+"/rss: 2 new articles") {
+		t.Fatalf("feed add: %d %q %q", code, stdout, stderr)
+	}
+	code, _, stderr = runLib(t, db, "feed", "add", srv.URL+"/down")
+	if code != 1 || !strings.Contains(stderr, "warning") || !strings.Contains(stderr, "503") {
+		t.Errorf("feed add of a failing feed: %d %q", code, stderr)
+	}
+	code, stdout, _ = runLib(t, db, "feed", "list")
+	if code != 0 || !strings.Contains(stdout, srv.URL+"/rss\tThe Daily Ledger: World\t2 articles") || !strings.Contains(stdout, "error:") {
+		t.Errorf("feed list: %d %q", code, stdout)
+	}
+	code, stdout, stderr = runLib(t, db, "refresh")
+	if code != 0 || !strings.Contains(stderr, "2 feeds refreshed (1 unchanged, 1 failed): 0 new articles") {
+		t.Errorf("refresh: %d %q %q", code, stdout, stderr)
+	}
+	code, opml, _ := runLib(t, db, "feed", "export")
+	if code != 0 || !strings.Contains(opml, `xmlUrl="`+srv.URL+`/rss"`) {
+		t.Errorf("feed export: %d %q", code, opml)
+	}
+	if code, _, _ := runLib(t, db, "feed", "remove", srv.URL+"/down"); code != 0 {
+		t.Errorf("feed remove: %d", code)
+	}
+	if code, _, _ := runLib(t, db, "feed", "remove", srv.URL+"/down"); code != 1 {
+		t.Errorf("feed remove twice: %d", code)
+	}
+	file := filepath.Join(t.TempDir(), "feeds.opml")
+	os.WriteFile(file, []byte(opml), 0o644)
+	other := filepath.Join(t.TempDir(), "other.db")
+	code, stdout, _ = runLib(t, other, "feed", "import", file)
+	if code != 0 || !strings.Contains(stdout, "subscribed to 2 new feeds") {
+		t.Errorf("feed import: %d %q", code, stdout)
+	}
+	if code, _, _ := runLib(t, db, "feed", "frobnicate"); code != 2 {
+		t.Errorf("unknown feed subcommand: exit %d", code)
+	}
+}
+
+func TestLibraryNotHandled(t *testing.T) {
+	if handled, _ := runLibrary("print", nil, nil, nil, nil); handled {
+		t.Error("print handled by runLibrary")
+	}
+}
+
+func TestProgressBar(t *testing.T) {
+	for _, tc := range []struct {
+		terminal bool
+		want     []string
+	}{
+		{true, []string{"\r[", "100% 20/20, 7 articles", "\x1b[K", "\r\x1b[K"}},
+		{false, []string{"progress: 2/20, 7 articles\n", "progress: 20/20, 7 articles\n"}},
+	} {
+		var b bytes.Buffer
+		bar := newProgressBar(&b, tc.terminal)
+		for i := 1; i <= 20; i++ {
+			if i == 10 {
+				bar.clear()
+			}
+			bar.update(i, 20, 7)
+		}
+		bar.done()
+		out := b.String()
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("terminal=%v: %q lacks %q", tc.terminal, out, w)
+			}
+		}
+		if !tc.terminal && strings.ContainsAny(out, "\r\x1b") {
+			t.Errorf("control sequences in plain progress: %q", out)
+		}
+		if tc.terminal && !strings.HasSuffix(out, "\n") {
+			t.Errorf("the bar's line is not ended: %q", out)
+		}
+	}
+}
