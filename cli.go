@@ -187,6 +187,10 @@ func runReader(args []string, e env) int {
 		fmt.Fprintf(e.stdout, "byline %s\n", versionString())
 		return 0
 	}
+	if err := ui.CheckStyle(*style); err != nil {
+		fmt.Fprintf(e.stderr, "byline: --style: %v\n", err)
+		return 2
+	}
 	loader := func() articles.Loaded {
 		l, ok := load(pos, e)
 		if !ok {
@@ -216,6 +220,10 @@ func runPrint(args []string, e env) int {
 		return 0
 	}
 	if err != nil {
+		return 2
+	}
+	if err := ui.CheckStyle(*style); err != nil {
+		fmt.Fprintf(e.stderr, "byline print: --style: %v\n", err)
 		return 2
 	}
 	l, ok := load(pos, e)

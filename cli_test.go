@@ -39,6 +39,10 @@ func TestVersionAndHelp(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "byline print") {
 		t.Errorf("help: %+v", r)
 	}
+	r = runCLI(t, "", nil, "print", "--style", "no-such-style", sample)
+	if r.code != 2 || !strings.Contains(r.stderr, "no-such-style") {
+		t.Errorf("unknown style: %+v", r)
+	}
 	r = runCLI(t, "", nil, "--no-such-flag")
 	if r.code != 2 {
 		t.Errorf("unknown flag exit = %d, want 2", r.code)
