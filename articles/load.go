@@ -156,8 +156,15 @@ type Loaded struct {
 	Problems []error
 }
 
-// articleExts are the extensions Load picks up when walking a directory.
-var articleExts = []string{".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom"}
+// IsArticleFile reports whether a file found while walking a directory is
+// one byline reads, by its extension: text, Markdown, HTML or a feed.
+func IsArticleFile(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom":
+		return true
+	}
+	return false
+}
 
 // Load reads every path: files directly, directories recursively (only files
 // with an article extension, hidden entries skipped). A source that fails is
@@ -193,7 +200,7 @@ func Load(paths []string) Loaded {
 				}
 				return nil
 			}
-			if d.IsDir() || !slices.Contains(articleExts, strings.ToLower(filepath.Ext(name))) {
+			if d.IsDir() || !IsArticleFile(name) {
 				return nil
 			}
 			as, err := ReadFile(path)

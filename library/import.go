@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 
@@ -67,10 +66,6 @@ type ImportResult struct {
 	// (usually an *articles.Error). They do not stop the import.
 	Problems []error
 }
-
-// articleExts are the extensions picked up when walking a directory; they
-// match articles.Load's.
-var articleExts = []string{".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom"}
 
 // Import reads every path into the library: files directly, directories
 // recursively (article extensions only, hidden entries skipped), and
@@ -253,7 +248,7 @@ func expand(paths []string) (sources []string, problems []error) {
 				}
 				return nil
 			}
-			if !d.IsDir() && slices.Contains(articleExts, strings.ToLower(filepath.Ext(path))) {
+			if !d.IsDir() && articles.IsArticleFile(path) {
 				add(path)
 			}
 			return nil
