@@ -15,6 +15,7 @@ import (
 
 	"github.com/byline/byline/articles"
 	"github.com/byline/byline/articles/fetch"
+	"github.com/byline/byline/library"
 	"github.com/byline/byline/ui"
 )
 
@@ -37,6 +38,9 @@ Usage:
   byline print [--width N] [--style S] FILE...
                                       render articles to stdout (plain text when piped or NO_COLOR)
   byline export FILE...               one JSON object per article per line
+  byline library [--db PATH] [--no-refresh]
+                                      browse, search and read the library (alias: lib);
+                                      its feeds refresh in the background
   byline help | --help                this text
   byline --version                    the version
 
@@ -54,6 +58,8 @@ func run(args []string, e env) int {
 			return runPrint(args[1:], e)
 		case "export":
 			return runExport(args[1:], e)
+		case "library", "lib":
+			return runLibraryApp(args[1:], e)
 		case "help":
 			fmt.Fprint(e.stdout, usage+"\n"+libraryUsage)
 			return 0
@@ -275,4 +281,57 @@ func runExport(args []string, e env) int {
 		}
 	}
 	return reportProblems(l.Problems, e)
+}
+
+// runLibraryApp opens the app on the library.
+func runLibraryApp(args []string, e env) int {
+	opts, code := libraryAppOptions(args, e)
+	if opts.Library == nil {
+		return code
+	}
+	defer opts.Library.Close()
+	if _, err := tea.NewProgram(ui.New(opts)).Run(); err != nil {
+		fmt.Fprintf(e.stderr, "byline: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// libraryAppOptions parses `byline library`'s flags and opens the library
+// (--db, else $BYLINE_DB, else the default file). Without a library in
+// the options, code is the exit status.
+func libraryAppOptions(args []string, e env) (opts ui.Options, code int) {
+	fs := newFlagSet("library", e)
+	db := fs.String("db", "", "library file (default $BYLINE_DB, else ~/.local/share/byline/library.db)")
+	style := fs.String("style", "auto", "glamour style")
+	noRefresh := fs.Bool("no-refresh", false, "do not refresh the feeds")
+	pos, err := parseFlags(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return opts, 0
+	}
+	if err != nil {
+		return opts, 2
+	}
+	if len(pos) > 0 {
+		fmt.Fprintln(e.stderr, "usage: byline library [--db PATH] [--style S] [--no-refresh]")
+		return opts, 2
+	}
+	if err := ui.CheckStyle(*style); err != nil {
+		fmt.Fprintf(e.stderr, "byline: --style: %v\n", err)
+		return opts, 2
+	}
+	path := *db
+	if path == "" && e.getenv != nil {
+		path = e.getenv(library.EnvDB)
+	}
+	lib, err := library.Open(context.Background(), library.Path(path))
+	if err != nil {
+		fmt.Fprintln(e.stderr, "byline:", articles.Sanitize(err.Error()))
+		return opts, 1
+	}
+	opts = ui.Options{Library: lib, Style: *style, Version: versionString()}
+	if !*noRefresh {
+		opts.Fetch = fetch.New(fetch.Options{Version: versionString()})
+	}
+	return opts, 0
 }

@@ -202,7 +202,16 @@ func (e *entitiesPane) draw() string {
 // ShortHelp lists the pane's keys.
 func (e *entitiesPane) ShortHelp() []key.Binding {
 	k := e.c.keys
-	return []key.Binding{k.Down, k.Up, k.Select, k.NextMatch, k.Highlight}
+	return []key.Binding{k.Down, k.Up, k.Select, k.NextMatch, k.Highlight, k.Mentioning}
+}
+
+// CursorEntity is the entity under the cursor (its index in
+// Article.Entities), or -1.
+func (e *entitiesPane) CursorEntity() int {
+	if e.cursor < 0 || e.cursor >= len(e.rows) {
+		return -1
+	}
+	return e.rows[e.cursor].entity
 }
 
 // FullHelp lists the pane's keys in groups.

@@ -25,6 +25,8 @@ func (m *Model) visible(f focus) bool {
 		return m.lay.sections.w > 0
 	case focusEntities:
 		return m.lay.entities.w > 0
+	case focusReader:
+		return m.lib == nil || m.lay.reader.h > 0
 	}
 	return true
 }
@@ -44,13 +46,20 @@ func (m *Model) cycleFocus(d int) {
 // setFocus blurs the focused pane and focuses f.
 func (m *Model) setFocus(f focus) {
 	m.articles.Blur()
+	if m.library != nil {
+		m.library.Blur()
+	}
 	m.sections.Blur()
 	m.reader.Blur()
 	m.entities.Blur()
 	m.focus = f
 	switch f {
 	case focusArticles:
-		m.articles.Focus()
+		if m.library != nil {
+			m.library.Focus()
+		} else {
+			m.articles.Focus()
+		}
 	case focusSections:
 		m.sections.Focus()
 	case focusEntities:
@@ -63,7 +72,7 @@ func (m *Model) setFocus(f focus) {
 // handleMouse sends a click or a wheel turn to the pane under the pointer,
 // in that pane's coordinates; a click also focuses the pane.
 func (m *Model) handleMouse(msg tea.Msg, mouse tea.Mouse) tea.Cmd {
-	if !m.loaded || m.lay.tooSmall || m.helpOn || m.article() == nil {
+	if !m.loaded || m.lay.tooSmall || m.helpOn || m.article() == nil && m.lib == nil {
 		return nil
 	}
 	_, click := msg.(tea.MouseClickMsg)
@@ -80,6 +89,9 @@ func (m *Model) handleMouse(msg tea.Msg, mouse tea.Mouse) tea.Cmd {
 	switch {
 	case m.columnsOn && l.body.contains(mouse.X, mouse.Y):
 		m.columns, cmd = m.columns.Update(local(l.body))
+	case l.articles.contains(mouse.X, mouse.Y) && m.library != nil:
+		m.focusOnClick(click, focusArticles)
+		m.library, cmd = m.library.Update(local(l.articles))
 	case l.articles.contains(mouse.X, mouse.Y):
 		m.focusOnClick(click, focusArticles)
 		m.articles, cmd = m.articles.Update(local(l.articles))
@@ -109,6 +121,9 @@ func (m *Model) focusedHelp() (string, help.KeyMap) {
 	}
 	switch m.focus {
 	case focusArticles:
+		if m.library != nil {
+			return "Articles", m.library
+		}
 		return "Articles", m.articles
 	case focusSections:
 		return "Sections", m.sections
@@ -121,6 +136,7 @@ func (m *Model) focusedHelp() (string, help.KeyMap) {
 // Every pane lists its keys for the help screen.
 var (
 	_ help.KeyMap = (*articlesPane)(nil)
+	_ help.KeyMap = (*libraryPane)(nil)
 	_ help.KeyMap = (*sectionsPane)(nil)
 	_ help.KeyMap = (*readerPane)(nil)
 	_ help.KeyMap = (*entitiesPane)(nil)

@@ -14,6 +14,10 @@ type KeyMap struct {
 
 	Search, NextMatch, PrevMatch, Accept, Cancel key.Binding
 	Highlight, Columns, Problems, Help, Quit     key.Binding
+
+	// Read, Star and Mentioning apply to a library only; they are disabled
+	// otherwise.
+	Read, Star, Mentioning key.Binding
 }
 
 // DefaultKeyMap returns byline's key bindings.
@@ -50,6 +54,9 @@ func DefaultKeyMap() *KeyMap {
 		Problems:    b([]string{"p"}, "p", "show/hide problems"),
 		Help:        b([]string{"?"}, "?", "help"),
 		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Read:        b([]string{"m"}, "m", "mark read / unread"),
+		Star:        b([]string{"s"}, "s", "star / unstar"),
+		Mentioning:  b([]string{"a"}, "a", "articles mentioning it"),
 	}
 	return k
 }
@@ -66,10 +73,11 @@ func (k *KeyMap) FullHelp() [][]key.Binding {
 		{k.Section, k.NextSection, k.PrevSection, k.Select, k.NextArticle, k.PrevArticle, k.NextFocus, k.PrevFocus},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Cancel, k.Highlight, k.Columns, k.Left, k.Right},
 		{k.Problems, k.Help, k.Quit},
+		{k.Read, k.Star, k.Mentioning},
 	}
 }
 
 // FullHelpTitles names the groups of FullHelp, in order.
 func (k *KeyMap) FullHelpTitles() []string {
-	return []string{"Scroll", "Sections and articles", "Search and highlight", "General"}
+	return []string{"Scroll", "Sections and articles", "Search and highlight", "General", "Library"}
 }

@@ -58,3 +58,48 @@ func computeLayout(w, h, nArticles, problemLines, labelW int) layout {
 	l.reader = rect{x, 0, readerW, bodyH}
 	return l
 }
+
+// computeLibraryLayout places the panes on a library: the Articles pane
+// on the left, taller than in the reader's layout, with the open
+// article's Sections below it; on a narrow terminal the list sits above
+// the reader. People & Places appear once an article is open.
+func computeLibraryLayout(w, h, problemLines, nSections int, open bool) layout {
+	var l layout
+	if w < minWidth || h < minHeight {
+		l.tooSmall = true
+		return l
+	}
+	problemLines = min(problemLines, h/3)
+	bodyH := h - 1 - problemLines
+	l.body = rect{0, 0, w, bodyH}
+	l.problems = rect{0, bodyH, w, problemLines}
+	l.status = rect{0, h - 1, w, 1}
+	if w < sectionsFrom {
+		ah := bodyH
+		if open {
+			ah = max(6, bodyH*2/5)
+		}
+		l.articles = rect{0, 0, w, ah}
+		l.reader = rect{0, ah, w, bodyH - ah}
+		return l
+	}
+	// Until an article is open the list has the room for its snippets.
+	lw := max(32, min(w*34/100, 52))
+	if !open {
+		lw = max(32, min(w*45/100, 64))
+	}
+	secH := 0
+	if open {
+		secH = max(5, min(nSections+2, bodyH/3))
+		l.sections = rect{0, bodyH - secH, lw, secH}
+	}
+	l.articles = rect{0, 0, lw, bodyH - secH}
+	x, readerW := lw, w-lw
+	if open && w >= entitiesFrom {
+		rw := max(26, min(34, w*22/100))
+		l.entities = rect{w - rw, 0, rw, bodyH}
+		readerW -= rw
+	}
+	l.reader = rect{x, 0, readerW, bodyH}
+	return l
+}

@@ -23,8 +23,12 @@ type readerPane struct {
 	doc *doc
 	req renderReq
 	gen int
-	// want is the section to open at when the first rendering arrives.
-	want int
+	// want is the section to open at when the first rendering arrives,
+	// wantFrac how far into it.
+	want     int
+	wantFrac float64
+	// hint is shown, centred, when there is no article.
+	hint []string
 	// starts[i] is the first line of section i; starts[len] is the total.
 	starts []int
 	top    int
@@ -62,10 +66,16 @@ func (r *readerPane) Blur() { r.focused = false }
 // SetArticle shows a, opening at section sec, and returns the command that
 // renders it.
 func (r *readerPane) SetArticle(a *model.Article, sec int) tea.Cmd {
+	return r.SetArticleAt(a, sec, 0)
+}
+
+// SetArticleAt is SetArticle opening frac (0–1) of the way into section
+// sec: where the reader left it.
+func (r *readerPane) SetArticleAt(a *model.Article, sec int, frac float64) tea.Cmd {
 	if r.req.stop != nil {
 		r.req.stop.Store(true)
 	}
-	r.art, r.doc, r.starts, r.top, r.want = a, nil, nil, 0, sec
+	r.art, r.doc, r.starts, r.top, r.want, r.wantFrac = a, nil, nil, 0, sec, frac
 	r.req, r.pending = renderReq{}, nil
 	return r.Refresh()
 }
@@ -121,7 +131,7 @@ func (r *readerPane) Rendered(msg renderedMsg) tea.Cmd {
 // install shows d, keeping the view where it was (or opening at want),
 // and shows a pending position whose section has arrived.
 func (r *readerPane) install(d *doc) {
-	sec, frac := r.want, 0.0
+	sec, frac := r.want, r.wantFrac
 	if r.doc != nil {
 		sec, frac = r.anchor()
 	}
@@ -274,6 +284,18 @@ func (r *readerPane) Reveal(p model.Pos) tea.Cmd {
 	return nil
 }
 
+// Position is where the view is: a section and how far into it (0–1),
+// the position to reopen the article at.
+func (r *readerPane) Position() (int, float64) {
+	if r.doc == nil {
+		return r.want, r.wantFrac
+	}
+	return r.anchor()
+}
+
+// SetHint sets the lines shown when there is no article.
+func (r *readerPane) SetHint(lines []string) { r.hint = lines }
+
 // anchor is where the view is: a section and how far into it.
 func (r *readerPane) anchor() (int, float64) {
 	if len(r.starts) < 2 {
@@ -353,6 +375,17 @@ func (r *readerPane) View() string {
 // body returns the h visible lines, each exactly w cells wide.
 func (r *readerPane) body(w, h int) []string {
 	rows := make([]string, h)
+	if r.art == nil && len(r.hint) > 0 {
+		top := max((h-len(r.hint))/2, 0)
+		for i := range rows {
+			rows[i] = strings.Repeat(" ", w)
+			if j := i - top; j >= 0 && j < len(r.hint) {
+				l := r.hint[j]
+				rows[i] = fitStyled(strings.Repeat(" ", max((w-ansiWidth(l))/2, 0))+l, w)
+			}
+		}
+		return rows
+	}
 	if r.doc == nil {
 		msg := "Rendering…"
 		if r.art == nil {

@@ -16,6 +16,8 @@ type searchInput struct {
 	w      int
 	active bool
 	value  []rune
+	// hint says what Enter and Esc do, at the right of the line.
+	hint string
 }
 
 // searchMax is the longest query the prompt takes.
@@ -31,9 +33,12 @@ func (s *searchInput) SetSize(w, _ int) { s.w = w }
 
 // Open shows the prompt, empty.
 func (s *searchInput) Open() tea.Cmd {
-	s.active, s.value = true, s.value[:0]
+	s.active, s.value, s.hint = true, s.value[:0], "enter keeps · esc clears "
 	return nil
 }
+
+// SetHint replaces what the prompt says Enter and Esc do.
+func (s *searchInput) SetHint(h string) { s.hint = h }
 
 // Close hides the prompt.
 func (s *searchInput) Close() { s.active = false }
@@ -90,7 +95,7 @@ func (s *searchInput) View(status string) string {
 		q = "…" + string(r[1:])
 	}
 	line := st.Search.Render("/") + q + st.Cursor.Render(" ") + "  " + st.Search.Render(status)
-	hint := "enter keeps · esc clears "
+	hint := s.hint
 	if gap := s.w - ansiWidth(line) - textWidth(hint); gap > 0 {
 		line += strings.Repeat(" ", gap) + s.c.styles.Message.Render(hint)
 	}

@@ -23,6 +23,9 @@ type statusLine struct {
 	walk string
 	// note is a transient message ("rendering…").
 	note string
+	// counts are a library's ("12 unread · 3 starred · 40 articles");
+	// activity is what it is doing ("⠋ refreshing 3/12 feeds").
+	counts, activity string
 }
 
 func newStatus(c *common) *statusLine { return &statusLine{c: c} }
@@ -44,8 +47,10 @@ func (s *statusLine) View() string {
 	if s.total > 0 {
 		parts = append(parts, fmt.Sprintf("§ %d/%d", s.section, s.total), fmt.Sprintf("%d%%", s.percent))
 	}
-	if s.note != "" {
-		parts = append(parts, s.note)
+	for _, p := range []string{s.note, s.activity, s.counts} {
+		if p != "" {
+			parts = append(parts, p)
+		}
 	}
 	info := " " + strings.Join(parts, " · ") + " "
 	walk := ""

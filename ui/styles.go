@@ -58,6 +58,12 @@ type Styles struct {
 	Articles struct {
 		Item, Date, Current, Cursor lipgloss.Style
 	}
+	// Library is the Articles pane on a library: the unread mark, the
+	// star, the date and source line, a result's snippet and the label of
+	// a filtered list.
+	Library struct {
+		Unread, Star, Meta, Snippet, Label, Read lipgloss.Style
+	}
 	Status struct {
 		Bar, Title, Info, Search, Help, Warning, Cursor lipgloss.Style
 	}
@@ -99,6 +105,13 @@ func NewStyles(t Theme) *Styles {
 	s.Articles.Date = n().Foreground(t.Muted)
 	s.Articles.Current = n().Foreground(t.Accent).Bold(true)
 	s.Articles.Cursor = n().Reverse(true)
+
+	s.Library.Unread = n().Foreground(t.Accent).Bold(true)
+	s.Library.Star = n().Foreground(t.Current)
+	s.Library.Meta = n().Foreground(t.Muted)
+	s.Library.Snippet = n().Foreground(t.Muted)
+	s.Library.Label = n().Foreground(t.Accent).Bold(true)
+	s.Library.Read = n().Foreground(t.Muted)
 
 	s.Status.Bar = n().Background(t.Bar).Foreground(t.BarText)
 	s.Status.Title = n().Background(t.Accent).Foreground(t.CurrentText).Bold(true)

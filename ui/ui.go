@@ -3,8 +3,11 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/byline/byline/articles"
+	"github.com/byline/byline/articles/fetch"
+	"github.com/byline/byline/library"
 	"github.com/byline/byline/model"
 )
 
@@ -17,6 +20,14 @@ type Options struct {
 	Style string
 	// Version is shown on the help screen.
 	Version string
+	// Library, when not nil, opens the app on this library instead of
+	// Load: the Articles pane lists it, / there searches it, and the
+	// reading state is saved in it. The app uses it only in tea.Cmds; the
+	// caller closes it once the program has ended.
+	Library *library.Library
+	// Fetch, with Library, refreshes the library's feeds in the
+	// background when the app starts; nil skips the refresh.
+	Fetch *fetch.Client
 }
 
 // loadedMsg carries what Options.Load returned.
@@ -34,8 +45,11 @@ type Model struct {
 	loaded        bool
 	arts          []*model.Article
 	problems      []string
-	showProblems  bool
-	cur           int
+	// warnings are the feeds that could not be refreshed; they share the
+	// collapsible problems line.
+	warnings     []string
+	showProblems bool
+	cur          int
 	// sectionOf remembers the section each article was left at.
 	sectionOf map[int]int
 	focus     focus
@@ -52,6 +66,11 @@ type Model struct {
 	status   *statusLine
 	search   *searchInput
 	help     *helpScreen
+
+	// lib and library are the state and the Articles pane of library
+	// mode; nil otherwise.
+	lib     *libState
+	library *libraryPane
 }
 
 // New returns the root model of byline's reader.
@@ -68,12 +87,24 @@ func newModel(opts Options) *Model {
 		search: newSearch(c), help: newHelp(c, opts.Version),
 	}
 	m.reader.Focus()
+	if opts.Library != nil {
+		m.lib = newLibState(opts.Library, opts.Fetch)
+		m.library = newLibraryPane(c, m.lib.ctx, opts.Library)
+		m.setFocus(focusArticles)
+	}
 	m.sync()
 	return m
 }
 
 // Init loads the articles and asks the terminal for its background.
 func (m *Model) Init() tea.Cmd {
+	if s := m.lib; s != nil {
+		cmds := []tea.Cmd{firstScreenCmd(s.ctx, s.lib), tea.RequestBackgroundColor}
+		if s.fetch != nil {
+			cmds = append(cmds, refreshCmd(s.ctx, s.lib, s.fetch))
+		}
+		return tea.Batch(cmds...)
+	}
 	load := m.opts.Load
 	return tea.Batch(func() tea.Msg {
 		if load == nil {
@@ -107,6 +138,10 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return nil
 	case openArticleMsg:
 		return m.openArticle(msg.index)
+	case libMsg:
+		return m.handleLib(msg)
+	case spinner.TickMsg:
+		return m.handleSpin(msg)
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	case tea.MouseClickMsg:
@@ -141,36 +176,72 @@ func (m *Model) screen() string {
 		return ""
 	case m.lay.tooSmall:
 		return centered(m.c.styles.Message, "Terminal too small:\nbyline needs at least 40×10.", m.width, m.height)
+	case !m.loaded && m.lib != nil:
+		return centered(m.c.styles.Message, "Opening the library…", m.width, m.height)
 	case !m.loaded:
 		return centered(m.c.styles.Message, "Loading articles…", m.width, m.height)
 	case m.helpOn:
 		return m.help.View() + "\n" + m.status.View()
-	case len(m.arts) == 0:
+	case len(m.arts) == 0 && m.lib == nil:
 		return centered(m.c.styles.Message, "No article could be opened.", m.width, m.lay.body.h) + m.problemsView() + "\n" + m.status.View()
 	}
 	var body string
-	if m.columnsOn {
+	switch {
+	case m.columnsOn:
 		body = m.columns.View()
-	} else {
-		var blocks []string
-		if m.lay.sections.w > 0 {
-			left := m.sections.View()
-			if m.lay.articles.w > 0 {
-				left = m.articles.View() + "\n" + left
-			}
-			blocks = append(blocks, left)
-		}
-		blocks = append(blocks, m.reader.View())
-		if m.lay.entities.w > 0 {
-			blocks = append(blocks, m.entities.View())
-		}
-		body = joinColumns(blocks...)
+	case m.lib != nil:
+		body = m.libBody()
+	default:
+		body = m.readerBody()
 	}
 	bottom := m.status.View()
-	if m.search.Active() {
+	switch {
+	case m.search.Active() && m.lib != nil && m.lib.searching:
+		bottom = m.search.View(m.library.Searching())
+	case m.search.Active():
 		bottom = m.search.View(m.status.walk)
 	}
 	return body + m.problemsView() + "\n" + bottom
+}
+
+// readerBody is the reader's layout: Articles and Sections on the left,
+// the reader, People & Places on the right.
+func (m *Model) readerBody() string {
+	var blocks []string
+	if m.lay.sections.w > 0 {
+		left := m.sections.View()
+		if m.lay.articles.w > 0 {
+			left = m.articles.View() + "\n" + left
+		}
+		blocks = append(blocks, left)
+	}
+	blocks = append(blocks, m.reader.View())
+	if m.lay.entities.w > 0 {
+		blocks = append(blocks, m.entities.View())
+	}
+	return joinColumns(blocks...)
+}
+
+// libBody is the library's layout: the Articles pane and the open
+// article's Sections on the left (above the reader when narrow), the
+// reader, People & Places on the right.
+func (m *Model) libBody() string {
+	l := m.lay
+	left := []string{m.library.View()}
+	if l.sections.w > 0 {
+		left = append(left, m.sections.View())
+	}
+	if l.articles.w == l.body.w { // stacked
+		if l.reader.h > 0 {
+			left = append(left, m.reader.View())
+		}
+		return strings.Join(left, "\n")
+	}
+	blocks := []string{strings.Join(left, "\n"), m.reader.View()}
+	if l.entities.w > 0 {
+		blocks = append(blocks, m.entities.View())
+	}
+	return joinColumns(blocks...)
 }
 
 // problemsView is the collapsible list of sources that failed to open,
@@ -180,11 +251,24 @@ func (m *Model) problemsView() string {
 		return ""
 	}
 	st := m.c.styles
-	n := len(m.problems)
-	what := "1 source could not be opened"
-	if n != 1 {
-		what = itoa(n) + " sources could not be opened"
+	var whats []string
+	if n := len(m.problems); n > 0 {
+		what := "1 source could not be opened"
+		if n != 1 {
+			what = itoa(n) + " sources could not be opened"
+		}
+		whats = append(whats, what)
 	}
+	if n := len(m.warnings); n > 0 {
+		what := "1 feed could not be refreshed"
+		if n != 1 {
+			what = itoa(n) + " feeds could not be refreshed"
+		}
+		whats = append(whats, what)
+	}
+	what := strings.Join(whats, " · ")
+	lines := append(m.problems[:len(m.problems):len(m.problems)], m.warnings...)
+	n := len(lines)
 	hint := " · p: show"
 	if m.showProblems {
 		hint = " · p: hide"
@@ -194,7 +278,7 @@ func (m *Model) problemsView() string {
 	b.WriteString(fitStyled(st.Status.Warning.Render("⚠ "+what)+st.Message.Render(hint), m.width))
 	for i := 0; i < m.lay.problems.h-1 && i < n; i++ {
 		b.WriteString("\n")
-		b.WriteString(st.Message.Render(fit("  "+m.problems[i], m.width)))
+		b.WriteString(st.Message.Render(fit("  "+lines[i], m.width)))
 	}
 	return b.String()
 }

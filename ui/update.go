@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/byline/byline/articles"
+	"github.com/byline/byline/model"
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -21,13 +22,23 @@ func (m *Model) handleResize(w, h int) tea.Cmd {
 // relayout recomputes the layout and gives every pane its size.
 func (m *Model) relayout() {
 	problems := 0
-	if len(m.problems) > 0 {
+	if n := len(m.problems) + len(m.warnings); n > 0 {
 		problems = 1
 		if m.showProblems {
-			problems += len(m.problems)
+			problems += n
 		}
 	}
-	m.lay = computeLayout(m.width, m.height, len(m.arts), problems, m.sections.LabelWidth())
+	if m.lib != nil {
+		a := m.article()
+		nSections := 0
+		if a != nil {
+			nSections = len(a.Sections)
+		}
+		m.lay = computeLibraryLayout(m.width, m.height, problems, nSections, a != nil)
+		m.library.SetSize(m.lay.articles.w, m.lay.articles.h)
+	} else {
+		m.lay = computeLayout(m.width, m.height, len(m.arts), problems, m.sections.LabelWidth())
+	}
 	l := m.lay
 	m.articles.SetSize(l.articles.w, l.articles.h)
 	m.sections.SetSize(l.sections.w, l.sections.h)
@@ -38,7 +49,11 @@ func (m *Model) relayout() {
 	m.search.SetSize(m.width, 1)
 	m.help.SetSize(m.width, max(m.height-1, 1))
 	if !m.visible(m.focus) {
-		m.setFocus(focusReader)
+		f := focusReader
+		if !m.visible(f) {
+			f = focusArticles
+		}
+		m.setFocus(f)
 	}
 }
 
@@ -103,16 +118,20 @@ func (m *Model) openArticle(i int) tea.Cmd {
 		m.sectionOf[m.cur] = m.reader.CurrentSection()
 	}
 	m.cur = i
-	a := m.arts[i]
+	return m.showArticle(m.arts[i], m.sectionOf[i], 0)
+}
+
+// showArticle shows a in the panes, the reader at section sec, frac of
+// the way into it.
+func (m *Model) showArticle(a *model.Article, sec int, frac float64) tea.Cmd {
 	query := m.c.marks.query
 	m.c.marks = newMarks(a, m.c.marks.showEntities)
 	m.sections.SetArticle(a)
 	m.entities.SetArticle(a)
 	m.relayout()
-	m.articles.SetCurrent(i)
-	sec := m.sectionOf[i]
+	m.articles.SetCurrent(m.cur)
 	m.columns.SetArticle(a, sec)
-	cmds := []tea.Cmd{m.reader.SetArticle(a, sec)}
+	cmds := []tea.Cmd{m.reader.SetArticleAt(a, sec, frac)}
 	if m.columnsOn {
 		cmds = append(cmds, m.columns.Refresh())
 	}
@@ -127,19 +146,24 @@ func (m *Model) openArticle(i int) tea.Cmd {
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.keys
 	if msg.String() == "ctrl+c" {
-		return tea.Quit
+		return m.quit()
 	}
 	if m.search.Active() {
 		return m.handleSearchKey(msg)
 	}
 	if m.helpOn {
 		if key.Matches(msg, k.Quit) {
-			return tea.Quit
+			return m.quit()
 		}
 		if key.Matches(msg, k.Help, k.Cancel) {
 			m.helpOn = false
 		}
 		return nil
+	}
+	if m.lib != nil {
+		if cmd, ok := m.handleLibKey(msg); ok {
+			return cmd
+		}
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -195,6 +219,10 @@ func (m *Model) toFocused(msg tea.Msg) tea.Cmd {
 	}
 	switch m.focus {
 	case focusArticles:
+		if m.library != nil {
+			m.library, cmd = m.library.Update(msg)
+			break
+		}
 		m.articles, cmd = m.articles.Update(msg)
 	case focusSections:
 		m.sections, cmd = m.sections.Update(msg)
@@ -239,11 +267,15 @@ func (m *Model) toggleColumns() tea.Cmd {
 func (m *Model) sync() {
 	k := m.c.keys
 	a := m.article()
-	k.NextArticle.SetEnabled(len(m.arts) > 1)
-	k.PrevArticle.SetEnabled(len(m.arts) > 1)
+	lib := m.lib != nil
+	k.NextArticle.SetEnabled(len(m.arts) > 1 || lib && a != nil)
+	k.PrevArticle.SetEnabled(len(m.arts) > 1 || lib && a != nil)
+	k.Read.SetEnabled(lib)
+	k.Star.SetEnabled(lib)
+	k.Mentioning.SetEnabled(lib && a != nil)
 	k.Left.SetEnabled(m.columnsOn)
 	k.Right.SetEnabled(m.columnsOn)
-	k.Problems.SetEnabled(len(m.problems) > 0)
+	k.Problems.SetEnabled(len(m.problems)+len(m.warnings) > 0)
 	k.NextMatch.SetEnabled(len(m.c.marks.targets) > 0)
 	k.PrevMatch.SetEnabled(len(m.c.marks.targets) > 0)
 	k.NextFocus.SetEnabled(!m.columnsOn)
@@ -251,8 +283,16 @@ func (m *Model) sync() {
 
 	s := m.status
 	s.title, s.section, s.total, s.percent, s.walk, s.note = "byline", 0, 0, 0, "", ""
+	s.counts, s.activity = "", ""
 	if !m.loaded {
 		s.note = "loading…"
+	}
+	if lib {
+		s.title = "byline library"
+		s.counts, s.activity = m.lib.countsText(), m.lib.activity()
+		if a == nil {
+			m.reader.SetHint(m.libHint())
+		}
 	}
 	if a == nil {
 		return

@@ -13,6 +13,9 @@ import (
 // handleSearchKey edits the query, highlighting as it changes; Enter keeps
 // the matches, Esc clears them and goes back to where the search started.
 func (m *Model) handleSearchKey(msg tea.KeyPressMsg) tea.Cmd {
+	if m.lib != nil && m.lib.searching {
+		return m.handleLibSearchKey(msg)
+	}
 	k := m.c.keys
 	switch {
 	case key.Matches(msg, k.Accept):

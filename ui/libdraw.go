@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/byline/byline/articles"
+)
+
+// View draws the label of a filtered list and the articles in view.
+func (p *libraryPane) View() string {
+	key := fmt.Sprint(p.version, p.w, p.h, p.c.dark)
+	return p.cache.get(key, p.draw)
+}
+
+// Title is the pane's title: what it lists and where the cursor is.
+func (p *libraryPane) Title() string {
+	l := p.list()
+	name := "Library"
+	switch l.kind {
+	case listSearch:
+		name = "Search"
+	case listMentioning:
+		name = "Mentioning"
+	}
+	if l.total == 0 {
+		return name
+	}
+	total := commas(l.total)
+	if !l.exact {
+		total += "+"
+	}
+	return name + " " + commas(l.cursor+1) + "/" + total
+}
+
+func (p *libraryPane) draw() string {
+	st := p.c.styles
+	w := max(p.w-2, 1)
+	l := p.list()
+	body := make([]string, 0, p.h)
+	if p.Filtered() {
+		body = append(body, p.label(w))
+	}
+	switch {
+	case l.err != nil:
+		body = append(body, st.Status.Warning.Render(fit(" "+articles.Sanitize(flatten(l.err.Error())), w)))
+	case l.total == 0 && l.kind == listAll:
+		body = append(body, st.Message.Render(fit(" The library is empty.", w)),
+			st.Message.Render(fit(" byline add PATH|URL imports articles.", w)))
+	case l.total == 0:
+		body = append(body, st.Message.Render(fit(" Nothing found.", w)))
+	}
+	per := p.perRow()
+	for i := l.offset; i < l.total && len(body)+per <= p.h-2; i++ {
+		body = p.drawRow(body, l, i, w)
+	}
+	return p.c.box(p.Title(), body, p.w, p.h, p.focused)
+}
+
+// label is the first line of a filtered list: what it is and how to leave.
+func (p *libraryPane) label(w int) string {
+	st := p.c.styles
+	l := p.list()
+	if p.pending != nil && p.filtered == nil {
+		l = p.pending
+	}
+	text := " /" + articles.Sanitize(flatten(l.label))
+	if l.kind == listMentioning {
+		text = " ◆ " + articles.Sanitize(flatten(l.label))
+	}
+	hint := " " + p.c.keys.Cancel.Help().Key + ": all "
+	room := w - textWidth(hint)
+	count := ""
+	if p.pending == nil {
+		count = " · " + p.count()
+	}
+	if textWidth(text)+textWidth(count) > room {
+		count = ""
+	}
+	return st.Library.Label.Render(truncate(text, max(room, 0))) + st.Library.Meta.Render(count) +
+		strings.Repeat(" ", max(room-textWidth(truncate(text, max(room, 0)))-textWidth(count), 0)) + st.Message.Render(hint)
+}
+
+// drawRow appends the lines of row i: the marks and the title, the date
+// and the source, and the snippet of a search result.
+func (p *libraryPane) drawRow(body []string, l *rowList, i, w int) []string {
+	st := p.c.styles
+	per := p.perRow()
+	r, ok := l.row(i)
+	if !ok {
+		body = append(body, st.Message.Render(fit("    …", w)))
+		for range per - 1 {
+			body = append(body, "")
+		}
+		return body
+	}
+	cur, dot, star := " ", " ", " "
+	if r.ID == p.current {
+		cur = st.Articles.Current.Render("▌")
+	}
+	if !r.Read {
+		dot = st.Library.Unread.Render("●")
+	}
+	if r.Starred {
+		star = st.Library.Star.Render("★")
+	}
+	name := r.Title
+	if strings.TrimSpace(name) == "" {
+		name = sourceName(r.Source)
+	}
+	title := fit(articles.Sanitize(flatten(name)), max(w-4, 0))
+	switch {
+	case p.focused && i == l.cursor:
+		title = st.Articles.Cursor.Render(title)
+	case r.ID == p.current:
+		title = st.Articles.Current.Render(title)
+	case r.Read:
+		title = st.Library.Read.Render(title)
+	default:
+		title = st.Articles.Item.Render(title)
+	}
+	body = append(body, cur+dot+star+" "+title)
+	meta := sourceName(r.Source)
+	if d := r.DateString(); d != "" {
+		meta = d + " · " + meta
+	}
+	body = append(body, "    "+st.Library.Meta.Render(fit(articles.Sanitize(flatten(meta)), max(w-4, 0))))
+	if per == 3 {
+		body = append(body, "    "+markedLine(r.snippet, r.marks, max(w-4, 0), st.Library.Snippet, st.Marks[markMatch]))
+	}
+	return body
+}
+
+// sourceName is a short name for an article's source: a URL's host, a
+// file's name.
+func sourceName(src string) string {
+	if u, err := url.Parse(src); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		return strings.TrimPrefix(u.Host, "www.")
+	}
+	return filepath.Base(src)
+}
+
+// commas writes n with thousands separators: 100,000.
+func commas(n int) string {
+	s := itoa(n)
+	if n < 0 {
+		return "-" + commas(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

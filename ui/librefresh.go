@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"github.com/byline/byline/articles"
+	"github.com/byline/byline/articles/fetch"
+	"github.com/byline/byline/library"
+)
+
+// refreshStartedMsg says a refresh of total feeds began; its progress and
+// outcome arrive on ch.
+type refreshStartedMsg struct {
+	total int
+	ch    <-chan tea.Msg
+}
+
+// refreshProgressMsg is one feed refreshed (or failed).
+type refreshProgressMsg struct{ library.RefreshProgress }
+
+// refreshDoneMsg ends a refresh.
+type refreshDoneMsg struct {
+	res library.RefreshResult
+	err error
+}
+
+func (refreshStartedMsg) isLibMsg()  {}
+func (refreshProgressMsg) isLibMsg() {}
+func (refreshDoneMsg) isLibMsg()     {}
+
+// refreshCmd refreshes every feed of the library in the background. The
+// refresh runs on its own goroutine; its progress is forwarded through a
+// channel that waitRefresh reads, one message per command, so that the
+// app never blocks on the network.
+func refreshCmd(ctx context.Context, lib *library.Library, client *fetch.Client) tea.Cmd {
+	return func() tea.Msg {
+		feeds, err := lib.Feeds(ctx)
+		if err != nil || len(feeds) == 0 {
+			return refreshDoneMsg{err: err}
+		}
+		ch := make(chan tea.Msg)
+		send := func(msg tea.Msg) {
+			select {
+			case ch <- msg:
+			case <-ctx.Done():
+			}
+		}
+		go func() {
+			defer close(ch)
+			res, err := lib.Refresh(ctx, library.RefreshOptions{
+				Client:   client,
+				Progress: func(p library.RefreshProgress) { send(refreshProgressMsg{p}) },
+			})
+			send(refreshDoneMsg{res: res, err: err})
+		}()
+		return refreshStartedMsg{total: len(feeds), ch: ch}
+	}
+}
+
+// waitRefresh reads the next message of a refresh.
+func waitRefresh(ch <-chan tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		msg, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return msg
+	}
+}
+
+// handleRefresh follows a background refresh: the spinner and count in
+// the status line, a warning line per failed feed, and the new articles
+// in the list when it is over.
+func (m *Model) handleRefresh(msg tea.Msg) tea.Cmd {
+	s := m.lib
+	switch msg := msg.(type) {
+	case refreshStartedMsg:
+		s.refreshing, s.refDone, s.refTotal, s.refCh = true, 0, msg.total, msg.ch
+		return tea.Batch(waitRefresh(msg.ch), s.spin.Tick)
+	case refreshProgressMsg:
+		s.refDone = msg.Done
+		if msg.Err != nil {
+			// The error names the feed, sometimes twice over.
+			text := msg.Err.Error()
+			twice := msg.Feed + ": " + msg.Feed + ": "
+			text = strings.Replace(text, twice, msg.Feed+": ", 1)
+			m.addWarning(text)
+		}
+		return waitRefresh(s.refCh)
+	case refreshDoneMsg:
+		was := s.refreshing
+		s.refreshing, s.refCh = false, nil
+		if msg.err != nil && s.ctx.Err() == nil {
+			m.addWarning("refresh: " + msg.err.Error())
+		}
+		if !was {
+			return nil
+		}
+		feeds := "feeds"
+		if msg.res.Feeds == 1 {
+			feeds = "feed"
+		}
+		if msg.res.New == 0 {
+			s.note = fmt.Sprintf("refreshed %d %s · nothing new", msg.res.Feeds, feeds)
+			return nil
+		}
+		s.note = fmt.Sprintf("refreshed %d %s · %s new", msg.res.Feeds, feeds, commas(msg.res.New))
+		return firstScreenCmd(s.ctx, s.lib)
+	}
+	return nil
+}
+
+// addWarning adds a line to the collapsible warnings.
+func (m *Model) addWarning(text string) {
+	m.warnings = append(m.warnings, articles.Sanitize(flatten(text)))
+	m.relayout()
+}
+
+// handleSpin advances the spinner while a refresh runs.
+func (m *Model) handleSpin(msg spinner.TickMsg) tea.Cmd {
+	if m.lib == nil || !m.lib.refreshing {
+		return nil
+	}
+	var cmd tea.Cmd
+	m.lib.spin, cmd = m.lib.spin.Update(msg)
+	return cmd
+}
+
+// activity is the refresh's part of the status line.
+func (s *libState) activity() string {
+	if !s.refreshing {
+		return s.note
+	}
+	return fmt.Sprintf("%s refreshing %d/%d feeds", s.spin.View(), s.refDone, s.refTotal)
+}
+
+// countsText is the library's counts for the status line.
+func (s *libState) countsText() string {
+	c := s.counts
+	articles := "articles"
+	if c.Articles == 1 {
+		articles = "article"
+	}
+	return commas(c.Unread) + " unread · " + commas(c.Starred) + " starred · " + commas(c.Articles) + " " + articles
+}
