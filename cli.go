@@ -113,9 +113,11 @@ func isTerminal(f any) bool {
 	return false
 }
 
-// load reads the articles named by args: "-" is standard input, anything else
-// a file or directory. With no args it reads piped standard input, or returns
-// ok=false when standard input is a terminal.
+// load reads and parses the articles named by args: "-" is standard input,
+// a URL is fetched, anything else is a file or directory. With no args it
+// reads piped standard input, or returns ok=false when standard input is a
+// terminal. People and places are not yet recognised: the app does that in
+// the background, print and export call articles.Recognize.
 func load(args []string, e env) (l articles.Loaded, ok bool) {
 	if len(args) == 0 {
 		if isTerminal(e.stdin) || e.stdin == nil {
@@ -126,7 +128,7 @@ func load(args []string, e env) (l articles.Loaded, ok bool) {
 	var paths []string
 	flush := func() {
 		if len(paths) > 0 {
-			got := articles.Load(paths)
+			got := articles.Open(paths)
 			l.Articles = append(l.Articles, got.Articles...)
 			l.Problems = append(l.Problems, got.Problems...)
 			paths = nil
@@ -136,7 +138,7 @@ func load(args []string, e env) (l articles.Loaded, ok bool) {
 	for _, a := range args {
 		if isURL(a) {
 			flush()
-			as, err := fetch.New(fetch.Options{Version: versionString()}).ReadURL(context.Background(), a)
+			as, err := fetch.New(fetch.Options{Version: versionString()}).ParseURL(context.Background(), a)
 			if err != nil {
 				l.Problems = append(l.Problems, err)
 			}
@@ -152,7 +154,7 @@ func load(args []string, e env) (l articles.Loaded, ok bool) {
 			continue
 		}
 		usedStdin = true
-		as, err := articles.ReadReader("-", e.stdin)
+		as, err := articles.ParseReader("-", e.stdin)
 		if err != nil {
 			l.Problems = append(l.Problems, err)
 		}
@@ -209,7 +211,7 @@ func runReader(args []string, e env) int {
 		l, _ := load(nil, e)
 		loader = func() articles.Loaded { return l }
 	}
-	m := ui.New(ui.Options{Load: loader, Style: *style, Version: versionString()})
+	m := ui.New(ui.Options{Load: loader, Recognize: true, Style: *style, Version: versionString()})
 	if _, err := tea.NewProgram(m).Run(); err != nil {
 		fmt.Fprintf(e.stderr, "byline: %v\n", err)
 		return 1
@@ -237,6 +239,7 @@ func runPrint(args []string, e env) int {
 		fmt.Fprintln(e.stderr, "byline print: name at least one FILE (or pipe an article in)")
 		return 2
 	}
+	articles.Recognize(l.Articles)
 	color := isTerminal(e.stdout) && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
 	w := *width
 	if w <= 0 {
@@ -275,6 +278,7 @@ func runExport(args []string, e env) int {
 		fmt.Fprintln(e.stderr, "byline export: name at least one FILE (or pipe an article in)")
 		return 2
 	}
+	articles.Recognize(l.Articles)
 	for _, a := range l.Articles {
 		if err := articles.WriteJSON(e.stdout, a); err != nil {
 			l.Problems = append(l.Problems, &articles.Error{Source: a.Source, Err: err})

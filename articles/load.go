@@ -90,20 +90,32 @@ func Recognize(as []*model.Article) {
 
 // ReadFile reads, parses and recognises one file.
 func ReadFile(path string) ([]*model.Article, error) {
+	as, err := ParseFile(path)
+	Recognize(as)
+	return as, err
+}
+
+// ParseFile reads and parses one file without recognising people and
+// places, for callers that recognise later (the app does it in the
+// background so that a long article shows at once).
+func ParseFile(path string) ([]*model.Article, error) {
 	data, err := readLimited(path)
 	if err != nil {
 		return nil, err
 	}
-	as, err := Parse(path, data)
-	if err != nil {
-		return nil, err
-	}
-	Recognize(as)
-	return as, nil
+	return Parse(path, data)
 }
 
-// ReadReader reads one article from r (standard input), named source.
+// ReadReader reads, parses and recognises one article from r (standard
+// input), named source.
 func ReadReader(source string, r io.Reader) ([]*model.Article, error) {
+	as, err := ParseReader(source, r)
+	Recognize(as)
+	return as, err
+}
+
+// ParseReader is ReadReader without recognising people and places.
+func ParseReader(source string, r io.Reader) ([]*model.Article, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, &Error{Source: source, Err: err}
@@ -111,12 +123,7 @@ func ReadReader(source string, r io.Reader) ([]*model.Article, error) {
 	if len(data) > MaxFileSize {
 		return nil, &Error{Source: source, Err: fmt.Errorf("larger than %d MB", MaxFileSize>>20)}
 	}
-	as, err := Parse(source, data)
-	if err != nil {
-		return nil, err
-	}
-	Recognize(as)
-	return as, nil
+	return Parse(source, data)
 }
 
 func readLimited(path string) ([]byte, error) {
@@ -167,10 +174,18 @@ func IsArticleFile(name string) bool {
 }
 
 // Load reads every path: files directly, directories recursively (only files
-// with an article extension, hidden entries skipped). A source that fails is
-// recorded in Problems and the others still load. When any directory was
-// given, articles are sorted newest first by date.
+// with an article extension, hidden entries skipped), and recognises the
+// people and places in each article. A source that fails is recorded in
+// Problems and the others still load. When any directory was given,
+// articles are sorted newest first by date.
 func Load(paths []string) Loaded {
+	l := Open(paths)
+	Recognize(l.Articles)
+	return l
+}
+
+// Open is Load without recognising people and places.
+func Open(paths []string) Loaded {
 	var out Loaded
 	sortByDate := false
 	for _, p := range paths {
@@ -180,7 +195,7 @@ func Load(paths []string) Loaded {
 			continue
 		}
 		if !st.IsDir() {
-			as, err := ReadFile(p)
+			as, err := ParseFile(p)
 			if err != nil {
 				out.Problems = append(out.Problems, err)
 			}
@@ -203,7 +218,7 @@ func Load(paths []string) Loaded {
 			if d.IsDir() || !IsArticleFile(name) {
 				return nil
 			}
-			as, err := ReadFile(path)
+			as, err := ParseFile(path)
 			if err != nil {
 				out.Problems = append(out.Problems, err)
 			}

@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/byline/byline/articles"
+	"github.com/byline/byline/articles/articlestest"
 	"github.com/byline/byline/articles/entities"
 	"github.com/byline/byline/model"
 )
@@ -280,4 +281,22 @@ func peakRSS() float64 {
 		}
 	}
 	return 0
+}
+
+// BenchmarkOpen1MB is the 1 MB budget from the file's bytes to the first
+// drawn screen: parse, lay out, render the first screenful. People and
+// places are then found in the background (Options.Recognize; see
+// articles' BenchmarkParseRecognize1MB for that cost) and arrive as a
+// message, so they are not on this path.
+func BenchmarkOpen1MB(b *testing.B) {
+	data := articlestest.Article(1<<20, 1)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		as, err := articles.Parse("big.txt", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		firstScreen(b, as[0], 120, 40)
+	}
 }

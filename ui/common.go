@@ -62,8 +62,16 @@ type entityMention struct {
 // newMarks indexes a's mentions by section.
 func newMarks(a *model.Article, showEntities bool) *marks {
 	mk := &marks{art: a, showEntities: showEntities, selected: -1, cur: -1}
+	mk.indexEntities()
+	return mk
+}
+
+// indexEntities indexes the article's mentions by section again, keeping
+// the search; it runs when recognition finishes after the article opened.
+func (mk *marks) indexEntities() {
+	a := mk.art
 	if a == nil {
-		return mk
+		return
 	}
 	mk.bySection = make([][]entityMention, len(a.Sections))
 	for ei, e := range a.Entities {
@@ -73,7 +81,6 @@ func newMarks(a *model.Article, showEntities bool) *marks {
 			}
 		}
 	}
-	return mk
 }
 
 // current returns the walked target, if any.

@@ -27,7 +27,9 @@ type entitiesPane struct {
 	cursor   int // index into rows, always an entity row when any
 	offset   int
 	selected int
-	cache    viewCache
+	// pending is true while the article's people and places are found.
+	pending bool
+	cache   viewCache
 }
 
 type entityRow struct {
@@ -50,6 +52,13 @@ func (e *entitiesPane) Focus() { e.focused = true }
 
 // Blur takes the focus away.
 func (e *entitiesPane) Blur() { e.focused = false }
+
+// SetPending says whether the article's people and places are still being
+// found, so that an empty list reads "finding…" rather than "none found".
+func (e *entitiesPane) SetPending(pending bool) {
+	e.pending = pending
+	e.cache = viewCache{}
+}
 
 // SetArticle lists a's people, then its places.
 func (e *entitiesPane) SetArticle(a *model.Article) {
@@ -170,7 +179,10 @@ func (e *entitiesPane) draw() string {
 		legend = st.Message.Render(" highlights off  e shows")
 	}
 	body = append(body, legend, "")
-	if len(e.rows) == 0 {
+	switch {
+	case e.pending:
+		body = append(body, st.Message.Render(fit(" finding names…", w)))
+	case len(e.rows) == 0:
 		body = append(body, st.Message.Render(fit(" none found", w)))
 	}
 	for i := e.offset; i < len(e.rows) && len(body) < e.list()+2; i++ {

@@ -25,6 +25,11 @@ type Options struct {
 	// reading state is saved in it. The app uses it only in tea.Cmds; the
 	// caller closes it once the program has ended.
 	Library *library.Library
+	// Recognize, when true, finds the people and places of the articles
+	// from Load in the background, the open article first: a long article
+	// shows at once and its highlights and People & Places pane follow.
+	// Leave it false when Load already recognised them.
+	Recognize bool
 	// Fetch, with Library, refreshes the library's feeds in the
 	// background when the app starts; nil skips the refresh.
 	Fetch *fetch.Client
@@ -50,6 +55,11 @@ type Model struct {
 	warnings     []string
 	showProblems bool
 	cur          int
+	// unrecognized are the articles whose people and places are still to
+	// be found (Options.Recognize); recognizing is true while a
+	// recognizeCmd runs.
+	unrecognized map[*model.Article]bool
+	recognizing  bool
 	// sectionOf remembers the section each article was left at.
 	sectionOf map[int]int
 	focus     focus
@@ -131,6 +141,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.handleLoaded(msg.Loaded)
 	case renderedMsg:
 		return m.handleRendered(msg)
+	case recognizedMsg:
+		return m.handleRecognized(msg)
 	case jumpMsg:
 		return m.jump(msg.section)
 	case selectEntityMsg:

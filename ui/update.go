@@ -90,11 +90,17 @@ func (m *Model) handleLoaded(l articles.Loaded) tea.Cmd {
 	}
 	m.showProblems = len(m.arts) == 0
 	m.articles.SetArticles(m.arts)
+	if m.opts.Recognize {
+		m.unrecognized = make(map[*model.Article]bool, len(m.arts))
+		for _, a := range m.arts {
+			m.unrecognized[a] = true
+		}
+	}
 	m.relayout()
 	if len(m.arts) == 0 {
 		return nil
 	}
-	return m.openArticle(0)
+	return tea.Batch(m.openArticle(0), m.recognizeNext())
 }
 
 // handleRendered gives a rendering to the pane that asked for it.
@@ -128,6 +134,7 @@ func (m *Model) showArticle(a *model.Article, sec int, frac float64) tea.Cmd {
 	m.c.marks = newMarks(a, m.c.marks.showEntities)
 	m.sections.SetArticle(a)
 	m.entities.SetArticle(a)
+	m.entities.SetPending(m.unrecognized[a])
 	m.relayout()
 	m.articles.SetCurrent(m.cur)
 	m.columns.SetArticle(a, sec)

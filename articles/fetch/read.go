@@ -12,14 +12,16 @@ import (
 // readability), a feed one per item, and people and places are recognised.
 // Failures are *articles.Error naming the URL.
 func (c *Client) ReadURL(ctx context.Context, rawURL string) ([]*model.Article, error) {
+	as, err := c.ParseURL(ctx, rawURL)
+	articles.Recognize(as)
+	return as, err
+}
+
+// ParseURL is ReadURL without recognising people and places.
+func (c *Client) ParseURL(ctx context.Context, rawURL string) ([]*model.Article, error) {
 	r, err := c.Get(ctx, rawURL, Validators{})
 	if err != nil {
 		return nil, &articles.Error{Source: rawURL, Err: err}
 	}
-	as, err := articles.Parse(rawURL, r.Body)
-	if err != nil {
-		return nil, err
-	}
-	articles.Recognize(as)
-	return as, nil
+	return articles.Parse(rawURL, r.Body)
 }
