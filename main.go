@@ -13,9 +13,19 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 )
 
+// memoryLimit is the soft heap limit byline runs under unless GOMEMLIMIT
+// says otherwise: the garbage collector works harder near it instead of
+// letting the transient garbage of rendering and recognising a long article
+// double the resident size (see BENCHMARKS.md).
+const memoryLimit = 100 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	os.Exit(run(os.Args[1:], env{
 		stdin:  os.Stdin,
 		stdout: os.Stdout,
