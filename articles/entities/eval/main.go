@@ -1,0 +1,111 @@
+// Command eval measures the recogniser's weights: precision, recall and F1
+// per type (PER, LOC) with exact span match on CoNLL-2003 test and on
+// Universal NER English-EWT test, and the tagging speed.
+//
+// Usage, from the repository root:
+//
+//	go run ./articles/entities/eval [-data ../shared/ner] [-weights articles/entities/weights.bin.gz]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/byline/byline/articles/entities/gazetteer"
+	"github.com/byline/byline/articles/entities/internal/corpus"
+	"github.com/byline/byline/articles/entities/internal/tagger"
+)
+
+func main() {
+	def, _ := corpus.FindDataDir(".")
+	data := flag.String("data", def, "directory holding conll2003/ and uner-ewt/")
+	weights := flag.String("weights", "articles/entities/weights.bin.gz", "weights file to measure")
+	all := flag.Bool("all", false, "also print ORG and MISC")
+	dev := flag.Bool("dev", false, "measure on CoNLL valid and UNER dev instead of the test sets")
+	errs := flag.String("errors", "", "write the sentences with wrong PER or LOC spans to this file")
+	preds := flag.String("predictions", "", "write the UNER tokens with gold and predicted tags to this file")
+	flag.Parse()
+	if err := run(*data, *weights, *all, *dev, *errs, *preds); err != nil {
+		fmt.Fprintln(os.Stderr, "eval:", err)
+		os.Exit(1)
+	}
+}
+
+func run(data, weights string, all, dev bool, errs, preds string) error {
+	raw, err := os.ReadFile(weights)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	g, err := gazetteer.Load()
+	if err != nil {
+		return err
+	}
+	m, err := tagger.Read(raw, tagger.NewExtractor(g))
+	if err != nil {
+		return err
+	}
+	fmt.Printf("weights: %s, %d bytes, %d features, loaded with gazetteers in %s\n",
+		weights, len(raw), m.Features(), time.Since(start).Round(time.Millisecond))
+	conllFile, unerFile, suffix := "test.txt", "test.iob2", "test"
+	if dev {
+		conllFile, unerFile, suffix = "valid.txt", "dev.iob2", "dev"
+	}
+	conll, err := corpus.ReadCoNLLFile(filepath.Join(data, "conll2003", conllFile))
+	if err != nil {
+		return err
+	}
+	uner, err := corpus.ReadUNERFile(filepath.Join(data, "uner-ewt", unerFile))
+	if err != nil {
+		return err
+	}
+	types := []string{"PER", "LOC"}
+	if all {
+		types = append(types, "ORG", "MISC")
+	}
+	for _, set := range []struct {
+		name string
+		docs []corpus.Document
+	}{{"conll-" + suffix, conll}, {"uner-" + suffix, uner}} {
+		start := time.Now()
+		s := corpus.Evaluate(set.docs, m.TagStrings)
+		el := time.Since(start)
+		s.Print(os.Stdout, set.name, types...)
+		fmt.Printf("%-10s %d tokens in %s: %.0f tokens/s\n", set.name, corpus.Tokens(set.docs),
+			el.Round(time.Millisecond), float64(corpus.Tokens(set.docs))/el.Seconds())
+	}
+	if preds != "" {
+		f, err := os.Create(preds)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		for _, d := range uner {
+			words := make([][]string, len(d))
+			for i, s := range d {
+				words[i] = s.Words
+			}
+			tags := m.TagStrings(words)
+			fmt.Fprintln(f, "#doc")
+			for i, s := range d {
+				for j, w := range s.Words {
+					fmt.Fprintf(f, "%s\t%s\t%s\n", w, s.Tags[j], tags[i][j])
+				}
+				fmt.Fprintln(f)
+			}
+		}
+	}
+	if errs != "" {
+		f, err := os.Create(errs)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		corpus.WriteErrors(f, conll, m.TagStrings, "PER", "LOC")
+		corpus.WriteErrors(f, uner, m.TagStrings, "PER", "LOC")
+	}
+	return nil
+}

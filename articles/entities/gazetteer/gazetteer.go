@@ -1,0 +1,223 @@
+// Package gazetteer holds compact lists of place names and first names and
+// looks up token sequences in them. The lists are generated from npm packages
+// by ../gazgen (see ATTRIBUTION.md for their sources and licences).
+package gazetteer
+
+import (
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"io"
+	"strings"
+)
+
+//go:embed countries.txt regions.txt geography.txt cities.txt.gz firstnames.txt words.txt.gz organisations.txt
+var files embed.FS
+
+// List is a bit set naming the lists a name is on.
+type List uint8
+
+// The lists. A name may be on several.
+const (
+	Country      List = 1 << iota // countries, their common aliases and continents
+	Region                        // first-level administrative regions (states, provinces), seas, rivers, mountains
+	City                          // GeoNames cities and national capitals
+	FirstName                     // popular given names in several languages
+	Organisation                  // well-known organisations, written by hand
+)
+
+// NumLists is the number of distinct lists.
+const NumLists = 5
+
+// MaxWords is the longest name, in words, that Match looks for.
+const MaxWords = 5
+
+// Gazetteer maps hashed lower-case word sequences to the lists they are on.
+// It is read-only after Load and safe for concurrent use.
+type Gazetteer struct {
+	names map[uint64]List
+	words map[uint64]uint32 // rank<<1 | 1 if usually capitalised
+}
+
+// Load parses the embedded lists. It returns an error only if the embedded
+// files are corrupt.
+func Load() (*Gazetteer, error) {
+	g := &Gazetteer{names: make(map[uint64]List, 160000), words: make(map[uint64]uint32, 60000)}
+	if err := g.loadWords(); err != nil {
+		return nil, err
+	}
+	for _, l := range []struct {
+		file string
+		list List
+	}{
+		{"countries.txt", Country},
+		{"regions.txt", Region},
+		{"geography.txt", Region},
+		{"cities.txt.gz", City},
+		{"firstnames.txt", FirstName},
+		{"organisations.txt", Organisation},
+	} {
+		data, err := files.ReadFile(l.file)
+		if err != nil {
+			return nil, err
+		}
+		var r io.Reader = bytes.NewReader(data)
+		if strings.HasSuffix(l.file, ".gz") {
+			zr, err := gzip.NewReader(r)
+			if err != nil {
+				return nil, err
+			}
+			r = zr
+		}
+		text, err := io.ReadAll(r)
+		if err != nil {
+			return nil, err
+		}
+		for line := range lines(text) {
+			g.add(line, l.list)
+		}
+	}
+	return g, nil
+}
+
+// lines yields the lines of text.
+func lines(text []byte) func(func([]byte) bool) {
+	return func(yield func([]byte) bool) {
+		for len(text) > 0 {
+			line := text
+			if i := bytes.IndexByte(text, '\n'); i >= 0 {
+				line, text = text[:i], text[i+1:]
+			} else {
+				text = nil
+			}
+			if !yield(line) {
+				return
+			}
+		}
+	}
+}
+
+// loadWords reads the word frequency list: English words, most frequent
+// first, each as it is most often written.
+func (g *Gazetteer) loadWords() error {
+	data, err := files.ReadFile("words.txt.gz")
+	if err != nil {
+		return err
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	text, err := io.ReadAll(zr)
+	if err != nil {
+		return err
+	}
+	rank := uint32(0)
+	for line := range lines(text) {
+		if len(line) == 0 {
+			continue
+		}
+		v := rank << 1
+		if line[0] >= 'A' && line[0] <= 'Z' {
+			v |= 1
+		}
+		h := hashLower(line)
+		if _, dup := g.words[h]; !dup {
+			g.words[h] = v
+		}
+		rank++
+	}
+	return nil
+}
+
+// Word looks up a word by the Hash of its lower-case form and returns its
+// frequency rank in spoken English (0 is the most frequent) and whether it
+// is usually written capitalised (a name: "John", "Paris"). ok is false for
+// words outside the list.
+func (g *Gazetteer) Word(h uint64) (rank int, capitalised, ok bool) {
+	v, ok := g.words[h]
+	return int(v >> 1), v&1 == 1, ok
+}
+
+// add adds a name, a line of space-separated words, to list l.
+func (g *Gazetteer) add(name []byte, l List) {
+	h, n := uint64(0), 0
+	for len(name) > 0 {
+		i := bytes.IndexByte(name, ' ')
+		w := name
+		if i >= 0 {
+			w, name = name[:i], name[i+1:]
+		} else {
+			name = nil
+		}
+		if len(w) == 0 {
+			continue
+		}
+		h = Extend(h, hashLower(w))
+		n++
+	}
+	if n > 0 && n <= MaxWords {
+		g.names[h] |= l
+	}
+}
+
+// hashLower returns Hash(strings.ToLower(string(w))) without allocating
+// for ASCII words.
+func hashLower(w []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range w {
+		if c >= 0x80 {
+			return Hash(strings.ToLower(string(w)))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// Lookup returns the lists that the word sequence with hash h (built with
+// Extend from the lower-case words' Hash values) is on.
+func (g *Gazetteer) Lookup(h uint64) List {
+	return g.names[h]
+}
+
+// Len returns the number of distinct names.
+func (g *Gazetteer) Len() int { return len(g.names) }
+
+// Hash returns a 64-bit FNV-1a hash of s.
+func Hash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// Extend returns the hash of a word sequence with hash h followed by a word
+// with hash w. The empty sequence has hash 0.
+func Extend(h, w uint64) uint64 {
+	return Mix(h*0x9E3779B97F4A7C15 + w + 1)
+}
+
+// Mix is the splitmix64 finaliser: it spreads the bits of x.
+func Mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xBF58476D1CE4E5B9
+	x ^= x >> 27
+	x *= 0x94D049BB133111EB
+	x ^= x >> 31
+	return x
+}
+
+// Lists returns the lists that the name made of words is on; case is ignored.
+func (g *Gazetteer) Lists(words ...string) List {
+	h := uint64(0)
+	for _, w := range words {
+		h = Extend(h, Hash(strings.ToLower(w)))
+	}
+	return g.names[h]
+}

@@ -1,0 +1,35 @@
+package gazetteer
+
+import "testing"
+
+func TestLists(t *testing.T) {
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		words []string
+		want  List
+	}{
+		{[]string{"France"}, Country},
+		{[]string{"united", "STATES"}, Country},
+		{[]string{"Texas"}, Region},
+		{[]string{"Chicago"}, City},
+		{[]string{"São", "Paulo"}, City},
+		{[]string{"Will"}, FirstName},
+		{[]string{"Precision"}, 0},
+	}
+	for _, tt := range tests {
+		if got := g.Lists(tt.words...); got&tt.want != tt.want || tt.want == 0 && got != 0 {
+			t.Errorf("Lists(%q) = %b, want %b set", tt.words, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

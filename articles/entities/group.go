@@ -1,0 +1,389 @@
+package entities
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/byline/byline/articles/entities/gazetteer"
+	"github.com/byline/byline/articles/entities/internal/tagger"
+	"github.com/byline/byline/model"
+)
+
+// entity is a person or place being assembled from spans.
+type entity struct {
+	typ   tagger.Tag // BPer or BLoc
+	spans []span
+	last  int // index of the latest span assigned, for choosing among namesakes
+}
+
+// grouper assigns spans to entities so that, within one article, a name
+// keeps one meaning.
+type grouper struct {
+	d        *doc
+	g        *gazetteer.Gazetteer
+	ents     []*entity
+	byName   map[string]*entity   // "p:Lloyd Austin", "l:gaza"
+	surnames map[string][]*entity // "Austin" -> people whose full name ends so
+	covered  map[[2]int][]bool    // (unit, sentence) -> tokens inside a span
+	lowered  map[string]bool      // words written in lower case somewhere
+	step     int
+}
+
+// group turns tagged spans into entities: people with their full names,
+// places, mentions propagated to untagged occurrences and confirmed
+// heading names, in order of first mention.
+func group(d *doc, spans []span, g *gazetteer.Gazetteer) []model.Entity {
+	gr := &grouper{d: d, g: g, byName: map[string]*entity{}, surnames: map[string][]*entity{},
+		covered: map[[2]int][]bool{}, lowered: map[string]bool{}}
+	for ui := range d.units {
+		for _, s := range d.units[ui].sents {
+			for _, t := range s {
+				if unicode.IsLower(firstRune(t.text)) {
+					gr.lowered[t.text] = true
+				}
+			}
+		}
+	}
+	var body, heads []span
+	for k := range spans {
+		if gr.looksPersonal(spans[k]) {
+			spans[k].typ = tagger.BPer
+		}
+		if c, ok := gr.countryBeforeTitle(spans[k]); ok {
+			spans = append(spans, c)
+		}
+	}
+	sort.SliceStable(spans, func(i, j int) bool {
+		a, b := spans[i], spans[j]
+		if a.u != b.u {
+			return a.u < b.u
+		}
+		if a.sent != b.sent {
+			return a.sent < b.sent
+		}
+		return a.from < b.from
+	})
+	for _, s := range spans {
+		if d.units[s.u].paragraph == -1 {
+			heads = append(heads, s)
+			if s.typ == tagger.BOrg || s.typ == tagger.BMisc {
+				gr.cover(s)
+			}
+			continue
+		}
+		body = append(body, s)
+		gr.cover(s)
+	}
+	// Full names first, so that "Austin" finds "Lloyd Austin" wherever it is.
+	for _, s := range body {
+		if s.typ == tagger.BPer && s.to-s.from >= 2 {
+			gr.person(d.text(s))
+		}
+	}
+	votes := gr.vote(body)
+	for _, s := range body {
+		switch s.typ {
+		case tagger.BPer, tagger.BLoc:
+			gr.assign(s, votes)
+		}
+	}
+	for _, s := range heads {
+		text := d.text(s)
+		if e := gr.alias(text); e != nil {
+			gr.add(e, s)
+		} else if s.typ == tagger.BLoc && g.Lists(d.wordsOf(s)...)&gazetteer.Country != 0 {
+			gr.add(gr.place(text), s)
+		}
+	}
+	gr.propagate()
+	return gr.entities()
+}
+
+// looksPersonal reports whether an organisation span is better read as a
+// person: two or three title-case words, the first a known given name, the
+// others not common lower-case words, and the whole no known organisation
+// ("Lloyd Austin arrived ...", which the tagger, trained on 1996 news where
+// Lloyd's is an insurer, may take for a company).
+func (gr *grouper) looksPersonal(s span) bool {
+	if s.typ != tagger.BOrg || s.to-s.from < 2 || s.to-s.from > 3 {
+		return false
+	}
+	words := gr.d.wordsOf(s)
+	if gr.g.Lists(words...)&gazetteer.Organisation != 0 || gr.g.Lists(words[0])&gazetteer.FirstName == 0 {
+		return false
+	}
+	for i, w := range words {
+		if !isTitleCase(w) {
+			return false
+		}
+		if i == 0 {
+			continue
+		}
+		if _, capitalised, ok := gr.g.Word(gazetteer.Hash(strings.ToLower(w))); ok && !capitalised {
+			return false
+		}
+	}
+	return true
+}
+
+// countryBeforeTitle finds the country that starts an organisation span
+// which is really part of a title: in "US Defense Secretary Lloyd Austin"
+// the tagger may read "US Defense" as an organisation; "US" is a place.
+func (gr *grouper) countryBeforeTitle(s span) (span, bool) {
+	if s.typ != tagger.BOrg && s.typ != tagger.BMisc || s.to-s.from < 2 {
+		return span{}, false
+	}
+	toks := gr.d.units[s.u].sents[s.sent]
+	if s.to >= len(toks) || !tagger.IsTitle(toks[s.to].text) {
+		return span{}, false
+	}
+	if gr.g.Lists(toks[s.from].text)&gazetteer.Country == 0 {
+		return span{}, false
+	}
+	return span{u: s.u, sent: s.sent, from: s.from, to: s.from + 1, typ: tagger.BLoc}, true
+}
+
+// isTitleCase reports whether w is a capital followed by lower-case letters.
+func isTitleCase(w string) bool {
+	for i, r := range w {
+		if i == 0 && !unicode.IsUpper(r) || i > 0 && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+func (gr *grouper) cover(s span) {
+	k := [2]int{s.u, s.sent}
+	c := gr.covered[k]
+	if c == nil {
+		c = make([]bool, len(gr.d.units[s.u].sents[s.sent]))
+		gr.covered[k] = c
+	}
+	for i := s.from; i < s.to; i++ {
+		c[i] = true
+	}
+}
+
+// person returns the person with full name text, creating it.
+func (gr *grouper) person(text string) *entity {
+	key := "p:" + text
+	if e := gr.byName[key]; e != nil {
+		return e
+	}
+	e := &entity{typ: tagger.BPer}
+	gr.ents = append(gr.ents, e)
+	gr.byName[key] = e
+	if words := strings.Fields(text); len(words) >= 2 {
+		last := words[len(words)-1]
+		gr.surnames[last] = append(gr.surnames[last], e)
+	}
+	return e
+}
+
+// place returns the place named text, creating it.
+func (gr *grouper) place(text string) *entity {
+	key := "l:" + strings.ToLower(text)
+	if e := gr.byName[key]; e != nil {
+		return e
+	}
+	e := &entity{typ: tagger.BLoc}
+	gr.ents = append(gr.ents, e)
+	gr.byName[key] = e
+	return e
+}
+
+// alias returns the entity that the name text refers to in this article:
+// a person's full name or surname, a single-word person, or a place.
+func (gr *grouper) alias(text string) *entity {
+	if e := gr.byName["p:"+text]; e != nil {
+		return e
+	}
+	if cands := gr.surnames[text]; len(cands) > 0 {
+		best := cands[0]
+		for _, c := range cands[1:] {
+			if c.last > best.last {
+				best = c
+			}
+		}
+		return best
+	}
+	return gr.byName["l:"+strings.ToLower(text)]
+}
+
+// vote counts, for each single-word name not part of a person's full name,
+// whether it was tagged as a person or a place more often (ties go to the
+// first mention), so a name keeps one meaning.
+func (gr *grouper) vote(body []span) map[string]tagger.Tag {
+	count := map[string]int{}
+	first := map[string]tagger.Tag{}
+	for _, s := range body {
+		if s.typ != tagger.BPer && s.typ != tagger.BLoc || gr.explicitPlace(s) && s.typ == tagger.BLoc {
+			continue
+		}
+		text := gr.d.text(s)
+		if _, ok := first[text]; !ok {
+			first[text] = s.typ
+		}
+		if s.typ == tagger.BPer {
+			count[text]++
+		} else {
+			count[text]--
+		}
+	}
+	out := map[string]tagger.Tag{}
+	for text, c := range count {
+		switch {
+		case c > 0:
+			out[text] = tagger.BPer
+		case c < 0:
+			out[text] = tagger.BLoc
+		default:
+			out[text] = first[text]
+		}
+	}
+	return out
+}
+
+// assign adds a body span to its entity.
+func (gr *grouper) assign(s span, votes map[string]tagger.Tag) {
+	text := gr.d.text(s)
+	if s.typ == tagger.BPer && s.to-s.from >= 2 {
+		gr.add(gr.person(text), s)
+		return
+	}
+	if gr.explicitPlace(s) {
+		gr.add(gr.place(text), s)
+		return
+	}
+	// A country or region the tagger saw as a place stays one even when
+	// someone in the article bears its name (Michael Jordan, Jordan).
+	if s.typ == tagger.BLoc && gr.g.Lists(gr.d.wordsOf(s)...)&(gazetteer.Country|gazetteer.Region) != 0 {
+		gr.add(gr.place(text), s)
+		return
+	}
+	if e := gr.byName["p:"+text]; e != nil {
+		gr.add(e, s)
+		return
+	}
+	if len(gr.surnames[text]) > 0 {
+		gr.add(gr.alias(text), s)
+		return
+	}
+	if votes[text] == tagger.BPer {
+		gr.add(gr.person(text), s)
+	} else {
+		gr.add(gr.place(text), s)
+	}
+}
+
+// explicitPlace reports whether the text itself says s is a place:
+// "Austin, Texas".
+func (gr *grouper) explicitPlace(s span) bool {
+	toks := gr.d.units[s.u].sents[s.sent]
+	if s.to+1 >= len(toks) || toks[s.to].text != "," {
+		return false
+	}
+	next := toks[s.to+1].text
+	return unicode.IsUpper(firstRune(next)) && gr.g.Lists(next)&(gazetteer.Region|gazetteer.Country) != 0
+}
+
+func (gr *grouper) add(e *entity, s span) {
+	gr.step++
+	e.last = gr.step
+	e.spans = append(e.spans, s)
+	gr.cover(s)
+}
+
+// propagate adds the capitalised occurrences of known names that the
+// tagger left untagged, in paragraphs and headings.
+func (gr *grouper) propagate() {
+	for ui, u := range gr.d.units {
+		for si, toks := range u.sents {
+			cov := gr.covered[[2]int{ui, si}]
+			for i := 0; i < len(toks); i++ {
+				if cov != nil && cov[i] || !unicode.IsUpper(firstRune(toks[i].text)) {
+					continue
+				}
+				for n := min(4, len(toks)-i); n >= 1; n-- {
+					if !gr.free(cov, toks, i, n) {
+						continue
+					}
+					s := span{u: ui, sent: si, from: i, to: i + n}
+					if n == 1 && i == 0 && u.paragraph != -1 && gr.lowered[strings.ToLower(toks[i].text)] {
+						continue
+					}
+					e := gr.alias(gr.d.text(s))
+					if e != nil && e.typ == tagger.BPer && gr.explicitPlace(s) {
+						e = gr.place(gr.d.text(s))
+					}
+					if e != nil {
+						s.typ = e.typ
+						gr.add(e, s)
+						cov = gr.covered[[2]int{ui, si}]
+						i += n - 1
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// free reports whether tokens [i, i+n) are capitalised and in no span.
+func (gr *grouper) free(cov []bool, toks []token, i, n int) bool {
+	for k := i; k < i+n; k++ {
+		if cov != nil && cov[k] || !unicode.IsUpper(firstRune(toks[k].text)) {
+			return false
+		}
+	}
+	return true
+}
+
+// entities builds the result: mentions in reading order, entities by first
+// mention, people named by their fullest form.
+func (gr *grouper) entities() []model.Entity {
+	var out []model.Entity
+	for _, e := range gr.ents {
+		if len(e.spans) == 0 {
+			continue
+		}
+		ent := model.Entity{Type: model.Person}
+		if e.typ == tagger.BLoc {
+			ent.Type = model.Place
+		}
+		for _, s := range e.spans {
+			ent.Mentions = append(ent.Mentions, gr.d.mention(s))
+		}
+		sort.SliceStable(ent.Mentions, func(i, j int) bool {
+			return ent.Mentions[i].Pos().Less(ent.Mentions[j].Pos())
+		})
+		ent.Name = canonical(ent)
+		out = append(out, ent)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return out[i].Mentions[0].Pos().Less(out[j].Mentions[0].Pos())
+	})
+	return out
+}
+
+// canonical returns the fullest form of the entity's name: the mention with
+// the most words, preferring paragraphs to headings, mixed case to capitals
+// and earlier to later.
+func canonical(e model.Entity) string {
+	best, bestScore := "", -1
+	for _, m := range e.Mentions {
+		score := len(strings.Fields(m.Text)) * 4
+		if m.Paragraph >= 0 {
+			score += 2
+		}
+		if !isAllCaps(m.Text) {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = m.Text, score
+		}
+	}
+	return strings.Join(strings.Fields(best), " ")
+}

@@ -1,0 +1,309 @@
+package tagger
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/byline/byline/articles/entities/gazetteer"
+)
+
+// Feature templates. Their numbers are part of the weights file's meaning:
+// renumbering them requires retraining.
+const (
+	tBias uint64 = iota + 1
+	tLower
+	tWord
+	tShape
+	tShort
+	tPre
+	tSuf
+	tLowerM1
+	tLowerP1
+	tLowerM2
+	tLowerP2
+	tBiM1
+	tBiP1
+	tShort3
+	tShortM1
+	tShortP1
+	tSentShort
+	tFirstShort
+	tTitleM1
+	tTitleM2
+	tGaz
+	tGazCap
+	tGazM1
+	tGazP1
+	tDoc
+	tDocShort
+	tLowerM1Short
+	tNgram
+	tDocFirst
+	tCaseLower
+	tPriorOwn
+	tPriorOwnShort
+	tPriorM1
+	tPriorP1
+	tPriorDoc
+	tPriorMaj
+	tPriorDocShort
+	tFreq
+	tFreqCap
+	tFreqM1
+	tFreqP1
+	tGazFreq
+)
+
+// Sentence classes.
+const (
+	sentNormal = iota
+	sentCaps   // every word in capitals: a headline or a shouted line
+	sentTitle  // every long word capitalised: a title-case heading
+	sentDate   // a dateline: a place and a date ("ROME 1996-12-06")
+)
+
+// Token flags.
+const (
+	fCap         = 1 << iota // first letter upper case
+	fAllCaps                 // letters all upper case, at least two of them
+	fLower                   // first letter lower case
+	fDigit                   // has a digit
+	fTitle                   // a title or honorific: Mr, President, Secretary
+	fLocPrep                 // in, at, from, near ...
+	fSaid                    // said, says, told ...
+	fLetter                  // has a letter
+	fAddress                 // a URL, e-mail address or file name: never a name
+	fPunct                   // punctuation that is never part of a person or place name
+	fStrongTitle             // a title that introduces a person: Mr, President, Secretary
+	fTime                    // a day or month name
+)
+
+// Document-level bits: what the same word (lower-cased) does elsewhere in
+// the document.
+const (
+	dCapInside    = iota // capitalised, not sentence-initial
+	dLowerSeen           // written in lower case
+	dAfterTitle          // after a title word
+	dAfterFirst          // after a capitalised first name
+	dBeforeCap           // followed by a capitalised word
+	dAfterCap            // preceded by a capitalised non-initial word
+	dAfterLocPrep        // after in/at/from/near
+	dBeforeSaid          // followed by said/says/told
+	dFirstName           // is itself a capitalised first name followed by a capitalised word
+	numDocBits
+)
+
+// token is the per-token information features are built from.
+type token struct {
+	lower, word, shape, short uint64
+	pre, suf                  [4]uint64
+	ngrams                    []uint64
+	flags                     uint16
+	gaz                       uint32 // 4 bits (B, I, E, S) per gazetteer list
+	doc                       uint16 // dXxx bits seen on other occurrences
+	freq                      uint8  // word frequency band, +8 if usually capitalised; 0 if unknown
+	prior                     Tag    // first-pass tag (second pass only)
+	priorDoc                  uint16 // first-pass tags of other occurrences, one bit per Tag
+	priorMaj                  Tag    // most frequent first-pass type of other occurrences
+}
+
+// Doc is a document prepared for feature extraction.
+type Doc struct {
+	sents  [][]token
+	class  []uint8
+	staged bool // SetPrior was called: second-pass features are on
+}
+
+// Extractor prepares documents. It is safe for concurrent use.
+type Extractor struct {
+	gaz *gazetteer.Gazetteer
+}
+
+// NewExtractor returns an extractor using gazetteer g.
+func NewExtractor(g *gazetteer.Gazetteer) *Extractor { return &Extractor{gaz: g} }
+
+// Prepare computes the token and document information for sents, a
+// document given as sentences of words.
+func (x *Extractor) Prepare(sents [][]string) *Doc {
+	d := &Doc{sents: make([][]token, len(sents)), class: make([]uint8, len(sents))}
+	sents = respell(sents)
+	lowers := make([][]string, len(sents))
+	cased := map[string]string{}
+	for s, words := range sents {
+		d.class[s] = sentenceClass(words)
+		lw := make([]string, len(words))
+		for i, w := range words {
+			lw[i] = strings.ToLower(w)
+			if d.class[s] == sentNormal && i > 0 {
+				if _, ok := cased[lw[i]]; !ok || isCapitalised(w) {
+					cased[lw[i]] = w
+				}
+			}
+		}
+		lowers[s] = lw
+	}
+	for s, words := range sents {
+		toks := make([]token, len(words))
+		for i, w := range words {
+			t := &toks[i]
+			lw := lowers[s][i]
+			t.flags = wordFlags(w, lw)
+			t.lower = gazetteer.Hash(lw)
+			form := w
+			if d.class[s] == sentCaps {
+				if c, ok := cased[lw]; ok {
+					form = c
+				} else {
+					form = ""
+				}
+			}
+			if form != "" {
+				t.word = gazetteer.Hash(form)
+				t.shape, t.short = shapes(form)
+			} else {
+				t.word = gazetteer.Hash("\x00caps")
+				t.shape, t.short = t.word, t.word
+			}
+			t.freq = x.freqCode(t.lower)
+			affixes(lw, &t.pre, &t.suf)
+			t.ngrams = ngrams(lw)
+		}
+		x.markGazetteer(toks)
+		d.sents[s] = toks
+	}
+	docBits(d, lowers)
+	return d
+}
+
+// Len returns the number of tokens in sentence s.
+func (d *Doc) Len(s int) int { return len(d.sents[s]) }
+
+// Sentences returns the number of sentences.
+func (d *Doc) Sentences() int { return len(d.sents) }
+
+func sentenceClass(words []string) uint8 {
+	if isDateline(words) {
+		return sentDate
+	}
+	letters, caps, titled, long := 0, 0, 0, 0
+	for _, w := range words {
+		hasLetter, hasLower := false, false
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				hasLetter = true
+				if unicode.IsLower(r) {
+					hasLower = true
+				}
+			}
+		}
+		if !hasLetter {
+			continue
+		}
+		letters++
+		if !hasLower && utf8.RuneCountInString(w) > 1 {
+			caps++
+		} else if !hasLower {
+			caps++ // a single capital letter fits either
+		}
+		if utf8.RuneCountInString(w) >= 4 {
+			long++
+			if isCapitalised(w) {
+				titled++
+			}
+		}
+	}
+	switch {
+	case letters >= 1 && caps == letters && letters+long > 1:
+		return sentCaps
+	case long >= 3 && titled == long:
+		return sentTitle
+	}
+	return sentNormal
+}
+
+// isDateline reports whether words are a short line ending in an ISO date.
+func isDateline(words []string) bool {
+	if len(words) < 2 || len(words) > 8 {
+		return false
+	}
+	last := words[len(words)-1]
+	if len(last) != 10 || last[4] != '-' || last[7] != '-' {
+		return false
+	}
+	for i := 0; i < len(last); i++ {
+		if i != 4 && i != 7 && (last[i] < '0' || last[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// freqCode returns the token's word-frequency feature value: a rank band
+// (1: top 1,000 words of spoken English ... 4: top 60,000), plus 8 when
+// the word is usually capitalised; 0 for words outside the list.
+func (x *Extractor) freqCode(lower uint64) uint8 {
+	if x.gaz == nil {
+		return 0
+	}
+	rank, capitalised, ok := x.gaz.Word(lower)
+	if !ok {
+		return 0
+	}
+	var c uint8
+	switch {
+	case rank < 1000:
+		c = 1
+	case rank < 5000:
+		c = 2
+	case rank < 20000:
+		c = 3
+	default:
+		c = 4
+	}
+	if capitalised {
+		c += 8
+	}
+	return c
+}
+
+// markGazetteer sets each token's gazetteer bits from every list match
+// covering it: B, I, E or S (single word) per list.
+func (x *Extractor) markGazetteer(toks []token) {
+	if x.gaz == nil {
+		return
+	}
+	for i := range toks {
+		h := uint64(0)
+		for l := 1; l <= gazetteer.MaxWords && i+l <= len(toks); l++ {
+			if toks[i+l-1].flags&fLetter == 0 {
+				break
+			}
+			h = gazetteer.Extend(h, toks[i+l-1].lower)
+			lists := x.gaz.Lookup(h)
+			if lists == 0 {
+				continue
+			}
+			for b := 0; b < gazetteer.NumLists; b++ {
+				if lists&(1<<b) == 0 {
+					continue
+				}
+				base := uint32(b * 4)
+				if l == 1 {
+					toks[i].gaz |= 1 << (base + 3)
+					continue
+				}
+				toks[i].gaz |= 1 << base
+				for k := i + 1; k < i+l-1; k++ {
+					toks[k].gaz |= 1 << (base + 1)
+				}
+				toks[i+l-1].gaz |= 1 << (base + 2)
+			}
+		}
+	}
+}

@@ -1,0 +1,259 @@
+package tagger
+
+import (
+	"math"
+)
+
+// Model is a trained tagger: feature weights per tag and tag transition
+// weights. It is read-only after creation and safe for concurrent use.
+type Model struct {
+	x     *Extractor
+	index map[uint32]int32 // feature key -> row in w
+	w     []float32        // NumTags weights per row
+	// trans[a][b] scores tag b after tag a; trans[NumTags] is the start row.
+	trans [NumTags + 1][NumTags]float32
+	// table is the open-addressing hash table that tagging reads: the
+	// weights quantised to 16 bits next to their key, one cache line or
+	// less per feature looked up.
+	table []slot
+	scale float32
+	n     int
+}
+
+// slot is one feature of the table; key 0 marks an empty slot.
+type slot struct {
+	key uint32
+	w   [NumTags]int16
+}
+
+// Features returns the number of features with weights.
+func (m *Model) Features() int { return m.n }
+
+// build fills the lookup table from index and w.
+func (m *Model) build() {
+	maxAbs := float32(0)
+	for _, v := range m.w {
+		maxAbs = max(maxAbs, v, -v)
+	}
+	m.scale = maxAbs / 32767
+	if m.scale == 0 {
+		m.scale = 1
+	}
+	m.alloc(len(m.index))
+	for f, r := range m.index {
+		var q [NumTags]int16
+		for k, v := range m.w[int(r)*NumTags : int(r)*NumTags+NumTags] {
+			q[k] = int16(math.Round(float64(v / m.scale)))
+		}
+		m.put(f, q)
+	}
+}
+
+// alloc makes an empty table for n features, at most half full.
+func (m *Model) alloc(n int) {
+	m.n = n
+	size := 1024
+	for size < 2*n {
+		size *= 2
+	}
+	m.table = make([]slot, size)
+}
+
+func (m *Model) put(f uint32, q [NumTags]int16) {
+	if f == 0 {
+		f = 1 // key 0 marks empty slots; a collision with key 1 is harmless
+	}
+	mask := uint32(len(m.table) - 1)
+	for i := f & mask; ; i = (i + 1) & mask {
+		if m.table[i].key == 0 || m.table[i].key == f {
+			m.table[i] = slot{key: f, w: q}
+			return
+		}
+	}
+}
+
+// Extractor returns the feature extractor the model was trained with.
+func (m *Model) Extractor() *Extractor { return m.x }
+
+// Tag tags a document given as sentences of words and returns one tag per
+// word, using this model alone.
+func (m *Model) Tag(sents [][]string) [][]Tag {
+	return m.TagDoc(m.x.Prepare(sents))
+}
+
+// TagStrings is Tag with CoNLL tag strings.
+func (m *Model) TagStrings(sents [][]string) [][]string {
+	return Strings(m.Tag(sents))
+}
+
+// TagDoc tags a prepared document.
+func (m *Model) TagDoc(d *Doc) [][]Tag {
+	out := make([][]Tag, len(d.sents))
+	var sc scratch
+	for s := range d.sents {
+		out[s] = make([]Tag, len(d.sents[s]))
+		m.decode(d, s, &sc, out[s])
+	}
+	return out
+}
+
+// scratch holds buffers reused across sentences.
+type scratch struct {
+	feats []uint32
+	emit  []float32
+	delta []float32
+	back  []uint8
+}
+
+// emissions fills sc.emit with the emission scores of sentence s.
+func (m *Model) emissions(d *Doc, s int, sc *scratch) {
+	n := len(d.sents[s])
+	sc.emit = grow(sc.emit, n*NumTags)
+	table := m.table
+	mask := uint32(len(table) - 1)
+	for i := 0; i < n; i++ {
+		sc.feats = d.Features(s, i, sc.feats[:0])
+		var acc [NumTags]int32
+		for _, f := range sc.feats {
+			if f == 0 {
+				f = 1
+			}
+			for j := f & mask; ; j = (j + 1) & mask {
+				sl := &table[j]
+				if sl.key == f {
+					for k := range acc {
+						acc[k] += int32(sl.w[k])
+					}
+					break
+				}
+				if sl.key == 0 {
+					break
+				}
+			}
+		}
+		e := sc.emit[i*NumTags : (i+1)*NumTags : (i+1)*NumTags]
+		for k := range e {
+			e[k] = float32(acc[k]) * m.scale
+		}
+		constrain(e, d.mask(s, i))
+	}
+}
+
+// Tag constraints that no weight can overrule.
+const (
+	maskNone   = iota
+	maskNoBPer // a title before a name: "Secretary Lloyd Austin"
+	maskOnlyO  // a URL, e-mail address or file name: never in a name
+	maskNoName // punctuation: never in a person's or place's name
+	maskPlace  // a dateline: it names the place the story was filed from
+	maskPerson // right after a title: "President Bush", "Secretary Austin"
+)
+
+// mask returns the constraint on token i of sentence s.
+func (d *Doc) mask(s, i int) uint8 {
+	toks := d.sents[s]
+	switch {
+	case toks[i].flags&fTitle != 0 && i+1 < len(toks) && toks[i+1].flags&fCap != 0:
+		return maskNoBPer
+	case toks[i].flags&fAddress != 0:
+		return maskOnlyO
+	case toks[i].flags&fPunct != 0:
+		return maskNoName
+	case d.class[s] == sentDate:
+		return maskPlace
+	case i > 0 && d.class[s] == sentNormal && toks[i-1].flags&fStrongTitle != 0 &&
+		toks[i].flags&fCap != 0 && toks[i].flags&(fTitle|fTime|fAllCaps) == 0 &&
+		(i == 1 || toks[i-2].flags&fCap == 0):
+		return maskPerson
+	}
+	return maskNone
+}
+
+// constrain sets the emission scores of the tags that mask rules out to -Inf.
+func constrain(e []float32, mask uint8) {
+	neg := float32(math.Inf(-1))
+	switch mask {
+	case maskNoBPer:
+		e[BPer] = neg
+	case maskOnlyO:
+		for k := 1; k < NumTags; k++ {
+			e[k] = neg
+		}
+	case maskNoName:
+		e[BPer], e[IPer], e[BLoc], e[ILoc] = neg, neg, neg, neg
+	case maskPlace:
+		for k := Tag(1); k < NumTags; k++ {
+			if k.Type() != BLoc {
+				e[k] = neg
+			}
+		}
+	case maskPerson:
+		for k := Tag(0); k < NumTags; k++ {
+			if k != BPer {
+				e[k] = neg
+			}
+		}
+	}
+}
+
+func grow(b []float32, n int) []float32 {
+	if cap(b) < n {
+		return make([]float32, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
+// decode tags sentence s with Viterbi over the emission and transition scores.
+func (m *Model) decode(d *Doc, s int, sc *scratch, out []Tag) {
+	m.emissions(d, s, sc)
+	viterbi(sc, &m.trans, len(out), out)
+}
+
+// viterbi finds the best tag sequence given sc.emit and transition weights,
+// never letting I-X follow anything but B-X or I-X.
+func viterbi(sc *scratch, trans *[NumTags + 1][NumTags]float32, n int, out []Tag) {
+	if n == 0 {
+		return
+	}
+	if cap(sc.delta) < n*NumTags {
+		sc.delta = make([]float32, n*NumTags)
+		sc.back = make([]uint8, n*NumTags)
+	}
+	delta, back := sc.delta[:n*NumTags], sc.back[:n*NumTags]
+	neg := float32(math.Inf(-1))
+	for b := Tag(0); b < NumTags; b++ {
+		if allowed(NumTags, b) {
+			delta[b] = sc.emit[b] + trans[NumTags][b]
+		} else {
+			delta[b] = neg
+		}
+	}
+	for i := 1; i < n; i++ {
+		prev := delta[(i-1)*NumTags : i*NumTags]
+		for b := Tag(0); b < NumTags; b++ {
+			best, arg := neg, uint8(0)
+			for a := Tag(0); a < NumTags; a++ {
+				if !allowed(a, b) {
+					continue
+				}
+				if v := prev[a] + trans[a][b]; v > best {
+					best, arg = v, uint8(a)
+				}
+			}
+			delta[i*NumTags+int(b)] = best + sc.emit[i*NumTags+int(b)]
+			back[i*NumTags+int(b)] = arg
+		}
+	}
+	best, arg := neg, Tag(0)
+	for b := Tag(0); b < NumTags; b++ {
+		if v := delta[(n-1)*NumTags+int(b)]; v > best {
+			best, arg = v, b
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		out[i] = arg
+		arg = Tag(back[i*NumTags+int(arg)])
+	}
+}

@@ -1,0 +1,52 @@
+package tagger
+
+// Tagger runs the first-pass model and, if there is one, the second-pass
+// model, which sees the first pass's tags for the whole document.
+// It is read-only and safe for concurrent use.
+type Tagger struct {
+	First, Second *Model
+}
+
+func (t *Tagger) stages() []*Model {
+	if t.Second == nil {
+		return []*Model{t.First}
+	}
+	return []*Model{t.First, t.Second}
+}
+
+// Features returns the number of features with weights, all stages.
+func (t *Tagger) Features() int {
+	n := 0
+	for _, m := range t.stages() {
+		n += m.Features()
+	}
+	return n
+}
+
+// Tag tags a document given as sentences of words, one tag per word.
+func (t *Tagger) Tag(sents [][]string) [][]Tag {
+	d := t.First.x.Prepare(sents)
+	tags := t.First.TagDoc(d)
+	if t.Second != nil {
+		d.SetPrior(tags)
+		tags = t.Second.TagDoc(d)
+	}
+	return tags
+}
+
+// TagStrings tags a document and returns CoNLL tag strings.
+func (t *Tagger) TagStrings(sents [][]string) [][]string {
+	return Strings(t.Tag(sents))
+}
+
+// Strings converts tags to their CoNLL spelling.
+func Strings(tags [][]Tag) [][]string {
+	out := make([][]string, len(tags))
+	for i, ts := range tags {
+		out[i] = make([]string, len(ts))
+		for j, t := range ts {
+			out[i][j] = t.String()
+		}
+	}
+	return out
+}

@@ -1,0 +1,112 @@
+package entities
+
+import (
+	"strings"
+
+	"github.com/byline/byline/articles/entities/internal/tagger"
+	"github.com/byline/byline/model"
+)
+
+// unit is one heading or paragraph, tokenised into sentences.
+type unit struct {
+	section, paragraph int
+	text               string
+	sents              [][]token
+}
+
+// span is a tagged name: tokens [from, to) of sentence sent of unit u.
+type span struct {
+	u, sent, from, to int
+	typ               tagger.Tag // BPer, BLoc, BOrg or BMisc
+}
+
+// doc is an article prepared for tagging.
+type doc struct {
+	units []unit
+	// tokens in the tagger's document order, with where they came from.
+	words [][]string
+	where [][2]int // sentence index -> (unit, sentence in unit)
+}
+
+func (r *recognizer) prepare(a *model.Article) *doc {
+	d := &doc{}
+	add := func(si, pi int, text string) {
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+		u := unit{section: si, paragraph: pi, text: text, sents: sentences(tokenize(text, r.g))}
+		for k, s := range u.sents {
+			words := make([]string, len(s))
+			for i, t := range s {
+				words[i] = t.text
+			}
+			d.words = append(d.words, words)
+			d.where = append(d.where, [2]int{len(d.units), k})
+		}
+		d.units = append(d.units, u)
+	}
+	for si, s := range a.Sections {
+		add(si, -1, s.Heading)
+		for pi, p := range s.Paragraphs {
+			add(si, pi, p)
+		}
+	}
+	return d
+}
+
+// spans tags the document and returns every name span, all four types.
+func (r *recognizer) spans(d *doc) []span {
+	tags := r.m.Tag(d.words)
+	var out []span
+	for k, ts := range tags {
+		ui, si := d.where[k][0], d.where[k][1]
+		for i := 0; i < len(ts); {
+			if ts[i] == tagger.O {
+				i++
+				continue
+			}
+			typ := ts[i].Type()
+			j := i + 1
+			for j < len(ts) && ts[j] == typ+1 {
+				j++
+			}
+			out = append(out, span{u: ui, sent: si, from: i, to: j, typ: typ})
+			i = j
+		}
+	}
+	return out
+}
+
+// recognize tags the article and groups the people and places found.
+func (r *recognizer) recognize(a *model.Article) []model.Entity {
+	d := r.prepare(a)
+	if len(d.words) == 0 {
+		return nil
+	}
+	return group(d, r.spans(d), r.g)
+}
+
+// text returns the text of s as written.
+func (d *doc) text(s span) string {
+	u := &d.units[s.u]
+	toks := u.sents[s.sent]
+	return u.text[toks[s.from].start:toks[s.to-1].end]
+}
+
+// words returns the words of s.
+func (d *doc) wordsOf(s span) []string {
+	toks := d.units[s.u].sents[s.sent][s.from:s.to]
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.text
+	}
+	return out
+}
+
+// mention converts s to a model.Mention.
+func (d *doc) mention(s span) model.Mention {
+	u := &d.units[s.u]
+	toks := u.sents[s.sent]
+	start, end := toks[s.from].start, toks[s.to-1].end
+	return model.Mention{Section: u.section, Paragraph: u.paragraph, Start: start, End: end, Text: u.text[start:end]}
+}

@@ -1,0 +1,81 @@
+package entities_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/byline/byline/articles"
+	"github.com/byline/byline/articles/entities"
+	"github.com/byline/byline/model"
+)
+
+// readSample parses the reference article from ../shared/samples.
+func readSample(tb testing.TB) *model.Article {
+	tb.Helper()
+	path := filepath.Join("..", "..", "..", "shared", "samples", "000_65ddc96782ead899.txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Skipf("skipping: reference article not found: %v", err)
+	}
+	as, err := articles.Parse(path, data)
+	if err != nil || len(as) != 1 {
+		tb.Fatalf("Parse = %d articles, %v", len(as), err)
+	}
+	return as[0]
+}
+
+func TestSampleArticle(t *testing.T) {
+	a := readSample(t)
+	entities.Recognize(a)
+	got := map[model.EntityType][]string{}
+	for _, e := range a.Entities {
+		got[e.Type] = append(got[e.Type], e.Name)
+		for _, m := range e.Mentions {
+			if text := a.Text(m.Section, m.Paragraph); text[m.Start:m.End] != m.Text {
+				t.Errorf("%s: mention %+v does not match its text", e.Name, m)
+			}
+			if m.Paragraph == -1 {
+				t.Errorf("%s: mention in heading %q", e.Name, a.Sections[m.Section].Heading)
+			}
+		}
+	}
+	for _, want := range []struct {
+		typ   model.EntityType
+		names []string
+	}{
+		{model.Person, []string{"Lloyd Austin", "Yoav Gallant"}},
+		{model.Place, []string{"Gaza", "Rafah", "Washington", "Israel", "US"}},
+	} {
+		for _, n := range want.names {
+			if !slices.Contains(got[want.typ], n) {
+				t.Errorf("%s %q not found; got %q", want.typ, n, got)
+			}
+		}
+	}
+	for _, e := range a.Entities {
+		for _, bad := range []string{"Urging", "Precision", "Protection", "Hamas", "Israeli", "United Nations", "Secretary"} {
+			if strings.Contains(e.Name, bad) {
+				t.Errorf("entity %q (%s) should not be recognised", e.Name, e.Type)
+			}
+		}
+	}
+	// "Austin", "Secretary Austin" and "Austin's" are all Lloyd Austin.
+	for _, e := range a.Entities {
+		if e.Name == "Lloyd Austin" && len(e.Mentions) < 6 {
+			t.Errorf("Lloyd Austin has %d mentions, want every Austin", len(e.Mentions))
+		}
+	}
+}
+
+// BenchmarkRecognizeSample measures Recognize on the reference article.
+func BenchmarkRecognizeSample(b *testing.B) {
+	a := readSample(b)
+	entities.Recognize(a) // load the model outside the timing
+	for b.Loop() {
+		entities.Recognize(a)
+	}
+	b.ReportMetric(float64(a.Words())*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}

@@ -1,0 +1,140 @@
+// Command train learns the recogniser's weights from CoNLL-2003.
+//
+// It trains on train.txt, picks the number of epochs by PER and LOC F1 on
+// valid.txt (never looking at test.txt), prunes and writes the weights file
+// that package entities embeds. Training is deterministic: a fixed seed and
+// a fixed sentence order per epoch.
+//
+// Usage, from the repository root:
+//
+//	go run ./articles/entities/train [-data ../shared/ner] [-out articles/entities/weights.bin.gz]
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/byline/byline/articles/entities/gazetteer"
+	"github.com/byline/byline/articles/entities/internal/corpus"
+	"github.com/byline/byline/articles/entities/internal/tagger"
+)
+
+func main() {
+	def, _ := corpus.FindDataDir(".")
+	data := flag.String("data", def, "directory holding conll2003/ and uner-ewt/")
+	out := flag.String("out", "articles/entities/weights.bin.gz", "weights file to write")
+	epochs := flag.Int("epochs", 20, "most training epochs; the best on valid is kept")
+	minCount := flag.Int("mincount", 2, "drop features seen fewer times in train")
+	prune := flag.Float64("prune", 0.25, "drop features whose averaged weights are all below this")
+	seed := flag.Int64("seed", 1, "random seed for the sentence order")
+	lower := flag.Float64("lower", 0.3, "share of train documents also learnt in lower case")
+	upper := flag.Float64("upper", 0.1, "share of train documents also learnt in capitals")
+	title := flag.Float64("title", 0.1, "share of train documents also learnt in title case")
+	dropout := flag.Float64("dropout", 0.2, "share of features left out of each update")
+	seeds := flag.Int("seeds", 8, "runs with different sentence orders whose weights are averaged")
+	stages := flag.Int("stages", 2, "1: one pass; 2: a second pass that sees the first pass's tags")
+	flag.Parse()
+	aug := augment{lower: *lower, upper: *upper, title: *title, seed: *seed}
+	if err := run(*data, *out, *epochs, *minCount, float32(*prune), *seed, aug, *stages, *seeds, *dropout); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+}
+
+func run(data, out string, epochs, minCount int, prune float32, seed int64, aug augment, stages, seeds int, dropout float64) error {
+	train, err := corpus.ReadCoNLLFile(filepath.Join(data, "conll2003", "train.txt"))
+	if err != nil {
+		return err
+	}
+	valid, err := corpus.ReadCoNLLFile(filepath.Join(data, "conll2003", "valid.txt"))
+	if err != nil {
+		return err
+	}
+	g, err := gazetteer.Load()
+	if err != nil {
+		return err
+	}
+	x := tagger.NewExtractor(g)
+	fmt.Printf("train: %d documents, %d tokens; valid: %d documents; augmentation %+v\n",
+		len(train), corpus.Tokens(train), len(valid), aug)
+	docs, origin := aug.apply(toTrainDocs(train))
+	start := time.Now()
+	report := func(stage string) func(int, *tagger.Tagger) float64 {
+		return func(ep int, t *tagger.Tagger) float64 {
+			s := corpus.Evaluate(valid, t.TagStrings)
+			fmt.Printf("%s epoch %2d  valid PER %.4f LOC %.4f ORG %.4f MISC %.4f  (%s)\n", stage, ep,
+				s.F1("PER"), s.F1("LOC"), s.F1("ORG"), s.F1("MISC"), time.Since(start).Round(time.Second))
+			return (s.F1("PER") + s.F1("LOC")) / 2
+		}
+	}
+	best1 := 0
+	first := tagger.Train(x, docs, tagger.TrainOptions{
+		Epochs: epochs, MinCount: minCount, Seed: seed, Seeds: seeds, Dropout: dropout,
+		AfterEpoch: func(ep int, m *tagger.Model) float64 {
+			sc := report("first ")(ep, &tagger.Tagger{First: m})
+			return sc
+		},
+		Best: &best1,
+	})
+	result := &tagger.Tagger{First: first.Prune(prune)}
+	if stages == 2 {
+		// The second pass learns from first-pass tags that the first pass
+		// did not see in training: each fold is tagged by a model trained
+		// on the other folds.
+		const folds = 4
+		for f := 0; f < folds; f++ {
+			var in []tagger.TrainDoc
+			var outIdx []int
+			for i, d := range docs {
+				if origin[i]%folds == f {
+					outIdx = append(outIdx, i)
+				} else {
+					in = append(in, d)
+				}
+			}
+			m := tagger.Train(x, in, tagger.TrainOptions{Epochs: best1, MinCount: minCount, Seed: seed, Dropout: dropout})
+			for _, i := range outIdx {
+				docs[i].Prior = m.Tag(docs[i].Words)
+			}
+			fmt.Printf("fold %d tagged (%s)\n", f, time.Since(start).Round(time.Second))
+		}
+		second := tagger.Train(x, docs, tagger.TrainOptions{
+			Epochs: epochs, MinCount: minCount, Seed: seed, Seeds: seeds, Dropout: dropout,
+			AfterEpoch: func(ep int, m *tagger.Model) float64 {
+				return report("second")(ep, &tagger.Tagger{First: result.First, Second: m})
+			},
+		})
+		result.Second = second.Prune(prune)
+	}
+	var buf bytes.Buffer
+	if err := result.Write(&buf); err != nil {
+		return err
+	}
+	back, err := tagger.Read(buf.Bytes(), x)
+	if err != nil {
+		return err
+	}
+	s := corpus.Evaluate(valid, back.TagStrings)
+	fmt.Printf("written: %d features, %d bytes; valid PER %.4f LOC %.4f\n",
+		back.Features(), buf.Len(), s.F1("PER"), s.F1("LOC"))
+	return os.WriteFile(out, buf.Bytes(), 0o644)
+}
+
+func toTrainDocs(docs []corpus.Document) []tagger.TrainDoc {
+	out := make([]tagger.TrainDoc, len(docs))
+	for i, d := range docs {
+		for _, s := range d {
+			tags := make([]tagger.Tag, len(s.Tags))
+			for j, t := range s.Tags {
+				tags[j] = tagger.ParseTag(t)
+			}
+			out[i].Words = append(out[i].Words, s.Words)
+			out[i].Tags = append(out[i].Tags, tags)
+		}
+	}
+	return out
+}
