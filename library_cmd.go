@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -84,10 +85,25 @@ func (c *libCmd) fail(format string, args ...any) int {
 	return 1
 }
 
+// importGCPercent and importMemoryLimit are the garbage collector's
+// settings during `byline add` unless GOGC or GOMEMLIMIT is set.
+const (
+	importGCPercent   = 400
+	importMemoryLimit = 512 << 20
+)
+
 func cmdAdd(ctx context.Context, lib *library.Library, args []string, c *libCmd) int {
 	if len(args) == 0 {
 		fmt.Fprint(c.stderr, "usage: byline add [--db PATH] PATH|URL...\n")
 		return 2
+	}
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		// A batch import trades memory for throughput: recognising
+		// thousands of articles makes short-lived garbage, and collecting
+		// it less often is worth about 5% of the import rate at 100,000
+		// articles (BENCHMARKS.md). The soft limit still bounds the heap.
+		defer debug.SetGCPercent(debug.SetGCPercent(importGCPercent))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
 	}
 	bar := newProgressBar(c.stderr, isTerminal(c.stderr))
 	start := time.Now()
