@@ -23,9 +23,8 @@ type articlesPane struct {
 	titles  []string
 	dates   []string
 	current int
-	cursor  int
-	offset  int
-	cache   viewCache
+	listNav
+	cache viewCache
 }
 
 func newArticlesPane(c *common) *articlesPane { return &articlesPane{c: c} }
@@ -63,15 +62,7 @@ func (p *articlesPane) SetCurrent(i int) {
 
 func (p *articlesPane) rows() int { return max(p.h-2, 1) }
 
-func (p *articlesPane) scroll() {
-	if p.cursor < p.offset {
-		p.offset = p.cursor
-	}
-	if p.cursor >= p.offset+p.rows() {
-		p.offset = p.cursor - p.rows() + 1
-	}
-	p.offset = max(0, min(p.offset, len(p.titles)-p.rows()))
-}
+func (p *articlesPane) scroll() { p.listNav.scroll(len(p.titles), p.rows()) }
 
 // Update moves the cursor and opens an article on Enter or a click.
 func (p *articlesPane) Update(msg tea.Msg) (*articlesPane, tea.Cmd) {
@@ -81,32 +72,16 @@ func (p *articlesPane) Update(msg tea.Msg) (*articlesPane, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		k := p.c.keys
-		switch {
-		case key.Matches(msg, k.Down):
-			p.cursor = min(p.cursor+1, n-1)
-		case key.Matches(msg, k.Up):
-			p.cursor = max(p.cursor-1, 0)
-		case key.Matches(msg, k.Top):
-			p.cursor = 0
-		case key.Matches(msg, k.Bottom):
-			p.cursor = n - 1
-		case key.Matches(msg, k.Select):
+		if !p.moveKey(msg, p.c.keys, n, p.rows()) && key.Matches(msg, p.c.keys.Select) {
 			return p, openArticleCmd(p.cursor)
 		}
-		p.scroll()
 	case tea.MouseClickMsg:
 		if i := p.offset + (msg.Y-1)/p.perRow(); msg.Y >= 1 && i >= 0 && i < n {
 			p.cursor = i
 			return p, openArticleCmd(i)
 		}
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelDown:
-			p.offset = max(0, min(p.offset+3, n-p.rows()))
-		case tea.MouseWheelUp:
-			p.offset = max(p.offset-3, 0)
-		}
+		p.wheel(msg.Button, n, p.rows())
 	}
 	return p, nil
 }

@@ -24,9 +24,8 @@ type sectionsPane struct {
 	focused bool
 	labels  []string
 	current int
-	cursor  int
-	offset  int
-	cache   viewCache
+	listNav
+	cache viewCache
 }
 
 func newSections(c *common) *sectionsPane { return &sectionsPane{c: c} }
@@ -78,15 +77,7 @@ func (s *sectionsPane) SetCurrent(i int) {
 func (s *sectionsPane) rows() int { return max(s.h-2, 1) }
 
 // scroll keeps the cursor in view.
-func (s *sectionsPane) scroll() {
-	if s.cursor < s.offset {
-		s.offset = s.cursor
-	}
-	if s.cursor >= s.offset+s.rows() {
-		s.offset = s.cursor - s.rows() + 1
-	}
-	s.offset = max(0, min(s.offset, len(s.labels)-s.rows()))
-}
+func (s *sectionsPane) scroll() { s.listNav.scroll(len(s.labels), s.rows()) }
 
 // Update moves the cursor and jumps on Enter or a click.
 func (s *sectionsPane) Update(msg tea.Msg) (*sectionsPane, tea.Cmd) {
@@ -96,36 +87,16 @@ func (s *sectionsPane) Update(msg tea.Msg) (*sectionsPane, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		k := s.c.keys
-		switch {
-		case key.Matches(msg, k.Down):
-			s.cursor = min(s.cursor+1, n-1)
-		case key.Matches(msg, k.Up):
-			s.cursor = max(s.cursor-1, 0)
-		case key.Matches(msg, k.PageDown, k.HalfDown):
-			s.cursor = min(s.cursor+s.rows(), n-1)
-		case key.Matches(msg, k.PageUp, k.HalfUp):
-			s.cursor = max(s.cursor-s.rows(), 0)
-		case key.Matches(msg, k.Top):
-			s.cursor = 0
-		case key.Matches(msg, k.Bottom):
-			s.cursor = n - 1
-		case key.Matches(msg, k.Select):
+		if !s.moveKey(msg, s.c.keys, n, s.rows()) && key.Matches(msg, s.c.keys.Select) {
 			return s, jumpCmd(s.cursor)
 		}
-		s.scroll()
 	case tea.MouseClickMsg:
 		if i := s.offset + msg.Y - 1; msg.Y >= 1 && i >= 0 && i < n {
 			s.cursor = i
 			return s, jumpCmd(i)
 		}
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelDown:
-			s.offset = max(0, min(s.offset+3, n-s.rows()))
-		case tea.MouseWheelUp:
-			s.offset = max(s.offset-3, 0)
-		}
+		s.wheel(msg.Button, n, s.rows())
 	}
 	return s, nil
 }
