@@ -170,6 +170,10 @@ func cmdFeed(ctx context.Context, lib *library.Library, args []string, c *libCmd
 		if err != nil {
 			return c.fail("%v", err)
 		}
+		if len(feeds) == 0 {
+			// A hint for people, on stderr so that scripts see no feeds.
+			fmt.Fprintln(c.stderr, "no feeds yet: subscribe with byline feed add URL")
+		}
 		for _, f := range feeds {
 			checked := "never"
 			if !f.Checked.IsZero() {
