@@ -83,9 +83,11 @@ func TestLibraryTerminal(t *testing.T) {
 	if out, err := exec.Command(bin, "add", "--db", db, abs).CombinedOutput(); err != nil {
 		t.Fatalf("add: %v\n%s", err, out)
 	}
-	x := tmux{t: t, socket: fmt.Sprintf("byline-lib-test-%d", os.Getpid())}
-	defer exec.Command("tmux", "-L", x.socket, "kill-server").Run()
 	for round := range 2 {
+		// A server per round: a server whose last session ended may still
+		// be shutting down when the next session asks for it.
+		x := tmux{t: t, socket: fmt.Sprintf("byline-lib-test-%d-%d", os.Getpid(), round)}
+		defer exec.Command("tmux", "-L", x.socket, "kill-server").Run()
 		exitFile := filepath.Join(dir, fmt.Sprint("exit", round))
 		cmd := fmt.Sprintf("%s library --no-refresh --db %s; echo $? > %s; sleep 30", bin, db, exitFile)
 		x.run("new-session", "-d", "-s", "byline", "-x", "120", "-y", "40", "env", "TERM=xterm-256color", "sh", "-c", cmd)
@@ -109,6 +111,6 @@ func TestLibraryTerminal(t *testing.T) {
 		if code != "0" {
 			t.Fatalf("round %d: exit status %q after q, want 0; screen:\n%s", round, code, x.screen())
 		}
-		x.run("kill-session", "-t", "byline")
+		exec.Command("tmux", "-L", x.socket, "kill-server").Run()
 	}
 }
