@@ -3,9 +3,9 @@ package library
 import (
 	"context"
 	"fmt"
+	"github.com/byline/byline/articles/articlestest"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/byline/byline/model"
@@ -95,31 +95,13 @@ func articleText(date, lead string, sections ...string) string {
 
 // dictRecognize is a deterministic recogniser for tests: it finds a fixed
 // list of names, so that tests do not depend on the trained model.
-func dictRecognize(a *model.Article) {
-	a.Entities = nil
-	for _, n := range []struct {
-		name string
-		typ  model.EntityType
-	}{
-		{"Lloyd Austin", model.Person}, {"Yoav Gallant", model.Person}, {"Volodymyr Zelensky", model.Person},
-		{"Gaza", model.Place}, {"Rafah", model.Place}, {"Kyiv", model.Place}, {"Geneva", model.Place}, {"Zürich", model.Place},
-	} {
-		e := model.Entity{Name: n.name, Type: n.typ}
-		for si, s := range a.Sections {
-			for pi, p := range s.Paragraphs {
-				for off := 0; ; {
-					i := strings.Index(p[off:], n.name)
-					if i < 0 {
-						break
-					}
-					start := off + i
-					e.Mentions = append(e.Mentions, model.Mention{Section: si, Paragraph: pi, Start: start, End: start + len(n.name), Text: n.name})
-					off = start + len(n.name)
-				}
-			}
-		}
-		if len(e.Mentions) > 0 {
-			a.Entities = append(a.Entities, e)
-		}
-	}
-}
+var dictRecognize = articlestest.Dictionary(
+	articlestest.Name{Name: "Lloyd Austin", Type: model.Person},
+	articlestest.Name{Name: "Yoav Gallant", Type: model.Person},
+	articlestest.Name{Name: "Volodymyr Zelensky", Type: model.Person},
+	articlestest.Name{Name: "Gaza", Type: model.Place},
+	articlestest.Name{Name: "Rafah", Type: model.Place},
+	articlestest.Name{Name: "Kyiv", Type: model.Place},
+	articlestest.Name{Name: "Geneva", Type: model.Place},
+	articlestest.Name{Name: "Zürich", Type: model.Place},
+)

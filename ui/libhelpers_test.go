@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"github.com/byline/byline/articles/articlestest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,38 +60,23 @@ func openLibrary(t testing.TB, path string) *library.Library {
 }
 
 // dictRecognize finds a fixed list of names (the sample's and a few of the
-// generator's), deterministically.
+// generator's), deterministically, and gives the reference sample its
+// fixed title.
 func dictRecognize(a *model.Article) {
-	a.Entities = nil
 	if a.Source != "" && strings.HasSuffix(a.Source, "sample.txt") {
 		a.Title = "Austin and Gallant meet at the Pentagon"
 	}
-	for _, n := range []struct {
-		name string
-		typ  model.EntityType
-	}{
-		{"Lloyd Austin", model.Person}, {"Yoav Gallant", model.Person},
-		{"Gaza", model.Place}, {"Rafah", model.Place}, {"Israel", model.Place}, {"Washington", model.Place},
-	} {
-		e := model.Entity{Name: n.name, Type: n.typ}
-		for si, s := range a.Sections {
-			for pi, p := range s.Paragraphs {
-				for off := 0; ; {
-					i := strings.Index(p[off:], n.name)
-					if i < 0 {
-						break
-					}
-					start := off + i
-					e.Mentions = append(e.Mentions, model.Mention{Section: si, Paragraph: pi, Start: start, End: start + len(n.name), Text: n.name})
-					off = start + len(n.name)
-				}
-			}
-		}
-		if len(e.Mentions) > 0 {
-			a.Entities = append(a.Entities, e)
-		}
-	}
+	sampleNames(a)
 }
+
+var sampleNames = articlestest.Dictionary(
+	articlestest.Name{Name: "Lloyd Austin", Type: model.Person},
+	articlestest.Name{Name: "Yoav Gallant", Type: model.Person},
+	articlestest.Name{Name: "Gaza", Type: model.Place},
+	articlestest.Name{Name: "Rafah", Type: model.Place},
+	articlestest.Name{Name: "Israel", Type: model.Place},
+	articlestest.Name{Name: "Washington", Type: model.Place},
+)
 
 // newLibModel starts the app on lib at w×h, every command run.
 func newLibModel(t testing.TB, lib *library.Library, w, h int, opts ...func(*Options)) *Model {
