@@ -52,3 +52,68 @@ func ExampleWriteJSON() {
 	// Output:
 	// {"source":"note.txt","title":"Talks in Nairobi","date":"","sections":[{"heading":"","paragraphs":["William Ruto spoke."]}],"entities":[{"name":"William Ruto","type":"person","mentions":[{"section":0,"paragraph":0,"start":0,"end":12,"text":"William Ruto"}]}]}
 }
+
+func ExampleParse() {
+	// The format follows the source's extension: here Markdown.
+	as, err := articles.Parse("notes.md", []byte("# Glasgow library reopens\n\nThe reading room is back.\n\n## A Ceiling Saved\n\nConservators spent **18 months** on it.\n"))
+	if err != nil {
+		panic(err)
+	}
+	a := as[0]
+	fmt.Println(a.Title)
+	fmt.Println(a.Sections[1].Heading, "|", a.Sections[1].Paragraphs[0])
+	// Output:
+	// Glasgow library reopens
+	// A Ceiling Saved | Conservators spent **18 months** on it.
+}
+
+func ExampleParse_binary() {
+	_, err := articles.Parse("photo.txt", []byte{0x89, 'P', 'N', 'G', 0, 0, 0, 0x0d})
+	fmt.Println(err)
+	// Output: photo.txt: not a text article (binary data)
+}
+
+func ExampleIsHeading() {
+	for _, line := range []string{"Urging for Precision and Protection", "He declined to comment.", "\"We will not back down\""} {
+		fmt.Println(articles.IsHeading(line))
+	}
+	// Output:
+	// true
+	// false
+	// false
+}
+
+func ExampleDeriveTitle() {
+	a := &model.Article{Sections: []model.Section{{Paragraphs: []string{
+		"Engineers in Bengaluru celebrated on Monday night after a small lunar rover built by students sent its first photographs.",
+	}}}}
+	fmt.Println(articles.DeriveTitle(a))
+	// Output: Engineers in Bengaluru celebrated on Monday night
+}
+
+func ExampleIsArticleFile() {
+	fmt.Println(articles.IsArticleFile("story.TXT"), articles.IsArticleFile("feed.xml"), articles.IsArticleFile("photo.png"))
+	// Output: true true false
+}
+
+func ExampleLoad() {
+	l := articles.Load([]string{"testdata/unicode.txt", "testdata/binary.txt"})
+	for _, a := range l.Articles {
+		fmt.Println(a.DateString(), a.Sections[1].Heading)
+	}
+	for _, err := range l.Problems {
+		fmt.Println("problem:", err)
+	}
+	// Output:
+	// 2022-12-01 Über den Fluss
+	// problem: testdata/binary.txt: not a text article (binary data)
+}
+
+func ExampleSamples() {
+	l := articles.Samples()
+	fmt.Println(len(l.Articles), len(l.Problems))
+	fmt.Println(l.Articles[0].Source)
+	// Output:
+	// 4 0
+	// sample:01_river_treaty.txt
+}
