@@ -25,24 +25,13 @@ func recognizeCmd(a *model.Article) tea.Cmd {
 	}
 }
 
-// recognizeNext starts recognising the next article that needs it, the
-// open one first; one recognition runs at a time so that the open article
-// never waits behind the others.
+// recognizeNext starts recognising the open article if it needs it. Only
+// articles that are opened are recognised, so a directory of thousands of
+// files costs nothing until they are read; one recognition runs at a time,
+// and the one for the article opened meanwhile starts when it ends.
 func (m *Model) recognizeNext() tea.Cmd {
-	if m.recognizing || len(m.unrecognized) == 0 {
-		return nil
-	}
 	next := m.article()
-	if !m.unrecognized[next] {
-		next = nil
-		for _, a := range m.arts {
-			if m.unrecognized[a] {
-				next = a
-				break
-			}
-		}
-	}
-	if next == nil {
+	if m.recognizing || !m.unrecognized[next] {
 		return nil
 	}
 	m.recognizing = true

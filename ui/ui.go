@@ -25,10 +25,10 @@ type Options struct {
 	// reading state is saved in it. The app uses it only in tea.Cmds; the
 	// caller closes it once the program has ended.
 	Library *library.Library
-	// Recognize, when true, finds the people and places of the articles
-	// from Load in the background, the open article first: a long article
-	// shows at once and its highlights and People & Places pane follow.
-	// Leave it false when Load already recognised them.
+	// Recognize, when true, finds the people and places of each article
+	// from Load in the background when it is opened: a long article shows
+	// at once and its highlights and People & Places pane follow. Leave it
+	// false when Load already recognised them.
 	Recognize bool
 	// Fetch, with Library, refreshes the library's feeds in the
 	// background when the app starts; nil skips the refresh.

@@ -100,7 +100,7 @@ func (m *Model) handleLoaded(l articles.Loaded) tea.Cmd {
 	if len(m.arts) == 0 {
 		return nil
 	}
-	return tea.Batch(m.openArticle(0), m.recognizeNext())
+	return m.openArticle(0)
 }
 
 // handleRendered gives a rendering to the pane that asked for it.
@@ -124,7 +124,7 @@ func (m *Model) openArticle(i int) tea.Cmd {
 		m.sectionOf[m.cur] = m.reader.CurrentSection()
 	}
 	m.cur = i
-	return m.showArticle(m.arts[i], m.sectionOf[i], 0)
+	return tea.Batch(m.showArticle(m.arts[i], m.sectionOf[i], 0), m.recognizeNext())
 }
 
 // showArticle shows a in the panes, the reader at section sec, frac of
