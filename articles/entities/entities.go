@@ -2,9 +2,13 @@
 //
 // Recognition is a statistical sequence tagger (an averaged perceptron over
 // BIO tags with Viterbi decoding, gazetteer and document-level features)
-// trained by ./train on CoNLL-2003 and measured by ./eval. Its weights are
-// embedded in the binary and loaded once, on first use. The tagger knows
-// four types (PER, LOC, ORG, MISC); only people and places are reported.
+// trained by ./train on CoNLL-2003 and measured by ./eval, whose output a
+// few rules then correct for web text (facilities such as streets, parks
+// and restaurants are places; "Del Frisco's" is one name; "Baltimore, MD"
+// is two places; lower-case words in capitalised text are not places).
+// Its weights are embedded in the binary and loaded once, on first use.
+// The tagger knows four types (PER, LOC, ORG, MISC); only people and
+// places are reported.
 package entities
 
 import (

@@ -77,6 +77,7 @@ const (
 	fPunct                   // punctuation that is never part of a person or place name
 	fStrongTitle             // a title that introduces a person: Mr, President, Secretary
 	fTime                    // a day or month name
+	fInnerCap                // a capital letter after the first: al-Aqsa, iPhone, McDonald
 )
 
 // Document-level bits: what the same word (lower-cased) does elsewhere in

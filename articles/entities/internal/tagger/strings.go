@@ -31,6 +31,7 @@ func (t *Tagger) Tag(sents [][]string) [][]Tag {
 		d.SetPrior(tags)
 		tags = t.Second.TagDoc(d)
 	}
+	t.First.x.applyRules(d, tags)
 	return tags
 }
 

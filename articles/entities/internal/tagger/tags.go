@@ -1,7 +1,8 @@
 // Package tagger is the recogniser's statistical core: a structured averaged
 // perceptron over BIO tags for the four CoNLL types (PER, LOC, ORG, MISC),
 // with hashed sparse features, gazetteer and document-level features, and
-// first-order Viterbi decoding used both in training and in tagging.
+// first-order Viterbi decoding used both in training and in tagging, and
+// rules applied after decoding (see rules.go).
 package tagger
 
 import "strings"

@@ -48,9 +48,12 @@ func trainingSpelling(w string) string {
 func wordFlags(w, lw string) uint16 {
 	var f uint16
 	upper, lower := 0, 0
-	for _, r := range w {
+	for k, r := range w {
 		switch {
 		case unicode.IsUpper(r):
+			if k > 0 {
+				f |= fInnerCap
+			}
 			upper++
 		case unicode.IsLower(r):
 			lower++
