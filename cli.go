@@ -94,8 +94,25 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 func newFlagSet(name string, e env) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	fs.Usage = func() { fmt.Fprint(e.stderr, usage+"\n"+libraryUsage) }
+	fs.Usage = func() {} // parseCommand prints the usage where it belongs
 	return fs
+}
+
+// parseCommand parses a command's flags and positional arguments. For
+// --help it prints the usage on stdout and returns ok=false with code 0;
+// for a bad flag (which the flag package has reported on stderr) it points
+// at --help and returns code 2.
+func parseCommand(fs *flag.FlagSet, args []string, help string, e env) (pos []string, code int, ok bool) {
+	pos, err := parseFlags(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(e.stdout, help)
+		return nil, 0, false
+	case err != nil:
+		fmt.Fprintln(e.stderr, "Run 'byline --help' for usage.")
+		return nil, 2, false
+	}
+	return pos, 0, true
 }
 
 func versionString() string {
@@ -184,12 +201,9 @@ func runReader(args []string, e env) int {
 	fs := newFlagSet("byline", e)
 	style := fs.String("style", "auto", "glamour style: auto, dark, light, dracula, tokyo-night, pink, ascii, notty")
 	showVersion := fs.Bool("version", false, "print the version")
-	pos, err := parseFlags(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	if err != nil {
-		return 2
+	pos, code, ok := parseCommand(fs, args, usage+"\n"+libraryUsage, e)
+	if !ok {
+		return code
 	}
 	if *showVersion {
 		fmt.Fprintf(e.stdout, "byline %s\n", versionString())
@@ -223,12 +237,9 @@ func runPrint(args []string, e env) int {
 	fs := newFlagSet("print", e)
 	width := fs.Int("width", 0, "wrap width in columns (default: the terminal's, or 80)")
 	style := fs.String("style", "auto", "glamour style")
-	pos, err := parseFlags(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	if err != nil {
-		return 2
+	pos, code, ok := parseCommand(fs, args, usage+"\n"+libraryUsage, e)
+	if !ok {
+		return code
 	}
 	if err := ui.CheckStyle(*style); err != nil {
 		fmt.Fprintf(e.stderr, "byline print: --style: %v\n", err)
@@ -266,12 +277,9 @@ func runPrint(args []string, e env) int {
 
 func runExport(args []string, e env) int {
 	fs := newFlagSet("export", e)
-	pos, err := parseFlags(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	if err != nil {
-		return 2
+	pos, code, ok := parseCommand(fs, args, usage+"\n"+libraryUsage, e)
+	if !ok {
+		return code
 	}
 	l, ok := load(pos, e)
 	if !ok {
@@ -309,12 +317,9 @@ func libraryAppOptions(args []string, e env) (opts ui.Options, code int) {
 	db := fs.String("db", "", "library file (default $BYLINE_DB, else ~/.local/share/byline/library.db)")
 	style := fs.String("style", "auto", "glamour style")
 	noRefresh := fs.Bool("no-refresh", false, "do not refresh the feeds")
-	pos, err := parseFlags(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return opts, 0
-	}
-	if err != nil {
-		return opts, 2
+	pos, code, ok := parseCommand(fs, args, usage+"\n"+libraryUsage, e)
+	if !ok {
+		return opts, code
 	}
 	if len(pos) > 0 {
 		fmt.Fprintln(e.stderr, "usage: byline library [--db PATH] [--style S] [--no-refresh]")

@@ -31,9 +31,11 @@ func TestVersionAndHelp(t *testing.T) {
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "byline ") {
 		t.Errorf("--version: %+v", r)
 	}
-	r = runCLI(t, "", nil, "--help")
-	if r.code != 0 || !strings.Contains(r.stderr+r.stdout, "byline export") {
-		t.Errorf("--help: %+v", r)
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"print", "--help"}, {"export", "-h"}, {"library", "--help"}, {"add", "--help"}} {
+		r = runCLI(t, "", nil, args...)
+		if r.code != 0 || !strings.Contains(r.stdout, "byline search") || r.stderr != "" {
+			t.Errorf("%v: want the usage on stdout and exit 0, got %+v", args, r)
+		}
 	}
 	r = runCLI(t, "", nil, "help")
 	if r.code != 0 || !strings.Contains(r.stdout, "byline print") {
@@ -44,8 +46,8 @@ func TestVersionAndHelp(t *testing.T) {
 		t.Errorf("unknown style: %+v", r)
 	}
 	r = runCLI(t, "", nil, "--no-such-flag")
-	if r.code != 2 {
-		t.Errorf("unknown flag exit = %d, want 2", r.code)
+	if r.code != 2 || !strings.Contains(r.stderr, "no-such-flag") || !strings.Contains(r.stderr, "byline --help") {
+		t.Errorf("unknown flag: want exit 2 and a pointer to --help on stderr, got %+v", r)
 	}
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -45,18 +44,14 @@ func runLibrary(name string, args []string, stdin io.Reader, stdout, stderr io.W
 		return false, 0
 	}
 	c := &libCmd{stdin: stdin, stdout: stdout, stderr: stderr}
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, libraryUsage) }
+	e := env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	fs := newFlagSet(name, e)
 	db := fs.String("db", "", "library file")
 	fs.IntVar(&c.limit, "limit", 20, "search: the most results")
 	fs.IntVar(&c.workers, "workers", 0, "add: parsing goroutines (0: one per core)")
-	pos, err := parseFlags(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return true, 0
-	}
-	if err != nil {
-		return true, 2
+	pos, code, ok := parseCommand(fs, args, libraryUsage, e)
+	if !ok {
+		return true, code
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
