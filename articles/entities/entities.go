@@ -5,7 +5,9 @@
 // trained by ./train on CoNLL-2003 and measured by ./eval, whose output a
 // few rules then correct for web text (facilities such as streets, parks
 // and restaurants are places; "Del Frisco's" is one name; "Baltimore, MD"
-// is two places; lower-case words in capitalised text are not places).
+// is two places; lower-case words in capitalised text are not places;
+// outside sports reports, a city of 100,000 people or more is a place,
+// not its team).
 // Its weights are embedded in the binary and loaded once, on first use.
 // The tagger knows four types (PER, LOC, ORG, MISC); only people and
 // places are reported.

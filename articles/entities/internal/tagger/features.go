@@ -273,6 +273,11 @@ func (x *Extractor) freqCode(lower uint64) uint8 {
 	return c
 }
 
+// featureLists are the gazetteer lists that features see; the weights were
+// trained with these. MajorCity serves the rules only.
+const featureLists = gazetteer.Country | gazetteer.Region | gazetteer.City |
+	gazetteer.FirstName | gazetteer.Organisation
+
 // markGazetteer sets each token's gazetteer bits from every list match
 // covering it: B, I, E or S (single word) per list.
 func (x *Extractor) markGazetteer(toks []token) {
@@ -286,7 +291,7 @@ func (x *Extractor) markGazetteer(toks []token) {
 				break
 			}
 			h = gazetteer.Extend(h, toks[i+l-1].lower)
-			lists := x.gaz.Lookup(h)
+			lists := x.gaz.Lookup(h) & featureLists
 			if lists == 0 {
 				continue
 			}

@@ -7,8 +7,9 @@ import "github.com/byline/byline/articles/entities/gazetteer"
 // parks, hotels, restaurants) are places, that a business named by a
 // possessive ("Wendy's", "Del Frisco's") is one name, that "Gulf of
 // Mexico" is one place, that "Miami Florida" and "Baltimore, MD" name a
-// city and its state, and that in text that capitalises names a word in
-// lower case is rarely a place.
+// city and its state, that in text that capitalises names a word in
+// lower case is rarely a place, and that outside sports reports a major
+// city's name is the city, not its team (cityrule.go).
 
 // places is the gazetteer lists that name places.
 const places = gazetteer.Country | gazetteer.Region | gazetteer.City
@@ -74,9 +75,13 @@ func (x *Extractor) applyRules(d *Doc, tags [][]Tag) {
 	if x.gaz == nil {
 		return
 	}
+	sports := d.sports()
 	for s := range d.sents {
 		toks, ts := d.sents[s], tags[s]
 		x.lowerCaseRule(toks, ts)
+		if !sports {
+			x.cityRule(toks, ts)
+		}
 		x.possessiveRule(toks, ts)
 		if d.class[s] == sentNormal {
 			x.facilityRule(toks, ts)
@@ -208,7 +213,7 @@ func (x *Extractor) gazetteerRule(toks []token, ts []Tag) {
 		for j < len(toks) && ts[j] == typ+1 {
 			j++
 		}
-		all := x.lists(toks[i:j])
+		all := x.lists(toks[i:j]) &^ gazetteer.MajorCity
 		switch {
 		case typ == BLoc && j-i >= 2 && all == 0 && uncommon(toks[i:j]) && !facilityHeads[toks[j-1].lower]:
 			if x.lists(toks[j-1:j])&(gazetteer.Region|gazetteer.Country) != 0 &&

@@ -111,6 +111,30 @@ func TestRules(t *testing.T) {
 			[]Tag{O, O, O, BLoc, O, O, O},
 		},
 		{
+			"major city taken for its team",
+			"Are you enjoying Houston ?",
+			[]Tag{O, O, O, BOrg, O},
+			[]Tag{O, O, O, BLoc, O},
+		},
+		{
+			"major city of two words taken for its team",
+			"Rents in Kansas City rose .",
+			[]Tag{O, O, BOrg, IOrg, O, O},
+			[]Tag{O, O, BLoc, ILoc, O, O},
+		},
+		{
+			"team named after its city in a sports report",
+			"Houston beat Philadelphia 4-3 .",
+			[]Tag{BOrg, O, BOrg, O, O},
+			[]Tag{BOrg, O, BOrg, O, O},
+		},
+		{
+			"major city that is also a common word",
+			"Nice people here .",
+			[]Tag{BOrg, O, O, O},
+			[]Tag{BOrg, O, O, O},
+		},
+		{
 			"known place in lower-case text",
 			"i live in kerala now",
 			[]Tag{O, O, O, BLoc, O},
