@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -45,6 +46,7 @@ func group(d *doc, spans []span, g *gazetteer.Gazetteer) []model.Entity {
 			}
 		}
 	}
+	spans = slices.DeleteFunc(spans, d.lowerSlip)
 	var body, heads []span
 	for k := range spans {
 		if gr.looksPersonal(spans[k]) {
@@ -98,6 +100,21 @@ func group(d *doc, spans []span, g *gazetteer.Gazetteer) []model.Entity {
 	}
 	gr.propagate()
 	return gr.entities()
+}
+
+// lowerSlip reports whether s is a tagging slip of the kind "The rover,
+// named Chandni": a name none of whose words is capitalised, in text that
+// does use capitals. Names with a lower-case particle ("de Klerk",
+// "al-Assad") keep a capitalised word; text written all in lower case is
+// left to the tagger.
+func (d *doc) lowerSlip(s span) bool {
+	u := &d.units[s.u]
+	for _, t := range u.sents[s.sent][s.from:s.to] {
+		if !unicode.IsLower(firstRune(t.text)) {
+			return false
+		}
+	}
+	return strings.IndexFunc(u.text, unicode.IsUpper) >= 0
 }
 
 // looksPersonal reports whether an organisation span is better read as a

@@ -95,6 +95,13 @@ func TestRecognize(t *testing.T) {
 			notNames: []string{"Israeli", "French", "Hamas", "United Nations Security Council", "France", "Bank of France"},
 		},
 		{
+			name:     "a lower-case word is no name in capitalised text",
+			text:     "Engineers in Bengaluru celebrated on Monday night after a small lunar rover built by a team of university students sent its first photographs from the Moon's south polar region. The rover, named Chandni, travelled eleven metres in its first hour, farther than its designers had dared to hope. Professor Meera Iyer said so.",
+			people:   []string{"Meera Iyer"},
+			places:   []string{"Bengaluru"},
+			notNames: []string{"rover", "The rover"},
+		},
+		{
 			name:     "mentions group under the full name",
 			text:     "Lloyd Austin arrived in Brussels on Monday. Secretary Austin then met his counterparts, and Austin said the talks were useful.",
 			people:   []string{"Lloyd Austin"},
