@@ -23,10 +23,10 @@ type layout struct {
 	status                               rect
 }
 
-// computeLayout places the panes: side panes go first when the terminal
-// narrows, the reader never does. labelW is the widest section heading:
-// the Sections pane grows to show it when there is room.
-func computeLayout(w, h, nArticles, problemLines, labelW int) layout {
+// frame is what every layout shares: "too small" below minWidth×minHeight,
+// else the body above the problems lines (at most a third of the screen)
+// and the status line at the bottom.
+func frame(w, h, problemLines int) layout {
 	var l layout
 	if w < minWidth || h < minHeight {
 		l.tooSmall = true
@@ -37,6 +37,18 @@ func computeLayout(w, h, nArticles, problemLines, labelW int) layout {
 	l.body = rect{0, 0, w, bodyH}
 	l.problems = rect{0, bodyH, w, problemLines}
 	l.status = rect{0, h - 1, w, 1}
+	return l
+}
+
+// computeLayout places the panes: side panes go first when the terminal
+// narrows, the reader never does. labelW is the widest section heading:
+// the Sections pane grows to show it when there is room.
+func computeLayout(w, h, nArticles, problemLines, labelW int) layout {
+	l := frame(w, h, problemLines)
+	if l.tooSmall {
+		return l
+	}
+	bodyH := l.body.h
 	side := func(pct, lo, hi int) int { return max(lo, min(hi, w*pct/100)) }
 	x, readerW := 0, w
 	if w >= sectionsFrom {
@@ -64,16 +76,11 @@ func computeLayout(w, h, nArticles, problemLines, labelW int) layout {
 // article's Sections below it; on a narrow terminal the list sits above
 // the reader. People & Places appear once an article is open.
 func computeLibraryLayout(w, h, problemLines, nSections int, open bool) layout {
-	var l layout
-	if w < minWidth || h < minHeight {
-		l.tooSmall = true
+	l := frame(w, h, problemLines)
+	if l.tooSmall {
 		return l
 	}
-	problemLines = min(problemLines, h/3)
-	bodyH := h - 1 - problemLines
-	l.body = rect{0, 0, w, bodyH}
-	l.problems = rect{0, bodyH, w, problemLines}
-	l.status = rect{0, h - 1, w, 1}
+	bodyH := l.body.h
 	if w < sectionsFrom {
 		ah := bodyH
 		if open {
