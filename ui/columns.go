@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"sync/atomic"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -21,15 +20,13 @@ type columnsView struct {
 	c    *common
 	w, h int
 
-	art  *model.Article
-	doc  *doc
-	req  renderReq
-	gen  int
+	art *model.Article
+	doc *doc
+	renderState
 	tops []int
 	// focus is the section whose pane has the keys.
 	focus int
 	ovbuf [][]overlay
-	cache docCache
 	// pending is a match to scroll to once its section is rendered.
 	pending *model.Pos
 }
@@ -63,10 +60,8 @@ func (v *columnsView) colWidth(i int) int {
 
 // SetArticle shows a with the focus on section sec.
 func (v *columnsView) SetArticle(a *model.Article, sec int) {
-	if v.req.stop != nil {
-		v.req.stop.Store(true)
-	}
-	v.art, v.doc, v.req, v.pending = a, nil, renderReq{}, nil
+	v.drop()
+	v.art, v.doc, v.pending = a, nil, nil
 	v.tops = make([]int, len(a.Sections))
 	v.focus = sec
 }
@@ -111,16 +106,11 @@ func (v *columnsView) Refresh() tea.Cmd {
 	if v.art == nil || v.w <= 2 {
 		return nil
 	}
-	width, style := max(v.colWidth(0)-4, 8), v.c.glamourStyle()
-	if v.req.art == v.art && v.req.width == width && v.req.style == style {
+	d, started := v.renew(v.art, max(v.colWidth(0)-4, 8), v.c.glamourStyle(), paneColumns)
+	if !started {
 		return nil
 	}
-	if v.req.stop != nil {
-		v.req.stop.Store(true)
-	}
-	v.gen++
-	v.req = renderReq{art: v.art, width: width, style: style, gen: v.gen, target: paneColumns, stop: new(atomic.Bool)}
-	if d := v.cache.get(docKey{v.art, width, style}); d != nil {
+	if d != nil {
 		v.install(d)
 		return nil
 	}
@@ -129,7 +119,7 @@ func (v *columnsView) Refresh() tea.Cmd {
 
 // Rendered installs the rendering the view waits for.
 func (v *columnsView) Rendered(msg renderedMsg) tea.Cmd {
-	if msg.req.gen != v.req.gen || msg.req.art != v.art || msg.req.target != paneColumns {
+	if !v.answers(msg, v.art, paneColumns) {
 		return nil
 	}
 	d := msg.doc

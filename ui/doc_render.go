@@ -253,3 +253,38 @@ func textBytes(a *model.Article) int {
 	}
 	return n
 }
+
+// renderState is what a pane that shows renderings keeps of them: the
+// request under way, its generation and the pane's cache of renderings.
+type renderState struct {
+	req   renderReq
+	gen   int
+	cache docCache
+}
+
+// renew starts a request for art at width and style on behalf of target,
+// stopping the one it replaces, unless that rendering is already shown or
+// under way (started is then false). A cached rendering comes back as
+// cached, and no command is needed for it.
+func (rs *renderState) renew(art *model.Article, width int, style string, target paneID) (cached *doc, started bool) {
+	if rs.req.art == art && rs.req.width == width && rs.req.style == style {
+		return nil, false
+	}
+	rs.drop()
+	rs.gen++
+	rs.req = renderReq{art: art, width: width, style: style, gen: rs.gen, target: target, stop: new(atomic.Bool)}
+	return rs.cache.get(docKey{art, width, style}), true
+}
+
+// drop stops the request under way, if any, and forgets it.
+func (rs *renderState) drop() {
+	if rs.req.stop != nil {
+		rs.req.stop.Store(true)
+	}
+	rs.req = renderReq{}
+}
+
+// answers reports whether msg is the rendering of the request under way.
+func (rs *renderState) answers(msg renderedMsg, art *model.Article, target paneID) bool {
+	return msg.req.gen == rs.req.gen && msg.req.art == art && msg.req.target == target
+}

@@ -3,7 +3,6 @@ package ui
 import (
 	"sort"
 	"strings"
-	"sync/atomic"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -21,8 +20,7 @@ type readerPane struct {
 
 	art *model.Article
 	doc *doc
-	req renderReq
-	gen int
+	renderState
 	// want is the section to open at when the first rendering arrives,
 	// wantFrac how far into it.
 	want     int
@@ -36,7 +34,6 @@ type readerPane struct {
 	// pending is a position to show once its section is rendered;
 	// Paragraph -2 means the section's start.
 	pending *model.Pos
-	cache   docCache
 }
 
 func newReader(c *common) *readerPane { return &readerPane{c: c} }
@@ -72,11 +69,9 @@ func (r *readerPane) SetArticle(a *model.Article, sec int) tea.Cmd {
 // SetArticleAt is SetArticle opening frac (0–1) of the way into section
 // sec: where the reader left it.
 func (r *readerPane) SetArticleAt(a *model.Article, sec int, frac float64) tea.Cmd {
-	if r.req.stop != nil {
-		r.req.stop.Store(true)
-	}
+	r.drop()
 	r.art, r.doc, r.starts, r.top, r.want, r.wantFrac = a, nil, nil, 0, sec, frac
-	r.req, r.pending = renderReq{}, nil
+	r.pending = nil
 	return r.Refresh()
 }
 
@@ -87,16 +82,11 @@ func (r *readerPane) Refresh() tea.Cmd {
 	if r.art == nil || r.w <= 2 {
 		return nil
 	}
-	width, style := r.renderWidth(), r.c.glamourStyle()
-	if r.req.art == r.art && r.req.width == width && r.req.style == style {
+	d, started := r.renew(r.art, r.renderWidth(), r.c.glamourStyle(), paneReader)
+	if !started {
 		return nil
 	}
-	if r.req.stop != nil {
-		r.req.stop.Store(true)
-	}
-	r.gen++
-	r.req = renderReq{art: r.art, width: width, style: style, gen: r.gen, target: paneReader, stop: new(atomic.Bool)}
-	if d := r.cache.get(docKey{r.art, width, style}); d != nil {
+	if d != nil {
 		r.install(d)
 		return nil
 	}
@@ -111,7 +101,7 @@ func (r *readerPane) Refresh() tea.Cmd {
 // returns the command for the rest of it. A patch adds sections to the
 // doc shown.
 func (r *readerPane) Rendered(msg renderedMsg) tea.Cmd {
-	if msg.req.gen != r.req.gen || msg.req.art != r.art || msg.req.target != paneReader {
+	if !r.answers(msg, r.art, paneReader) {
 		return nil
 	}
 	if msg.patch && (r.doc == nil || r.doc.complete) {
