@@ -105,10 +105,7 @@ func BenchmarkSampleFirstScreen(b *testing.B) {
 // BenchmarkSampleParseRecognizeRender is the whole path for the reference
 // article: parse, recognise people and places, first screen.
 func BenchmarkSampleParseRecognizeRender(b *testing.B) {
-	data, err := os.ReadFile("testdata/sample.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
+	data := sampleData(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		as, err := articles.Parse("sample.txt", data)

@@ -26,11 +26,7 @@ type testLibrary struct {
 func newTestLibrary(t testing.TB, n int) *testLibrary {
 	t.Helper()
 	src := t.TempDir()
-	data, err := os.ReadFile(filepath.Join("testdata", "sample.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string][]byte{"sample.txt": data}
+	files := map[string][]byte{"sample.txt": sampleData(t)}
 	for i := range n {
 		files[corpus.Name(i)] = corpus.Article(7, i)
 	}

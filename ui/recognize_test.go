@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,11 +14,7 @@ import (
 // parsed, people and places not yet recognised.
 func parsedSample(t testing.TB, name string) *model.Article {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "sample.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := articles.ParseText(name, data)
+	a, err := articles.ParseText(name, sampleData(t))
 	if err != nil {
 		t.Fatal(err)
 	}
