@@ -13,6 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/byline/byline/articles/entities/internal/tagger"
 )
 
 // Sentence is one tokenised sentence with its gold BIO tags ("O", "B-PER", ...).
@@ -116,7 +118,7 @@ func ReadCoNLL(r io.Reader) ([]Document, error) {
 func splitDocuments(sents []Sentence) []Document {
 	starts := []int{0}
 	for i, s := range sents {
-		if !isDateline(s.Words) || i == 0 {
+		if !tagger.IsDateline(s.Words) || i == 0 {
 			continue
 		}
 		start := i - 1
@@ -136,23 +138,6 @@ func splitDocuments(sents []Sentence) []Document {
 		docs = append(docs, Document(sents[st:end]))
 	}
 	return docs
-}
-
-// isDateline reports whether words look like "CITY 1996-12-06".
-func isDateline(words []string) bool {
-	if len(words) < 2 || len(words) > 8 {
-		return false
-	}
-	last := words[len(words)-1]
-	if len(last) != 10 || last[4] != '-' || last[7] != '-' {
-		return false
-	}
-	for i, c := range []byte(last) {
-		if i != 4 && i != 7 && (c < '0' || c > '9') {
-			return false
-		}
-	}
-	return true
 }
 
 // looksLikeByline reports whether words look like a reporter's name line:

@@ -184,7 +184,7 @@ func (d *Doc) Len(s int) int { return len(d.sents[s]) }
 func (d *Doc) Sentences() int { return len(d.sents) }
 
 func sentenceClass(words []string) uint8 {
-	if isDateline(words) {
+	if IsDateline(words) {
 		return sentDate
 	}
 	letters, caps, titled, long := 0, 0, 0, 0
@@ -223,8 +223,11 @@ func sentenceClass(words []string) uint8 {
 	return sentNormal
 }
 
-// isDateline reports whether words are a short line ending in an ISO date.
-func isDateline(words []string) bool {
+// IsDateline reports whether words are a short line ending in an ISO date,
+// such as "ROME 1996-12-06": a dateline, which names the place a story was
+// filed from and, in CoNLL-2003, opens a document. The corpus reader splits
+// documents with it, so training and tagging agree on what a dateline is.
+func IsDateline(words []string) bool {
 	if len(words) < 2 || len(words) > 8 {
 		return false
 	}
