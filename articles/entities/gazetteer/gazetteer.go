@@ -11,7 +11,7 @@ import (
 	"strings"
 )
 
-//go:embed countries.txt regions.txt geography.txt cities.txt.gz firstnames.txt words.txt.gz organisations.txt majorcities.txt
+//go:embed countries.txt regions.txt geography.txt cities.txt.gz firstnames.txt words.txt.gz organisations.txt majorcities.txt people.txt landmarks.txt.gz groups.txt
 var files embed.FS
 
 // List is a bit set naming the lists a name is on.
@@ -25,10 +25,12 @@ const (
 	FirstName                     // popular given names in several languages
 	Organisation                  // well-known organisations, written by hand
 	MajorCity                     // cities of at least 100,000 people
+	Person                        // well-known people, from WordNet
+	Landmark                      // places, waters, mountains and buildings named in WordNet
 )
 
 // NumLists is the number of distinct lists.
-const NumLists = 6
+const NumLists = 8
 
 // MaxWords is the longest name, in words, that Match looks for.
 const MaxWords = 5
@@ -58,6 +60,9 @@ func Load() (*Gazetteer, error) {
 		{"firstnames.txt", FirstName},
 		{"organisations.txt", Organisation},
 		{"majorcities.txt", MajorCity},
+		{"people.txt", Person},
+		{"landmarks.txt.gz", Landmark},
+		{"groups.txt", Organisation},
 	} {
 		data, err := files.ReadFile(l.file)
 		if err != nil {

@@ -19,6 +19,10 @@ func TestLists(t *testing.T) {
 		{[]string{"Will"}, FirstName},
 		{[]string{"Houston"}, City | MajorCity},
 		{[]string{"kansas", "city"}, MajorCity},
+		{[]string{"Albert", "Einstein"}, Person},
+		{[]string{"Rhine"}, Landmark},
+		{[]string{"Derbyshire"}, Landmark},
+		{[]string{"Oval", "Office"}, Landmark},
 		{[]string{"Precision"}, 0},
 	}
 	for _, tt := range tests {

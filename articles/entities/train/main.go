@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/byline/byline/articles/entities/gazetteer"
@@ -85,22 +87,37 @@ func run(data, out string, epochs, minCount int, prune float32, seed int64, aug 
 		// The second pass learns from first-pass tags that the first pass
 		// did not see in training: each fold is tagged by a model trained
 		// on the other folds.
+		// The folds are independent and run on all cores; each writes
+		// the priors of its own documents only, so no fold model learns
+		// from another fold's priors.
 		const folds = 4
-		for f := 0; f < folds; f++ {
-			var in []tagger.TrainDoc
-			var outIdx []int
-			for i, d := range docs {
-				if origin[i]%folds == f {
-					outIdx = append(outIdx, i)
-				} else {
-					in = append(in, d)
+		priors := make([][][]tagger.Tag, len(docs))
+		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		var wg sync.WaitGroup
+		for f := range folds {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				var in []tagger.TrainDoc
+				var outIdx []int
+				for i, d := range docs {
+					if origin[i]%folds == f {
+						outIdx = append(outIdx, i)
+					} else {
+						in = append(in, d)
+					}
 				}
-			}
-			m := tagger.Train(x, in, tagger.TrainOptions{Epochs: best1, MinCount: minCount, Seed: seed, Dropout: dropout})
-			for _, i := range outIdx {
-				docs[i].Prior = m.Tag(docs[i].Words)
-			}
-			fmt.Printf("fold %d tagged (%s)\n", f, time.Since(start).Round(time.Second))
+				m := tagger.Train(x, in, tagger.TrainOptions{Epochs: best1, MinCount: minCount, Seed: seed, Dropout: dropout})
+				for _, i := range outIdx {
+					priors[i] = m.Tag(docs[i].Words)
+				}
+				fmt.Printf("fold %d tagged (%s)\n", f, time.Since(start).Round(time.Second))
+			}()
+		}
+		wg.Wait()
+		for i := range docs {
+			docs[i].Prior = priors[i]
 		}
 		second := tagger.Train(x, docs, tagger.TrainOptions{
 			Epochs: epochs, MinCount: minCount, Seed: seed, Seeds: seeds, Dropout: dropout,

@@ -279,7 +279,7 @@ func (x *Extractor) freqCode(lower uint64) uint8 {
 // featureLists are the gazetteer lists that features see; the weights were
 // trained with these. MajorCity serves the rules only.
 const featureLists = gazetteer.Country | gazetteer.Region | gazetteer.City |
-	gazetteer.FirstName | gazetteer.Organisation
+	gazetteer.FirstName | gazetteer.Organisation | gazetteer.Person | gazetteer.Landmark
 
 // markGazetteer sets each token's gazetteer bits from every list match
 // covering it: B, I, E or S (single word) per list.

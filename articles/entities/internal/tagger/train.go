@@ -2,7 +2,9 @@ package tagger
 
 import (
 	"math/rand"
+	"runtime"
 	"sort"
+	"sync"
 )
 
 // TrainDoc is one training document: sentences of words and their gold tags.
@@ -25,7 +27,8 @@ type TrainOptions struct {
 	// weights are averaged (1 if zero).
 	Seeds int
 	// AfterEpoch, if set, is called with the averaged model after each
-	// epoch and returns a score to maximise (e.g. F1 on validation data);
+	// epoch of each run (runs go concurrently, so it must be safe for
+	// concurrent use) and returns a score to maximise (e.g. F1 on validation data);
 	// Train returns the best-scoring model.
 	AfterEpoch func(epoch int, m *Model) float64
 	// Dropout is the share of features left out of each sentence's update.
@@ -92,14 +95,24 @@ func Train(x *Extractor, docs []TrainDoc, opt TrainOptions) *Model {
 			exs = append(exs, ex)
 		}
 	}
+	// The runs are independent: they run on all cores, and their models
+	// are averaged in run order, so the result does not depend on timing.
 	seeds := max(opt.Seeds, 1)
-	var models []*Model
-	for k := 0; k < seeds; k++ {
-		m, ep := learnRun(x, index, exs, opt, opt.Seed+int64(k)*1000)
-		models = append(models, m)
-		if opt.Best != nil && k == 0 {
-			*opt.Best = ep
-		}
+	models := make([]*Model, seeds)
+	epochs := make([]int, seeds)
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for k := range seeds {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			models[k], epochs[k] = learnRun(x, index, exs, opt, opt.Seed+int64(k)*1000)
+		}()
+	}
+	wg.Wait()
+	if opt.Best != nil {
+		*opt.Best = epochs[0]
 	}
 	if len(models) == 1 {
 		return models[0]
