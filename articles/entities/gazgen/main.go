@@ -185,12 +185,20 @@ const (
 // readWordNet returns, per lexicographer file, the capitalised words of the
 // noun synsets that are instances ("Paris" is an instance of city, "city"
 // is not) in WordNet's data.noun: "Albert Einstein", "Einstein", "Rhine".
+// Short abbreviations ("HI" for Hawaii, "MD" for Maryland: also words) and
+// celestial bodies (planets, stars: not places on Earth) are left out.
 func readWordNet(path string) (map[int][]string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	out := map[int][]string{}
+	type synset struct {
+		lex      int
+		words    []string
+		instance []string // offsets of the synsets this is an instance of
+	}
+	synsets := map[string]synset{}
+	var order []string
 	for _, line := range strings.Split(string(data), "\n") {
 		// offset lex_filenum ss_type w_cnt (word lex_id)... p_cnt (ptr offset pos src)... | gloss
 		f := strings.Fields(line)
@@ -202,32 +210,62 @@ func readWordNet(path string) (map[int][]string, error) {
 		if err1 != nil || err2 != nil || len(f) < 5+2*int(n) {
 			return nil, fmt.Errorf("%s: malformed line %.40q", path, line)
 		}
-		words := make([]string, 0, n)
+		ss := synset{lex: lex}
 		for i := 0; i < int(n); i++ {
-			words = append(words, f[4+2*i])
+			ss.words = append(ss.words, f[4+2*i])
 		}
 		p := 4 + 2*int(n)
 		ptrs, err := strconv.Atoi(f[p])
 		if err != nil || len(f) < p+1+4*ptrs {
 			return nil, fmt.Errorf("%s: malformed pointers in %.40q", path, line)
 		}
-		instance := false
 		for k := 0; k < ptrs; k++ {
 			if f[p+1+4*k] == "@i" {
-				instance = true
+				ss.instance = append(ss.instance, f[p+2+4*k])
 			}
 		}
-		if !instance {
+		synsets[f[0]] = ss
+		order = append(order, f[0])
+	}
+	celestial := func(ss synset) bool {
+		for _, off := range ss.instance {
+			for _, w := range synsets[off].words {
+				w = strings.ToLower(w)
+				for _, c := range []string{"star", "planet", "constellation", "asteroid", "satellite", "galaxy", "asterism", "supernova", "comet", "lunar"} {
+					if strings.Contains(w, c) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	out := map[int][]string{}
+	for _, off := range order {
+		ss := synsets[off]
+		if len(ss.instance) == 0 || celestial(ss) {
 			continue
 		}
-		for _, w := range words {
+		for _, w := range ss.words {
 			w = strings.ReplaceAll(w, "_", " ")
-			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-				out[lex] = append(out[lex], w)
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !abbreviation(w) {
+				out[ss.lex] = append(out[ss.lex], w)
 			}
 		}
 	}
 	return out, nil
+}
+
+// abbreviation reports whether w is at most three capital letters.
+func abbreviation(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n <= 3
 }
 
 // readFirstNames reads every human-names data file (all languages, both sexes).

@@ -12,7 +12,7 @@ import (
 	"sort"
 )
 
-const magic = "BYLNER02"
+const magic = "BYLNER03"
 
 // Prune returns a copy of m without the features whose weights are all
 // smaller than min in absolute value, and with such small weights zeroed.
@@ -20,7 +20,7 @@ func (m *Model) Prune(min float32) *Model {
 	if m.index == nil {
 		return m
 	}
-	out := &Model{x: m.x, trans: m.trans, index: map[uint32]int32{}}
+	out := &Model{x: m.x, trans: m.trans, penalty: m.penalty, index: map[uint32]int32{}}
 	for f, r := range m.index {
 		row := m.w[int(r)*NumTags : int(r)*NumTags+NumTags]
 		keep := false
@@ -77,6 +77,7 @@ func (m *Model) write(bw *bufio.Writer) {
 	put(uint64(len(keys)))
 	binary.Write(bw, binary.LittleEndian, scale)
 	binary.Write(bw, binary.LittleEndian, m.trans)
+	binary.Write(bw, binary.LittleEndian, m.penalty)
 	last := uint32(0)
 	for _, f := range keys {
 		put(uint64(f - last))
@@ -153,7 +154,7 @@ func readModel(r []byte, x *Extractor) (*Model, []byte, error) {
 		return nil, nil, bad
 	}
 	m := &Model{x: x}
-	if len(r) < 4+4*len(m.trans)*NumTags {
+	if len(r) < 4+4*len(m.trans)*NumTags+4*NumTags {
 		return nil, nil, bad
 	}
 	m.scale = math.Float32frombits(binary.LittleEndian.Uint32(r))
@@ -163,6 +164,10 @@ func readModel(r []byte, x *Extractor) (*Model, []byte, error) {
 			m.trans[a][b] = math.Float32frombits(binary.LittleEndian.Uint32(r))
 			r = r[4:]
 		}
+	}
+	for k := range m.penalty {
+		m.penalty[k] = math.Float32frombits(binary.LittleEndian.Uint32(r))
+		r = r[4:]
 	}
 	keys := make([]uint32, n)
 	last := uint32(0)

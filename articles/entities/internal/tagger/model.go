@@ -18,6 +18,9 @@ type Model struct {
 	table []slot
 	scale float32
 	n     int
+	// penalty is subtracted from each tag's score: chosen after training
+	// (Tagger.SetPenalty), it trades recall for precision per type.
+	penalty [NumTags]float32
 }
 
 // slot is one feature of the table; key 0 marks an empty slot.
@@ -133,7 +136,7 @@ func (m *Model) emissions(d *Doc, s int, sc *scratch) {
 		}
 		e := sc.emit[i*NumTags : (i+1)*NumTags : (i+1)*NumTags]
 		for k := range e {
-			e[k] = float32(acc[k]) * m.scale
+			e[k] = float32(acc[k])*m.scale - m.penalty[k]
 		}
 		constrain(e, d.mask(s, i))
 	}

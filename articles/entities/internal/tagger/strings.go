@@ -14,6 +14,17 @@ func (t *Tagger) stages() []*Model {
 	return []*Model{t.First, t.Second}
 }
 
+// SetPenalty makes every stage subtract per from the score of each person
+// it finds and loc from that of each place (from the B- tags, so that a
+// long name pays no more than a short one); the training command chooses
+// them on validation data. Call it before the tagger is shared.
+func (t *Tagger) SetPenalty(per, loc float32) {
+	for _, m := range t.stages() {
+		m.penalty = [NumTags]float32{}
+		m.penalty[BPer], m.penalty[BLoc] = per, loc
+	}
+}
+
 // Features returns the number of features with weights, all stages.
 func (t *Tagger) Features() int {
 	n := 0
