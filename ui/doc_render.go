@@ -68,7 +68,7 @@ func renderPatchCmd(req renderReq, first, rows int) tea.Cmd {
 func renderFromCmd(req renderReq, first, rows int, rest bool) tea.Cmd {
 	return func() tea.Msg {
 		d := &doc{art: req.art, width: req.width, style: req.style, secs: make([]*section, len(req.art.Sections))}
-		r, err := newRenderer(req.style, req.width)
+		r, err := newRenderer(req.style, req.width, false)
 		if err != nil {
 			d.err, d.complete = err, true
 			return renderedMsg{req: req, doc: d}
@@ -109,7 +109,7 @@ func renderRestCmd(req renderReq, part *doc) tea.Cmd {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				r, err := newRenderer(req.style, req.width)
+				r, err := newRenderer(req.style, req.width, false)
 				if err != nil {
 					errMu.Lock()
 					d.err = err
@@ -146,7 +146,7 @@ func renderRestCmd(req renderReq, part *doc) tea.Cmd {
 func renderRangeCmd(req renderReq, from, to int) tea.Cmd {
 	return func() tea.Msg {
 		d := &doc{art: req.art, width: req.width, style: req.style, secs: make([]*section, len(req.art.Sections))}
-		r, err := newRenderer(req.style, req.width)
+		r, err := newRenderer(req.style, req.width, false)
 		if err != nil {
 			d.err, d.complete = err, true
 			return renderedMsg{req: req, doc: d}

@@ -12,7 +12,7 @@ import (
 // terminal to ask). With color false the result is plain text without any
 // escape sequence. It fails only for an unknown style.
 func Render(a *model.Article, width int, style string, color bool) (string, error) {
-	r, err := newRenderer(resolveStyle(style, true), width)
+	r, err := newRenderer(resolveStyle(style, true), width, !color)
 	if err != nil {
 		return "", err
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 	"github.com/byline/byline/articles"
 	"github.com/byline/byline/model"
@@ -98,13 +99,25 @@ func resolveStyle(name string, dark bool) string {
 
 // newRenderer returns a glamour renderer whose lines are at most width
 // cells wide. Glamour's documents have a left margin of two cells that its
-// word wrap leaves out, hence the +2.
-func newRenderer(style string, width int) (*glamour.TermRenderer, error) {
+// word wrap leaves out, hence the +2. With marks false, headings lose the
+// "## " that glamour's colour styles put before them: on screen their
+// colour and weight already set them apart (plain text and the ascii and
+// notty styles keep the marks, which are all they have).
+func newRenderer(style string, width int, marks bool) (*glamour.TermRenderer, error) {
 	if err := CheckStyle(style); err != nil {
 		return nil, err
 	}
+	name := resolveStyle(style, true)
+	cfg := *styles.DefaultStyles[name]
+	if !marks && name != styles.AsciiStyle && name != styles.NoTTYStyle {
+		for _, h := range []*ansi.StyleBlock{&cfg.H2, &cfg.H3, &cfg.H4, &cfg.H5, &cfg.H6} {
+			if strings.Trim(h.Prefix, "# ") == "" {
+				h.Prefix = ""
+			}
+		}
+	}
 	return glamour.NewTermRenderer(
-		glamour.WithStandardStyle(resolveStyle(style, true)),
+		glamour.WithStyles(cfg),
 		glamour.WithWordWrap(max(width, 8)+2),
 	)
 }

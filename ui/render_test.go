@@ -77,7 +77,7 @@ func TestEscapeMarkdown(t *testing.T) {
 func TestSpansWrapped(t *testing.T) {
 	para := "Talks went on between the Secretary Lloyd Austin and his guest."
 	a := &model.Article{Title: "T", Sections: []model.Section{{Heading: "Talks", Paragraphs: []string{para}}}}
-	r, err := newRenderer("dark", 44)
+	r, err := newRenderer("dark", 44, false)
 	if err != nil {
 		t.Fatal(err)
 	}
