@@ -26,7 +26,7 @@ func ExampleRecognize() {
 		fmt.Println()
 	}
 	// Output:
-	// place US: "US"@0:0-2
+	// place United States: "US"@0:0-2
 	// person Lloyd Austin: "Lloyd Austin"@0:21-33 "Austin"@1:0-6
 	// person Yoav Gallant: "Yoav Gallant"@0:68-80 "Gallant"@1:20-27
 	// place Washington: "Washington"@0:84-94

@@ -199,9 +199,18 @@ func (gr *grouper) person(text string) *entity {
 	return e
 }
 
+// placeKey is the key of the place named text: a country's other names
+// ("US", "U.S.", "America") share the country's key.
+func (gr *grouper) placeKey(text string) string {
+	if c, ok := gr.g.Country(text); ok {
+		text = c
+	}
+	return "l:" + strings.ToLower(text)
+}
+
 // place returns the place named text, creating it.
 func (gr *grouper) place(text string) *entity {
-	key := "l:" + strings.ToLower(text)
+	key := gr.placeKey(text)
 	if e := gr.byName[key]; e != nil {
 		return e
 	}
@@ -226,7 +235,7 @@ func (gr *grouper) alias(text string) *entity {
 		}
 		return best
 	}
-	return gr.byName["l:"+strings.ToLower(text)]
+	return gr.byName[gr.placeKey(text)]
 }
 
 // vote counts, for each single-word name not part of a person's full name,
@@ -377,6 +386,9 @@ func (gr *grouper) entities() []model.Entity {
 			return ent.Mentions[i].Pos().Less(ent.Mentions[j].Pos())
 		})
 		ent.Name = canonical(ent)
+		if c, ok := gr.g.Country(ent.Name); ok && ent.Type == model.Place {
+			ent.Name = c // "US" and "U.S." are listed as the United States
+		}
 		out = append(out, ent)
 	}
 	sort.SliceStable(out, func(i, j int) bool {

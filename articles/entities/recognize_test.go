@@ -76,14 +76,14 @@ func TestRecognize(t *testing.T) {
 			name:     "titles stay outside the span",
 			text:     "US Defense Secretary Lloyd Austin met Israeli Defense Minister Yoav Gallant at the Pentagon on Tuesday.",
 			people:   []string{"Lloyd Austin", "Yoav Gallant"},
-			places:   []string{"US"},
+			places:   []string{"United States"},
 			notNames: []string{"US Defense Secretary Lloyd Austin", "Defense Secretary Lloyd Austin", "Secretary Lloyd Austin", "Israeli"},
 		},
 		{
 			name:     "possessive and hyphenated places",
 			text:     "On Monday, Lloyd Austin spoke about US-Israel ties. Austin's remarks were brief, and the Israel-Hamas talks went on in Cairo.",
 			people:   []string{"Lloyd Austin"},
-			places:   []string{"US", "Israel", "Cairo"},
+			places:   []string{"United States", "Israel", "Cairo"},
 			mentions: []string{"Austin", "US", "Israel"},
 			notNames: []string{"Austin's", "US-Israel", "Israel-Hamas", "Hamas"},
 		},
@@ -183,6 +183,30 @@ func TestRecognize(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCountryAliases checks that a country's other names are one place,
+// listed under the country's name, and that other places stay apart.
+func TestCountryAliases(t *testing.T) {
+	a := article("The US and Britain met in Paris on Monday. U.S. officials said the United States would act, and the UK agreed. Officials in Texas were not told.")
+	Recognize(a)
+	checkSpans(t, a)
+	count := map[string]int{}
+	for _, e := range a.Entities {
+		if e.Type == model.Place {
+			count[e.Name] = len(e.Mentions)
+		}
+	}
+	for name, want := range map[string]int{"United States": 3, "United Kingdom": 2, "Paris": 1, "Texas": 1} {
+		if count[name] != want {
+			t.Errorf("%s: %d mentions, want %d; places %v", name, count[name], want, count)
+		}
+	}
+	for _, alias := range []string{"US", "U.S.", "UK", "Britain"} {
+		if _, ok := count[alias]; ok {
+			t.Errorf("%q listed apart from its country; places %v", alias, count)
+		}
 	}
 }
 

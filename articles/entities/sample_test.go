@@ -47,7 +47,7 @@ func TestSampleArticle(t *testing.T) {
 		names []string
 	}{
 		{model.Person, []string{"Lloyd Austin", "Yoav Gallant"}},
-		{model.Place, []string{"Gaza", "Rafah", "Washington", "Israel", "US"}},
+		{model.Place, []string{"Gaza", "Rafah", "Washington", "Israel", "United States"}},
 	} {
 		for _, n := range want.names {
 			if !slices.Contains(got[want.typ], n) {

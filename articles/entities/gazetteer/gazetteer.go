@@ -11,7 +11,7 @@ import (
 	"strings"
 )
 
-//go:embed countries.txt regions.txt geography.txt cities.txt.gz firstnames.txt words.txt.gz organisations.txt majorcities.txt people.txt landmarks.txt.gz groups.txt
+//go:embed countries.txt regions.txt geography.txt cities.txt.gz firstnames.txt words.txt.gz organisations.txt majorcities.txt people.txt landmarks.txt.gz groups.txt countryaliases.txt
 var files embed.FS
 
 // List is a bit set naming the lists a name is on.
@@ -38,8 +38,9 @@ const MaxWords = 5
 // Gazetteer maps hashed lower-case word sequences to the lists they are on.
 // It is read-only after Load and safe for concurrent use.
 type Gazetteer struct {
-	names map[uint64]List
-	words map[uint64]uint32 // rank<<1 | 1 if usually capitalised
+	names     map[uint64]List
+	words     map[uint64]uint32 // rank<<1 | 1 if usually capitalised
+	countries map[string]string // alias key -> country name: "us" -> "United States"
 }
 
 // Load parses the embedded lists. It returns an error only if the embedded
@@ -47,6 +48,9 @@ type Gazetteer struct {
 func Load() (*Gazetteer, error) {
 	g := &Gazetteer{names: make(map[uint64]List, 160000), words: make(map[uint64]uint32, 60000)}
 	if err := g.loadWords(); err != nil {
+		return nil, err
+	}
+	if err := g.loadCountries(); err != nil {
 		return nil, err
 	}
 	for _, l := range []struct {
@@ -135,6 +139,37 @@ func (g *Gazetteer) loadWords() error {
 		rank++
 	}
 	return nil
+}
+
+// loadCountries reads the country aliases: per line a country's name and
+// its other names, tab-separated.
+func (g *Gazetteer) loadCountries() error {
+	data, err := files.ReadFile("countryaliases.txt")
+	if err != nil {
+		return err
+	}
+	g.countries = map[string]string{}
+	for line := range lines(data) {
+		names := strings.Split(string(line), "\t")
+		for _, n := range names {
+			g.countries[countryKey(n)] = names[0]
+		}
+	}
+	return nil
+}
+
+// countryKey is how a country's names are compared: case, dots and spacing
+// ignored, so "U.S." and "US" are one.
+func countryKey(name string) string {
+	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(name, ".", ""))), " ")
+}
+
+// Country returns the name of the country that name is another name for
+// ("US", "U.S.", "America" -> "United States"; "United States" itself), and
+// false for a name that is not a country's alias.
+func (g *Gazetteer) Country(name string) (string, bool) {
+	c, ok := g.countries[countryKey(name)]
+	return c, ok
 }
 
 // Word looks up a word by the Hash of its lower-case form and returns its

