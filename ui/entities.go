@@ -174,9 +174,15 @@ func (e *entitiesPane) draw() string {
 	st := e.c.styles
 	w := max(e.w-2, 1)
 	body := make([]string, 0, e.h)
-	legend := " " + st.Marks[markPerson].Render("person") + "  " + st.Marks[markPlace].Render("place") + st.Message.Render("  e hides")
+	// " person  place  e hides" is 23 cells; a narrower pane drops the
+	// key, which the help screen lists too.
+	hint, off := "  e hides", " highlights off  e shows"
+	if w < 23 {
+		hint, off = "", " highlights off"
+	}
+	legend := " " + st.Marks[markPerson].Render("person") + "  " + st.Marks[markPlace].Render("place") + st.Message.Render(hint)
 	if !e.c.marks.showEntities {
-		legend = st.Message.Render(" highlights off  e shows")
+		legend = st.Message.Render(off)
 	}
 	body = append(body, legend, "")
 	switch {

@@ -3,7 +3,8 @@ package ui
 // Sizes below which the layout gives things up.
 const (
 	minWidth, minHeight = 40, 10 // "terminal too small" below this
-	entitiesFrom        = 110    // People & Places shown from this width
+	entitiesFrom        = 110    // People & Places in a column of their own from this width
+	stackFrom           = 80     // People & Places below the Sections from this width
 	sectionsFrom        = 64     // Sections (and Articles) shown from this width
 )
 
@@ -42,8 +43,11 @@ func frame(w, h, problemLines int) layout {
 
 // computeLayout places the panes: side panes go first when the terminal
 // narrows, the reader never does. labelW is the widest section heading:
-// the Sections pane grows to show it when there is room.
-func computeLayout(w, h, nArticles, problemLines, labelW int) layout {
+// the Sections pane grows to show it when there is room. Between stackFrom
+// and entitiesFrom columns People & Places sit below the Sections, which
+// then take only the rows their nSections need, so the reader keeps its
+// width.
+func computeLayout(w, h, nArticles, problemLines, labelW, nSections int) layout {
 	l := frame(w, h, problemLines)
 	if l.tooSmall {
 		return l
@@ -61,6 +65,13 @@ func computeLayout(w, h, nArticles, problemLines, labelW int) layout {
 		}
 		l.sections = rect{0, top, lw, bodyH - top}
 		x, readerW = lw, readerW-lw
+		if w >= stackFrom && w < entitiesFrom {
+			sh := max(4, min(nSections+2, (bodyH-top)/2))
+			if eh := bodyH - top - sh; eh >= 8 {
+				l.sections.h = sh
+				l.entities = rect{0, top + sh, lw, eh}
+			}
+		}
 	}
 	if w >= entitiesFrom {
 		rw := side(22, 26, 34)

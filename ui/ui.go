@@ -217,18 +217,24 @@ func (m *Model) screen() string {
 }
 
 // readerBody is the reader's layout: Articles and Sections on the left,
-// the reader, People & Places on the right.
+// the reader, People & Places on the right (or below the Sections on a
+// medium-wide terminal).
 func (m *Model) readerBody() string {
+	l := m.lay
 	var blocks []string
-	if m.lay.sections.w > 0 {
+	stacked := l.entities.w > 0 && l.entities.x == l.sections.x
+	if l.sections.w > 0 {
 		left := m.sections.View()
-		if m.lay.articles.w > 0 {
+		if l.articles.w > 0 {
 			left = m.articles.View() + "\n" + left
+		}
+		if stacked {
+			left += "\n" + m.entities.View()
 		}
 		blocks = append(blocks, left)
 	}
 	blocks = append(blocks, m.reader.View())
-	if m.lay.entities.w > 0 {
+	if l.entities.w > 0 && !stacked {
 		blocks = append(blocks, m.entities.View())
 	}
 	return joinColumns(blocks...)

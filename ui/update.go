@@ -37,7 +37,7 @@ func (m *Model) relayout() {
 		m.lay = computeLibraryLayout(m.width, m.height, problems, nSections, a != nil)
 		m.library.SetSize(m.lay.articles.w, m.lay.articles.h)
 	} else {
-		m.lay = computeLayout(m.width, m.height, len(m.arts), problems, m.sections.LabelWidth())
+		m.lay = computeLayout(m.width, m.height, len(m.arts), problems, m.sections.LabelWidth(), len(m.sections.labels))
 	}
 	l := m.lay
 	m.articles.SetSize(l.articles.w, l.articles.h)

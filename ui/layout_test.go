@@ -1,0 +1,50 @@
+package ui
+
+import "testing"
+
+// TestLayoutPeopleAndPlaces checks where People & Places go as the
+// terminal narrows: a column of their own, below the Sections, then gone;
+// the reader never loses its place and panes never overlap.
+func TestLayoutPeopleAndPlaces(t *testing.T) {
+	for _, tt := range []struct {
+		w, h      int
+		where     string // "right", "below" or "none"
+		nArticles int
+	}{
+		{130, 30, "right", 1},
+		{110, 30, "right", 1},
+		{109, 30, "below", 1},
+		{80, 24, "below", 1},
+		{90, 30, "below", 3},
+		{80, 14, "none", 1}, // too few rows to share the column
+		{79, 30, "none", 1},
+		{64, 30, "none", 1},
+	} {
+		l := computeLayout(tt.w, tt.h, tt.nArticles, 0, 30, 4)
+		got := "none"
+		switch {
+		case l.entities.w > 0 && l.entities.x == l.sections.x:
+			got = "below"
+		case l.entities.w > 0:
+			got = "right"
+		}
+		if got != tt.where {
+			t.Errorf("%dx%d: People & Places %s, want %s (%+v)", tt.w, tt.h, got, tt.where, l)
+		}
+		if l.reader.w < 40 {
+			t.Errorf("%dx%d: reader only %d wide", tt.w, tt.h, l.reader.w)
+		}
+		panes := []rect{l.articles, l.sections, l.reader, l.entities}
+		for i := range panes {
+			for j := i + 1; j < len(panes); j++ {
+				a, b := panes[i], panes[j]
+				if a.w > 0 && b.w > 0 && a.x < b.x+b.w && b.x < a.x+a.w && a.y < b.y+b.h && b.y < a.y+a.h {
+					t.Errorf("%dx%d: panes %d and %d overlap: %+v %+v", tt.w, tt.h, i, j, a, b)
+				}
+			}
+		}
+		if got == "below" && l.sections.h < 4+2 {
+			t.Errorf("%dx%d: Sections only %d rows for 4 sections", tt.w, tt.h, l.sections.h)
+		}
+	}
+}
