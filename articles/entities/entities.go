@@ -24,7 +24,7 @@ import (
 
 // weights is written by `go run ./articles/entities/train`.
 //
-//go:embed weights.bin.gz
+//go:embed weights.bin
 var weights []byte
 
 // recognizer is the loaded tagger and the gazetteer it was trained with.

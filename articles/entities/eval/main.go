@@ -4,7 +4,7 @@
 //
 // Usage, from the repository root:
 //
-//	go run ./articles/entities/eval [-data ../shared/ner] [-weights articles/entities/weights.bin.gz]
+//	go run ./articles/entities/eval [-data ../shared/ner] [-weights articles/entities/weights.bin]
 package main
 
 import (
@@ -22,7 +22,7 @@ import (
 func main() {
 	def, _ := corpus.FindDataDir(".")
 	data := flag.String("data", def, "directory holding conll2003/ and uner-ewt/")
-	weights := flag.String("weights", "articles/entities/weights.bin.gz", "weights file to measure")
+	weights := flag.String("weights", "articles/entities/weights.bin", "weights file to measure")
 	all := flag.Bool("all", false, "also print ORG and MISC")
 	dev := flag.Bool("dev", false, "measure on CoNLL valid and UNER dev instead of the test sets")
 	errs := flag.String("errors", "", "write the sentences with wrong PER or LOC spans to this file")

@@ -5,13 +5,11 @@ package gazetteer
 
 import (
 	"bytes"
-	"compress/gzip"
 	"embed"
-	"io"
 	"strings"
 )
 
-//go:embed countries.txt regions.txt geography.txt cities.txt.gz firstnames.txt words.txt.gz organisations.txt majorcities.txt people.txt landmarks.txt.gz groups.txt countryaliases.txt
+//go:embed countries.txt regions.txt geography.txt cities.txt firstnames.txt words.txt organisations.txt majorcities.txt people.txt landmarks.txt groups.txt countryaliases.txt
 var files embed.FS
 
 // List is a bit set naming the lists a name is on.
@@ -38,7 +36,7 @@ const MaxWords = 5
 // Gazetteer maps hashed lower-case word sequences to the lists they are on.
 // It is read-only after Load and safe for concurrent use.
 type Gazetteer struct {
-	names     map[uint64]List
+	names     *table            // name hash -> lists | more if a longer name starts so
 	words     map[uint64]uint32 // rank<<1 | 1 if usually capitalised
 	countries map[string]string // alias key -> country name: "us" -> "United States"
 }
@@ -46,7 +44,7 @@ type Gazetteer struct {
 // Load parses the embedded lists. It returns an error only if the embedded
 // files are corrupt.
 func Load() (*Gazetteer, error) {
-	g := &Gazetteer{names: make(map[uint64]List, 160000), words: make(map[uint64]uint32, 60000)}
+	g := &Gazetteer{names: newTable(256 << 10), words: make(map[uint64]uint32, 60000)}
 	if err := g.loadWords(); err != nil {
 		return nil, err
 	}
@@ -60,27 +58,15 @@ func Load() (*Gazetteer, error) {
 		{"countries.txt", Country},
 		{"regions.txt", Region},
 		{"geography.txt", Region},
-		{"cities.txt.gz", City},
+		{"cities.txt", City},
 		{"firstnames.txt", FirstName},
 		{"organisations.txt", Organisation},
 		{"majorcities.txt", MajorCity},
 		{"people.txt", Person},
-		{"landmarks.txt.gz", Landmark},
+		{"landmarks.txt", Landmark},
 		{"groups.txt", Organisation},
 	} {
-		data, err := files.ReadFile(l.file)
-		if err != nil {
-			return nil, err
-		}
-		var r io.Reader = bytes.NewReader(data)
-		if strings.HasSuffix(l.file, ".gz") {
-			zr, err := gzip.NewReader(r)
-			if err != nil {
-				return nil, err
-			}
-			r = zr
-		}
-		text, err := io.ReadAll(r)
+		text, err := files.ReadFile(l.file)
 		if err != nil {
 			return nil, err
 		}
@@ -111,15 +97,7 @@ func lines(text []byte) func(func([]byte) bool) {
 // loadWords reads the word frequency list: English words, most frequent
 // first, each as it is most often written.
 func (g *Gazetteer) loadWords() error {
-	data, err := files.ReadFile("words.txt.gz")
-	if err != nil {
-		return err
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return err
-	}
-	text, err := io.ReadAll(zr)
+	text, err := files.ReadFile("words.txt")
 	if err != nil {
 		return err
 	}
@@ -183,6 +161,7 @@ func (g *Gazetteer) Word(h uint64) (rank int, capitalised, ok bool) {
 
 // add adds a name, a line of space-separated words, to list l.
 func (g *Gazetteer) add(name []byte, l List) {
+	var prefixes [MaxWords - 1]uint64
 	h, n := uint64(0), 0
 	for len(name) > 0 {
 		i := bytes.IndexByte(name, ' ')
@@ -195,13 +174,22 @@ func (g *Gazetteer) add(name []byte, l List) {
 		if len(w) == 0 {
 			continue
 		}
+		if n > 0 && n < MaxWords {
+			prefixes[n-1] = h
+		}
 		h = Extend(h, hashLower(w))
 		n++
 	}
 	if n > 0 && n <= MaxWords {
-		g.names[h] |= l
+		g.names.or(h, uint16(l))
+		for _, p := range prefixes[:n-1] {
+			g.names.or(p, more)
+		}
 	}
 }
+
+// more marks a word sequence that a longer name starts with.
+const more = 1 << 8
 
 // hashLower returns Hash(strings.ToLower(string(w))) without allocating
 // for ASCII words.
@@ -223,11 +211,15 @@ func hashLower(w []byte) uint64 {
 // Lookup returns the lists that the word sequence with hash h (built with
 // Extend from the lower-case words' Hash values) is on.
 func (g *Gazetteer) Lookup(h uint64) List {
-	return g.names[h]
+	return List(g.names.get(h))
 }
 
-// Len returns the number of distinct names.
-func (g *Gazetteer) Len() int { return len(g.names) }
+// Find is Lookup that also reports whether a longer name starts with the
+// word sequence, so that a search for names can stop early.
+func (g *Gazetteer) Find(h uint64) (l List, longer bool) {
+	v := g.names.get(h)
+	return List(v), v&more != 0
+}
 
 // Hash returns a 64-bit FNV-1a hash of s.
 func Hash(s string) uint64 {
@@ -261,5 +253,5 @@ func (g *Gazetteer) Lists(words ...string) List {
 	for _, w := range words {
 		h = Extend(h, Hash(strings.ToLower(w)))
 	}
-	return g.names[h]
+	return List(g.names.get(h))
 }

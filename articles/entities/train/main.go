@@ -8,7 +8,7 @@
 //
 // Usage, from the repository root:
 //
-//	go run ./articles/entities/train [-data ../shared/ner] [-out articles/entities/weights.bin.gz]
+//	go run ./articles/entities/train [-data ../shared/ner] [-out articles/entities/weights.bin]
 package main
 
 import (
@@ -29,7 +29,7 @@ import (
 func main() {
 	def, _ := corpus.FindDataDir(".")
 	data := flag.String("data", def, "directory holding conll2003/ and uner-ewt/")
-	out := flag.String("out", "articles/entities/weights.bin.gz", "weights file to write")
+	out := flag.String("out", "articles/entities/weights.bin", "weights file to write")
 	epochs := flag.Int("epochs", 20, "most training epochs; the best on valid is kept")
 	minCount := flag.Int("mincount", 2, "drop features seen fewer times in train")
 	prune := flag.Float64("prune", 0.25, "drop features whose averaged weights are all below this")

@@ -294,11 +294,9 @@ func (x *Extractor) markGazetteer(toks []token) {
 				break
 			}
 			h = gazetteer.Extend(h, toks[i+l-1].lower)
-			lists := x.gaz.Lookup(h) & featureLists
-			if lists == 0 {
-				continue
-			}
-			for b := 0; b < gazetteer.NumLists; b++ {
+			lists, longer := x.gaz.Find(h)
+			lists &= featureLists
+			for b := 0; lists != 0 && b < gazetteer.NumLists; b++ {
 				if lists&(1<<b) == 0 {
 					continue
 				}
@@ -312,6 +310,9 @@ func (x *Extractor) markGazetteer(toks []token) {
 					toks[k].gaz |= 1 << (base + 1)
 				}
 				toks[i+l-1].gaz |= 1 << (base + 2)
+			}
+			if !longer {
+				break // no longer name starts so
 			}
 		}
 	}

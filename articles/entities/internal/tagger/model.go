@@ -226,27 +226,36 @@ func viterbi(sc *scratch, trans *[NumTags + 1][NumTags]float32, n int, out []Tag
 	}
 	delta, back := sc.delta[:n*NumTags], sc.back[:n*NumTags]
 	neg := float32(math.Inf(-1))
-	for b := Tag(0); b < NumTags; b++ {
-		if allowed(NumTags, b) {
-			delta[b] = sc.emit[b] + trans[NumTags][b]
-		} else {
-			delta[b] = neg
+	// tr is trans with the forbidden transitions at -Inf, by destination,
+	// so the inner loop needs no test.
+	var tr [NumTags][NumTags + 1]float32
+	for a := Tag(0); a <= NumTags; a++ {
+		for b := Tag(0); b < NumTags; b++ {
+			if allowed(a, b) {
+				tr[b][a] = trans[a][b]
+			} else {
+				tr[b][a] = neg
+			}
 		}
 	}
+	for b := Tag(0); b < NumTags; b++ {
+		delta[b] = sc.emit[b] + tr[b][NumTags]
+	}
 	for i := 1; i < n; i++ {
-		prev := delta[(i-1)*NumTags : i*NumTags]
-		for b := Tag(0); b < NumTags; b++ {
+		prev := (*[NumTags]float32)(delta[(i-1)*NumTags : i*NumTags])
+		emit := (*[NumTags]float32)(sc.emit[i*NumTags : (i+1)*NumTags])
+		cur := (*[NumTags]float32)(delta[i*NumTags : (i+1)*NumTags])
+		bk := (*[NumTags]uint8)(back[i*NumTags : (i+1)*NumTags])
+		for b := range NumTags {
+			t := &tr[b]
 			best, arg := neg, uint8(0)
-			for a := Tag(0); a < NumTags; a++ {
-				if !allowed(a, b) {
-					continue
-				}
-				if v := prev[a] + trans[a][b]; v > best {
+			for a := range NumTags {
+				if v := prev[a] + t[a]; v > best {
 					best, arg = v, uint8(a)
 				}
 			}
-			delta[i*NumTags+int(b)] = best + sc.emit[i*NumTags+int(b)]
-			back[i*NumTags+int(b)] = arg
+			cur[b] = best + emit[b]
+			bk[b] = arg
 		}
 	}
 	best, arg := neg, Tag(0)

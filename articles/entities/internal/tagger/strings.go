@@ -1,10 +1,21 @@
 package tagger
 
+import "sync"
+
 // Tagger runs the first-pass model and, if there is one, the second-pass
 // model, which sees the first pass's tags for the whole document.
 // It is read-only and safe for concurrent use.
 type Tagger struct {
 	First, Second *Model
+
+	jointOnce sync.Once
+	joint     *joint // both models' weights in one table (joint.go)
+}
+
+// jointTable returns the joint table of First and Second, built on first use.
+func (t *Tagger) jointTable() *joint {
+	t.jointOnce.Do(func() { t.joint = newJoint(t.First, t.Second) })
+	return t.joint
 }
 
 func (t *Tagger) stages() []*Model {
@@ -37,10 +48,11 @@ func (t *Tagger) Features() int {
 // Tag tags a document given as sentences of words, one tag per word.
 func (t *Tagger) Tag(sents [][]string) [][]Tag {
 	d := t.First.x.Prepare(sents)
-	tags := t.First.TagDoc(d)
-	if t.Second != nil {
-		d.SetPrior(tags)
-		tags = t.Second.TagDoc(d)
+	var tags [][]Tag
+	if t.Second == nil {
+		tags = t.First.TagDoc(d)
+	} else {
+		tags = t.tagJoint(d)
 	}
 	t.First.x.applyRules(d, tags)
 	return tags
