@@ -99,6 +99,15 @@ func (m *Model) write(bw *bufio.Writer) {
 // Read reads a tagger written by Write, to be used with extractor x.
 // A gzipped file (an older weights file) is read too.
 func Read(data []byte, x *Extractor) (*Tagger, error) {
+	t, err := read(data, x)
+	if err == nil && t.Second != nil {
+		t.share()
+	}
+	return t, err
+}
+
+// read is Read without sharing: each model keeps its own table.
+func read(data []byte, x *Extractor) (*Tagger, error) {
 	raw := data
 	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
@@ -132,6 +141,14 @@ func Read(data []byte, x *Extractor) (*Tagger, error) {
 		}
 	}
 	return t, nil
+}
+
+// share moves both models' weights into the joint table that tagging
+// with both reads, and drops their own tables: one copy of the weights.
+func (t *Tagger) share() {
+	j := t.jointTable()
+	t.First.shared, t.First.half, t.First.table = j, 0, nil
+	t.Second.shared, t.Second.half, t.Second.table = j, NumTags, nil
 }
 
 var errBad = errors.New("weights: truncated or corrupt")

@@ -23,15 +23,12 @@ type joint struct {
 
 // newJoint merges the tables of first and second.
 func newJoint(first, second *Model) *joint {
-	keys := make(map[uint32]struct{}, first.n+second.n)
-	for _, m := range []*Model{first, second} {
-		for _, sl := range m.table {
-			if sl.key != 0 {
-				keys[sl.key] = struct{}{}
-			}
+	n := first.n // the union of the keys: first's and those only second has
+	for _, sl := range second.table {
+		if sl.key != 0 && !first.has(sl.key) {
+			n++
 		}
 	}
-	n := len(keys)
 	size := 1024
 	for size*jointLoad < n*4 {
 		size *= 2
@@ -136,4 +133,17 @@ func (t *Tagger) tagJoint(d *Doc) [][]Tag {
 		viterbi(&sc, &second.trans, n, out[s])
 	}
 	return out
+}
+
+// has reports whether the model's table holds key f (as put stored it).
+func (m *Model) has(f uint32) bool {
+	mask := uint32(len(m.table) - 1)
+	for i := f & mask; ; i = (i + 1) & mask {
+		switch m.table[i].key {
+		case f:
+			return true
+		case 0:
+			return false
+		}
+	}
 }

@@ -22,11 +22,16 @@ func TestJointMatchesTwoPasses(t *testing.T) {
 		t.Fatal(err)
 	}
 	x := NewExtractor(g)
-	tg, err := Read(raw, x)
+	tg, err := Read(raw, x) // one joint table
+	if err != nil {
+		t.Fatal(err)
+	}
+	sep, err := read(raw, x) // a table per model
 	if err != nil {
 		t.Fatal(err)
 	}
 	tg.SetPenalty(3, 5) // penalties apply in both passes either way
+	sep.SetPenalty(3, 5)
 	for _, text := range []string{
 		"US Defense Secretary Lloyd Austin welcomed Israeli Defense Minister Yoav Gallant at the Pentagon .\nAustin said Gaza and Rafah were on the agenda .",
 		"LONDON 1996-08-30\nWest Indian all-rounder Phil Simmons took four for 38 on Friday as Leicestershire beat Somerset .",
@@ -38,13 +43,17 @@ func TestJointMatchesTwoPasses(t *testing.T) {
 			sents = append(sents, strings.Fields(line))
 		}
 		d := x.Prepare(sents)
-		want := tg.First.TagDoc(d)
+		want := sep.First.TagDoc(d)
 		d.SetPrior(want)
-		want = tg.Second.TagDoc(d)
+		want = sep.Second.TagDoc(d)
 		got := tg.tagJoint(x.Prepare(sents))
+		d = x.Prepare(sents)
+		shared := tg.First.TagDoc(d) // the models read through the joint table
+		d.SetPrior(shared)
+		shared = tg.Second.TagDoc(d)
 		for s := range want {
-			if !slices.Equal(got[s], want[s]) {
-				t.Errorf("%q: joint %v, two passes %v", sents[s], got[s], want[s])
+			if !slices.Equal(got[s], want[s]) || !slices.Equal(shared[s], want[s]) {
+				t.Errorf("%q: joint %v, shared models %v, two passes %v", sents[s], got[s], shared[s], want[s])
 			}
 		}
 	}

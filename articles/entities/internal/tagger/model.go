@@ -21,6 +21,11 @@ type Model struct {
 	// penalty is subtracted from each tag's score: chosen after training
 	// (Tagger.SetPenalty), it trades recall for precision per type.
 	penalty [NumTags]float32
+	// shared, if set, holds the weights instead of table: a tagger read
+	// from a file keeps both models in one joint table, its half at
+	// w[half:half+NumTags].
+	shared *joint
+	half   int
 }
 
 // slot is one feature of the table; key 0 marks an empty slot.
@@ -112,34 +117,48 @@ type scratch struct {
 func (m *Model) emissions(d *Doc, s int, sc *scratch) {
 	n := len(d.sents[s])
 	sc.emit = grow(sc.emit, n*NumTags)
-	table := m.table
-	mask := uint32(len(table) - 1)
 	for i := 0; i < n; i++ {
 		sc.feats = d.Features(s, i, sc.feats[:0])
-		var acc [NumTags]int32
-		for _, f := range sc.feats {
-			if f == 0 {
-				f = 1
-			}
-			for j := f & mask; ; j = (j + 1) & mask {
-				sl := &table[j]
-				if sl.key == f {
-					for k := range acc {
-						acc[k] += int32(sl.w[k])
-					}
-					break
-				}
-				if sl.key == 0 {
-					break
-				}
-			}
-		}
+		acc := m.sum(sc.feats)
 		e := sc.emit[i*NumTags : (i+1)*NumTags : (i+1)*NumTags]
 		for k := range e {
 			e[k] = float32(acc[k])*m.scale - m.penalty[k]
 		}
 		constrain(e, d.mask(s, i))
 	}
+}
+
+// sum returns the quantised weights of features fs, summed per tag.
+func (m *Model) sum(fs []uint32) (acc [NumTags]int32) {
+	if m.shared != nil {
+		var other [NumTags]int32
+		if m.half == 0 {
+			m.shared.add(fs, &acc, &other)
+		} else {
+			m.shared.add(fs, &other, &acc)
+		}
+		return acc
+	}
+	table := m.table
+	mask := uint32(len(table) - 1)
+	for _, f := range fs {
+		if f == 0 {
+			f = 1
+		}
+		for j := f & mask; ; j = (j + 1) & mask {
+			sl := &table[j]
+			if sl.key == f {
+				for k := range acc {
+					acc[k] += int32(sl.w[k])
+				}
+				break
+			}
+			if sl.key == 0 {
+				break
+			}
+		}
+	}
+	return acc
 }
 
 // Tag constraints that no weight can overrule.
