@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -67,8 +68,59 @@ func run(args []string, e env) int {
 		if handled, code := runLibrary(args[0], args[1:], e.stdin, e.stdout, e.stderr); handled {
 			return code
 		}
+		if cmd, ok := mistypedCommand(args[0]); ok {
+			fmt.Fprintf(e.stderr, "byline: %q is neither a command nor a file; did you mean %q?\n", articles.Sanitize(args[0]), cmd)
+			fmt.Fprintln(e.stderr, "Run 'byline --help' for usage.")
+			return 2
+		}
 	}
 	return runReader(args, e)
+}
+
+// commands are byline's subcommands.
+var commands = []string{"print", "export", "library", "help", "add", "feed", "refresh", "search", "version"}
+
+// mistypedCommand reports whether arg, which is not a command, looks like a
+// mistyped one ("serach") rather than a file: no such file exists, it has
+// no path separator or extension, and it is one or two edits from a
+// command, which it returns. "version" means --version.
+func mistypedCommand(arg string) (string, bool) {
+	if arg == "" || arg[0] == '-' || strings.ContainsAny(arg, "/.\\:") {
+		return "", false
+	}
+	if _, err := os.Stat(arg); err == nil {
+		return "", false
+	}
+	for _, c := range commands {
+		if editDistance(arg, c) <= 2 && len(arg) >= 3 {
+			if c == "version" {
+				c = "--version"
+			}
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// editDistance is the Levenshtein distance between a and b (bytes).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // parseFlags parses flags that may come before, between or after the
@@ -225,13 +277,41 @@ func runReader(args []string, e env) int {
 		l, _ := load(nil, e)
 		loader = func() articles.Loaded { return l }
 	}
+	// The app loads in the background; keep what it loaded, to report on
+	// exit when nothing could be opened.
+	var (
+		mu     sync.Mutex
+		loaded *articles.Loaded
+	)
+	inner := loader
+	loader = func() articles.Loaded {
+		l := inner()
+		mu.Lock()
+		loaded = &l
+		mu.Unlock()
+		return l
+	}
 	m := ui.New(ui.Options{Load: loader, Recognize: true, Style: *style, Version: versionString()})
-	if _, err := tea.NewProgram(m).Run(); err != nil {
+	_, err := tea.NewProgram(m).Run()
+	mu.Lock()
+	defer mu.Unlock()
+	if err != nil {
 		fmt.Fprintf(e.stderr, "byline: %v\n", err)
+		if loaded == nil && len(pos) > 0 {
+			l, _ := load(pos, e) // say what was wrong with the files too
+			reportProblems(l.Problems, e)
+		}
 		return 1
+	}
+	if loaded != nil && len(loaded.Articles) == 0 && len(loaded.Problems) > 0 {
+		return reportProblems(loaded.Problems, e)
 	}
 	return 0
 }
+
+// minPrintWidth is the narrowest `byline print` wraps to: narrower, glamour
+// cuts words it cannot wrap.
+const minPrintWidth = 20
 
 func runPrint(args []string, e env) int {
 	fs := newFlagSet("print", e)
@@ -245,6 +325,10 @@ func runPrint(args []string, e env) int {
 		fmt.Fprintf(e.stderr, "byline print: --style: %v\n", err)
 		return 2
 	}
+	if *width != 0 && *width < minPrintWidth {
+		fmt.Fprintf(e.stderr, "byline print: --width %d: at least %d columns, or 0 for the terminal's width\n", *width, minPrintWidth)
+		return 2
+	}
 	l, ok := load(pos, e)
 	if !ok {
 		fmt.Fprintln(e.stderr, "byline print: name at least one FILE (or pipe an article in)")
@@ -253,11 +337,12 @@ func runPrint(args []string, e env) int {
 	articles.Recognize(l.Articles)
 	color := isTerminal(e.stdout) && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
 	w := *width
-	if w <= 0 {
+	if w == 0 {
+		// The terminal's width, coloured or not (NO_COLOR); 80 when piped.
 		w = 80
-		if f, ok := e.stdout.(*os.File); ok && color {
+		if f, ok := e.stdout.(*os.File); ok && isTerminal(e.stdout) {
 			if tw, _, err := term.GetSize(f.Fd()); err == nil && tw > 0 {
-				w = min(tw, 120)
+				w = max(min(tw, 120), minPrintWidth)
 			}
 		}
 	}

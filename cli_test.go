@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -151,5 +152,43 @@ func TestPrintBadFileKeepsGoodOnes(t *testing.T) {
 	r := runCLI(t, "", nil, "print", "articles/testdata/binary.txt", sample)
 	if r.code != 1 || !strings.Contains(r.stderr, "binary.txt") || !strings.Contains(r.stdout, "Gallant") {
 		t.Errorf("print with a bad file: code %d stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestMistypedCommand(t *testing.T) {
+	for _, tc := range []struct{ arg, want string }{{"serach", `did you mean "search"`}, {"exprot", `did you mean "export"`}, {"versoin", `did you mean "--version"`}} {
+		r := runCLI(t, "", nil, tc.arg, "gaza")
+		if r.code != 2 || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%s: %+v, want exit 2 and %q", tc.arg, r, tc.want)
+		}
+	}
+	// A file of that name is opened, not corrected.
+	t.Chdir(t.TempDir())
+	os.WriteFile("serach", []byte("date 2024-03-26 A short note.\n"), 0o644)
+	if cmd, ok := mistypedCommand("serach"); ok {
+		t.Errorf("an existing file was taken for the command %q", cmd)
+	}
+	for _, arg := range []string{"story.txt", "news/", "https://example.org/x", "zz"} {
+		if cmd, ok := mistypedCommand(arg); ok {
+			t.Errorf("%q taken for the command %q", arg, cmd)
+		}
+	}
+}
+
+func TestPrintWidthChecked(t *testing.T) {
+	for _, w := range []string{"5", "-5", "19"} {
+		r := runCLI(t, "", nil, "print", "--width", w, sample)
+		if r.code != 2 || !strings.Contains(r.stderr, "at least 20 columns") || r.stdout != "" {
+			t.Errorf("--width %s: %+v, want exit 2 and an error", w, r)
+		}
+	}
+	r := runCLI(t, "", nil, "print", "--width", "20", sample)
+	if r.code != 0 || !strings.Contains(r.stdout, "Gallant") {
+		t.Errorf("--width 20: %+v", r)
+	}
+	for _, line := range strings.Split(r.stdout, "\n") {
+		if n := len([]rune(line)); n > 22 {
+			t.Errorf("line wider than 20 (+2 margin): %q", line)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/byline/byline/articles"
 	"github.com/byline/byline/articles/fetch"
 	"github.com/byline/byline/library"
 )
@@ -57,7 +58,7 @@ func runLibrary(name string, args []string, stdin io.Reader, stdout, stderr io.W
 	defer stop()
 	lib, err := library.Open(ctx, library.Path(*db))
 	if err != nil {
-		fmt.Fprintln(stderr, "byline:", err)
+		fmt.Fprintln(stderr, "byline:", articles.Sanitize(err.Error()))
 		return true, 1
 	}
 	defer lib.Close()
@@ -76,8 +77,14 @@ func (c *libCmd) fetcher() *fetch.Client {
 }
 
 func (c *libCmd) fail(format string, args ...any) int {
-	fmt.Fprintf(c.stderr, "byline: "+format+"\n", args...)
+	c.errorf(format, args...)
 	return 1
+}
+
+// errorf writes a message on stderr. What it reports (file names, URLs,
+// feed errors) comes from outside, so it is sanitised like article text.
+func (c *libCmd) errorf(format string, args ...any) {
+	fmt.Fprintf(c.stderr, "byline: %s\n", articles.Sanitize(fmt.Sprintf(format, args...)))
 }
 
 // importGCPercent and importMemoryLimit are the garbage collector's
@@ -108,7 +115,7 @@ func cmdAdd(ctx context.Context, lib *library.Library, args []string, c *libCmd)
 		Progress: func(p library.Progress) {
 			if p.Err != nil {
 				bar.clear()
-				fmt.Fprintf(c.stderr, "byline: %v\n", p.Err)
+				c.errorf("%v", p.Err)
 			}
 			bar.update(p.Done, p.Total, p.Articles)
 		},
@@ -152,9 +159,9 @@ func cmdFeed(ctx context.Context, lib *library.Library, args []string, c *libCmd
 		if !isNew {
 			verb = "already subscribed to"
 		}
-		fmt.Fprintf(c.stdout, "%s %s: %d new articles\n", verb, rest[0], res.New)
+		fmt.Fprintf(c.stdout, "%s %s: %d new articles\n", verb, field(rest[0]), res.New)
 		for _, w := range res.Warnings {
-			fmt.Fprintf(c.stderr, "byline: warning: %v\n", w)
+			c.errorf("warning: %v", w)
 		}
 		if len(res.Warnings) > 0 {
 			return 1
@@ -174,9 +181,9 @@ func cmdFeed(ctx context.Context, lib *library.Library, args []string, c *libCmd
 			if !f.Checked.IsZero() {
 				checked = f.Checked.Format("2006-01-02 15:04")
 			}
-			line := fmt.Sprintf("%s\t%s\t%d articles\tchecked %s", f.URL, oneLine(f.Title), f.Articles, checked)
+			line := fmt.Sprintf("%s\t%s\t%d articles\tchecked %s", field(f.URL), field(f.Title), f.Articles, checked)
 			if f.Err != "" {
-				line += "\terror: " + oneLine(f.Err)
+				line += "\terror: " + field(f.Err)
 			}
 			fmt.Fprintln(c.stdout, line)
 		}
@@ -185,7 +192,7 @@ func cmdFeed(ctx context.Context, lib *library.Library, args []string, c *libCmd
 		if err := lib.Unsubscribe(ctx, rest[0]); err != nil {
 			return c.fail("%v", err)
 		}
-		fmt.Fprintf(c.stdout, "unsubscribed from %s\n", rest[0])
+		fmt.Fprintf(c.stdout, "unsubscribed from %s\n", field(rest[0]))
 		return 0
 	case sub == "import" && len(rest) == 1:
 		var r io.Reader = c.stdin
@@ -202,7 +209,7 @@ func cmdFeed(ctx context.Context, lib *library.Library, args []string, c *libCmd
 			return c.fail("%s: %v", rest[0], err)
 		}
 		for _, p := range problems {
-			fmt.Fprintf(c.stderr, "byline: %v\n", p)
+			c.errorf("%v", p)
 		}
 		fmt.Fprintf(c.stdout, "subscribed to %d new feeds; run byline refresh to fetch them\n", added)
 		if len(problems) > 0 {
@@ -229,7 +236,7 @@ func cmdRefresh(ctx context.Context, lib *library.Library, args []string, c *lib
 		Progress: func(p library.RefreshProgress) {
 			if p.Err != nil {
 				bar.clear()
-				fmt.Fprintf(c.stderr, "byline: warning: %v\n", p.Err)
+				c.errorf("warning: %v", p.Err)
 			}
 			bar.update(p.Done, p.Total, -1)
 		},
@@ -253,13 +260,19 @@ func cmdSearch(ctx context.Context, lib *library.Library, args []string, c *libC
 	if err != nil {
 		return c.fail("%v", err)
 	}
+	for _, p := range library.ParseQuery(query).Problems {
+		c.errorf("warning: %s", p)
+	}
 	styled := isTerminal(c.stdout) && os.Getenv("NO_COLOR") == ""
 	for _, r := range rs {
-		snippet := r.Snippet
+		snippet := field(r.Snippet)
 		if styled {
-			snippet = r.Marked("\x1b[1m", "\x1b[22m")
+			// Mark with private-use characters, which sanitising keeps,
+			// then turn them into bold on and off.
+			snippet = field(r.Marked("\ue000", "\ue001"))
+			snippet = strings.NewReplacer("\ue000", "\x1b[1m", "\ue001", "\x1b[22m").Replace(snippet)
 		}
-		fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\n", oneLine(r.Title), r.DateString(), oneLine(r.Source), oneLine(snippet))
+		fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\n", field(r.Title), r.DateString(), field(r.Source), snippet)
 	}
 	if len(rs) == 0 {
 		return 1 // like grep: nothing found
@@ -268,6 +281,10 @@ func cmdSearch(ctx context.Context, lib *library.Library, args []string, c *libC
 }
 
 // oneLine keeps a field on one line of tab-separated output.
+// field makes s one tab-separated output field: sanitised like article
+// text (a file name can hold escape sequences) and on one line.
+func field(s string) string { return oneLine(articles.Sanitize(s)) }
+
 func oneLine(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' {

@@ -176,3 +176,28 @@ func TestProgressBar(t *testing.T) {
 		}
 	}
 }
+
+// TestLibraryOutputSanitised checks that escape sequences in file names
+// never reach the terminal through add's messages or search's results.
+func TestLibraryOutputSanitised(t *testing.T) {
+	src := t.TempDir()
+	db := filepath.Join(t.TempDir(), "lib.db")
+	good := filepath.Join(src, "n\x1b]0;PWNED\x07ame.txt")
+	if err := os.WriteFile(good, []byte("date 2024-03-26 Lloyd Austin met Yoav Gallant at the Pentagon.\n"), 0o644); err != nil {
+		t.Skipf("this file system refuses escape characters in names: %v", err)
+	}
+	os.WriteFile(filepath.Join(src, "b\x1b[31mred.txt"), []byte("\x00\x01binary"), 0o644)
+	_, stdout, stderr := runLib(t, db, "add", src)
+	_, out2, err2 := runLib(t, db, "search", "Pentagon")
+	for _, s := range []string{stdout, stderr, out2, err2} {
+		if strings.ContainsAny(s, "\x1b\x07\x9b") {
+			t.Errorf("output holds an escape sequence: %q", s)
+		}
+	}
+	if !strings.Contains(stderr, "bred.txt") || !strings.Contains(out2, "name.txt") {
+		t.Errorf("the names should still be there, cleaned:\n%s\n%s", stderr, out2)
+	}
+	if _, _, e := runLib(t, db, "search", "after:2024-13-45"); !strings.Contains(e, "after:2024-13-45: not a date") {
+		t.Errorf("an unreadable date should be reported: %q", e)
+	}
+}

@@ -6,8 +6,9 @@ import (
 )
 
 // Sanitize makes article text safe to put on a terminal: it drops ESC, the
-// other C0 controls but newline and tab, DEL and the C1 controls, so that no
-// text from an article can move the cursor, change colours or set the title.
+// other C0 controls but newline and tab, DEL, the C1 controls and the
+// bidirectional overrides, so that no text from an article can move the
+// cursor, change colours, set the title or reorder what is shown.
 // Invalid UTF-8 becomes U+FFFD. Carriage returns are removed; callers that
 // care about line structure normalise them to newlines first.
 func Sanitize(s string) string {
@@ -94,7 +95,10 @@ func isControl(r rune) bool {
 	if r == '\n' || r == '\t' {
 		return false
 	}
-	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) ||
+		// Bidirectional embeddings, overrides and isolates: they make text
+		// display in another order than it is read ("Trojan source").
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // normalizeNewlines turns CRLF and lone CR into LF.

@@ -23,6 +23,9 @@ type Query struct {
 	// Unread keeps unread articles (the word unread); Starred starred ones
 	// (starred).
 	Unread, Starred bool
+	// Problems describes filters whose value could not be read
+	// ("after:2024-13-45: not a date"); they were searched as text.
+	Problems []string
 }
 
 // Term is one full-text search term.
@@ -69,11 +72,13 @@ func ParseQuery(s string) Query {
 				q.After = d
 				continue
 			}
+			q.Problems = append(q.Problems, tok.text+": not a date (YYYY-MM-DD); searched as text")
 		case "before", "until":
 			if d, err := time.Parse("2006-01-02", val); err == nil {
 				q.Before = d
 				continue
 			}
+			q.Problems = append(q.Problems, tok.text+": not a date (YYYY-MM-DD); searched as text")
 		case "":
 			if !tok.quoted {
 				switch strings.ToLower(val) {

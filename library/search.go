@@ -63,16 +63,24 @@ func (r Result) Marked(open, close string) string {
 // other words, it is left out until it grows). When that makes more than a
 // handful of alternatives, matches are listed most recently added first
 // rather than ranked, to answer within milliseconds; the search without
-// Prefix (on Enter) ranks them.
+// Prefix (on Enter) ranks them. Without Prefix, a query whose last word
+// matches no word as typed is searched with that word completed, so that
+// the results seen while typing "osl" do not vanish on Enter.
 func (l *Library) Search(ctx context.Context, query string, opts SearchOptions) ([]Result, error) {
 	q := ParseQuery(query)
 	// Only a word still being typed is a prefix: not one followed by a
 	// blank, a closing quote or a filter.
 	last, _ := utf8.DecodeLastRuneInString(query)
-	if opts.Prefix && len(q.Terms) > 0 && !q.Terms[len(q.Terms)-1].Phrase && !notWordRune(last) &&
-		strings.HasSuffix(fold(query), fold(q.Terms[len(q.Terms)-1].Text)) {
+	completable := len(q.Terms) > 0 && !q.Terms[len(q.Terms)-1].Phrase && !notWordRune(last) &&
+		strings.HasSuffix(fold(query), fold(q.Terms[len(q.Terms)-1].Text))
+	if opts.Prefix && completable {
 		q.Terms[len(q.Terms)-1].Prefix = true
 	}
+	rs, err := l.SearchQuery(ctx, q, opts)
+	if err != nil || len(rs) > 0 || opts.Prefix || !completable || opts.Offset > 0 {
+		return rs, err
+	}
+	q.Terms[len(q.Terms)-1].Prefix = true
 	return l.SearchQuery(ctx, q, opts)
 }
 

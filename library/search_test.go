@@ -48,7 +48,10 @@ func TestSearch(t *testing.T) {
 		{"pivotal meeting", false, []string{"On March 27, 2024, a pivotal meeting took place at the Pentagon"}},
 		{"Rafah", false, []string{"Aid convoys waited at Rafah as Lloyd Austin urged a pause in Gaza", "On March 27, 2024, a pivotal meeting took place at the Pentagon"}},
 		{"raf", true, []string{"Aid convoys waited at Rafah as Lloyd Austin urged a pause in Gaza", "On March 27, 2024, a pivotal meeting took place at the Pentagon"}},
-		{"raf", false, nil},
+		// On Enter a word that matches nothing as typed is completed, so
+		// the results seen while typing stay; a finished word is not.
+		{"raf", false, []string{"Aid convoys waited at Rafah as Lloyd Austin urged a pause in Gaza", "On March 27, 2024, a pivotal meeting took place at the Pentagon"}},
+		{"raf ", false, nil},
 		{"raf ", true, nil},
 		{"raf unread", true, nil},
 		{"lloyd aust", true, []string{"Aid convoys waited at Rafah as Lloyd Austin urged a pause in Gaza", "On March 27, 2024, a pivotal meeting took place at the Pentagon"}},
@@ -169,7 +172,10 @@ func TestParseQuery(t *testing.T) {
 			People: []string{"Lloyd Austin"}, Places: []string{"Gaza"}, After: day("2024-03-01"), Unread: true}},
 		{"before:2024-04-01 starred US-Israel", Query{Before: day("2024-04-01"), Starred: true,
 			Terms: []Term{{Text: "US"}, {Text: "Israel"}}}},
-		{"after:yesterday", Query{Terms: []Term{{Text: "after"}, {Text: "yesterday"}}}},
+		{"after:yesterday", Query{Terms: []Term{{Text: "after"}, {Text: "yesterday"}},
+			Problems: []string{"after:yesterday: not a date (YYYY-MM-DD); searched as text"}}},
+		{"before:2024-13-45", Query{Terms: []Term{{Text: "before"}, {Text: "2024"}, {Text: "13"}, {Text: "45"}},
+			Problems: []string{"before:2024-13-45: not a date (YYYY-MM-DD); searched as text"}}},
 		{`"unread"`, Query{Terms: []Term{{Text: "unread", Phrase: true}}}},
 		{`x OR y NEAR(`, Query{Terms: []Term{{Text: "x"}, {Text: "OR"}, {Text: "y"}, {Text: "NEAR"}}}},
 	} {
