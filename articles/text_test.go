@@ -230,6 +230,8 @@ func TestSanitize(t *testing.T) {
 		{"bell\a nul\x00 del\x7f", "bell nul del"},
 		{"bad \xff utf8", "bad \uFFFD utf8"},
 		{"cr\r\n", "cr\n"},
+		{"bidi \u202egnp.exe\u202c and \u2066isolate\u2069", "bidi gnp.exe and isolate"},
+		{"marks \u200fkept", "marks \u200fkept"},
 	}
 	for _, tt := range tests {
 		if got := Sanitize(tt.in); got != tt.want {
