@@ -289,7 +289,7 @@ func (v *columnsView) View() string {
 		title := fmt.Sprintf("%d/%d %s", si+1, len(v.art.Sections), heading)
 		var sb scrollbar
 		if v.doc != nil && v.doc.secs[si] != nil {
-			sb = scrollbar{v.tops[si], v.h - 2, len(v.doc.secs[si].lines)}
+			sb = scrollbar{top: v.tops[si], shown: v.h - 2, total: len(v.doc.secs[si].lines)}
 		}
 		blocks = append(blocks, v.c.drawBox(title, v.body(si, w-2, v.h-2), w, v.h, si == v.focus, false, sb))
 	}

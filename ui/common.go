@@ -157,8 +157,10 @@ func (c *common) boxExact(title string, body []string, w, h int, focused bool, s
 }
 
 // scrollbar says which part of a content of total lines is shown from top;
-// the zero scrollbar draws none.
-type scrollbar struct{ top, shown, total int }
+// the zero scrollbar draws none. track, when not zero, is the number of
+// rows the bar runs along from the top of the pane, for a pane whose last
+// rows do not scroll; zero is every row.
+type scrollbar struct{ top, shown, total, track int }
 
 // thumb returns the rows [from, to) of a track of n rows that the thumb
 // covers, or an empty range when everything is shown.
@@ -192,7 +194,11 @@ func (c *common) drawBox(title string, body []string, w, h int, focused, exact b
 	b.WriteString(bs.Render(top))
 	side := bs.Render("│")
 	thumb := bs.Render("┃")
-	tFrom, tTo := sb.thumb(h - 2)
+	track := h - 2
+	if sb.track > 0 {
+		track = min(sb.track, track)
+	}
+	tFrom, tTo := sb.thumb(track)
 	blank := strings.Repeat(" ", inner)
 	for i := 0; i < h-2; i++ {
 		b.WriteByte('\n')

@@ -70,9 +70,18 @@ func (m *Model) setFocus(f focus) {
 }
 
 // handleMouse sends a click or a wheel turn to the pane under the pointer,
-// in that pane's coordinates; a click also focuses the pane.
+// in that pane's coordinates; a click also focuses the pane. The help
+// screen, when open, gets the wheel.
 func (m *Model) handleMouse(msg tea.Msg, mouse tea.Mouse) tea.Cmd {
-	if !m.loaded || m.lay.tooSmall || m.helpOn || m.article() == nil && m.lib == nil {
+	if !m.loaded || m.lay.tooSmall {
+		return nil
+	}
+	if m.helpOn {
+		var cmd tea.Cmd
+		m.help, cmd = m.help.Update(msg)
+		return cmd
+	}
+	if m.article() == nil && m.lib == nil {
 		return nil
 	}
 	_, click := msg.(tea.MouseClickMsg)

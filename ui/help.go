@@ -11,7 +11,10 @@ import (
 )
 
 // helpScreen is the "?" screen, generated from the key map so that it
-// always says what the keys do; disabled bindings are left out.
+// always says what the keys do; disabled bindings are left out. Its lines
+// are fitted to the width; when they are more than the screen holds, it
+// scrolls with the scroll keys and says "↓ more", and the line saying how
+// to close it stays at the bottom.
 type helpScreen struct {
 	c       *common
 	w, h    int
@@ -19,6 +22,8 @@ type helpScreen struct {
 	// pane and paneKeys describe the pane that had the focus.
 	pane     string
 	paneKeys help.KeyMap
+	// top is the first line shown.
+	top int
 }
 
 func newHelp(c *common, version string) *helpScreen {
@@ -28,17 +33,97 @@ func newHelp(c *common, version string) *helpScreen {
 // Init does nothing.
 func (h *helpScreen) Init() tea.Cmd { return nil }
 
-// SetContext names the focused pane whose own keys the screen lists.
-func (h *helpScreen) SetContext(pane string, keys help.KeyMap) { h.pane, h.paneKeys = pane, keys }
+// SetContext names the focused pane whose own keys the screen lists, and
+// goes back to the top: the root calls it when the screen opens.
+func (h *helpScreen) SetContext(pane string, keys help.KeyMap) {
+	h.pane, h.paneKeys, h.top = pane, keys, 0
+}
 
 // SetSize sets the screen's size.
-func (h *helpScreen) SetSize(w, ht int) { h.w, h.h = w, ht }
+func (h *helpScreen) SetSize(w, ht int) {
+	h.w, h.h = w, ht
+	h.top = min(h.top, h.limit())
+}
 
-// Update does nothing: the root closes the screen.
-func (h *helpScreen) Update(tea.Msg) (*helpScreen, tea.Cmd) { return h, nil }
+// rows is the number of lines shown: the box less its borders and the
+// closing line.
+func (h *helpScreen) rows() int { return max(h.h-3, 1) }
 
-// View draws the key map's groups as columns, as many side by side as fit.
+// limit is the last line the screen can start at.
+func (h *helpScreen) limit() int { return max(len(h.lines())-h.rows(), 0) }
+
+// Update scrolls with the scroll keys and the mouse wheel; the root
+// closes the screen.
+func (h *helpScreen) Update(msg tea.Msg) (*helpScreen, tea.Cmd) {
+	page := max(h.rows()-1, 1)
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		k := h.c.keys
+		switch {
+		case key.Matches(msg, k.Down):
+			h.top++
+		case key.Matches(msg, k.Up):
+			h.top--
+		case key.Matches(msg, k.PageDown):
+			h.top += page
+		case key.Matches(msg, k.PageUp):
+			h.top -= page
+		case key.Matches(msg, k.HalfDown):
+			h.top += max(page/2, 1)
+		case key.Matches(msg, k.HalfUp):
+			h.top -= max(page/2, 1)
+		case key.Matches(msg, k.Top):
+			h.top = 0
+		case key.Matches(msg, k.Bottom):
+			h.top = h.limit()
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelDown:
+			h.top += 3
+		case tea.MouseWheelUp:
+			h.top -= 3
+		}
+	}
+	h.top = max(0, min(h.top, h.limit()))
+	return h, nil
+}
+
+// View draws the lines from top, and below them the closing line with
+// "↓ more" while there are lines below.
 func (h *helpScreen) View() string {
+	st := h.c.styles
+	k := h.c.keys
+	inner := max(h.w-2, 1)
+	lines, rows := h.lines(), h.rows()
+	top := max(0, min(h.top, len(lines)-rows))
+	body := make([]string, rows, rows+1)
+	copy(body, lines[top:])
+	closing := "  " + st.Message.Render(k.Help.Help().Key+" or "+k.Cancel.Help().Key+" closes this screen.")
+	more := ""
+	switch {
+	case top+rows < len(lines):
+		more = "↓ more "
+	case top > 0:
+		more = "↑ more "
+	}
+	if more != "" {
+		gap := max(inner-ansiWidth(closing)-textWidth(more), 1)
+		closing += strings.Repeat(" ", gap) + st.Help.Key.Render(more)
+	}
+	body = append(body, closing)
+	title := "Help · byline"
+	if h.version != "" {
+		title += " " + h.version
+	}
+	return h.c.drawBox(title, body, h.w, h.h, true, false, scrollbar{top: top, shown: rows, total: len(lines), track: rows})
+}
+
+// lines are the screen's lines but the closing one, at most the inner
+// width: the key map's groups as columns, as many side by side as fit,
+// then the focused pane's keys and what the highlights look like, each
+// wrapped to the width.
+func (h *helpScreen) lines() []string {
 	st := h.c.styles
 	inner := max(h.w-2, 1)
 	var blocks [][]string
@@ -93,7 +178,7 @@ func (h *helpScreen) View() string {
 					b.WriteString(strings.Repeat(" ", widths[k]-lipgloss.Width(cell)+4))
 				}
 			}
-			body = append(body, b.String())
+			body = append(body, fitStyled(b.String(), inner))
 		}
 		body = append(body, "")
 		i = j
@@ -106,28 +191,48 @@ func (h *helpScreen) View() string {
 			}
 		}
 		if len(parts) > 0 {
-			body = append(body, "  "+st.Help.Title.Render(h.pane)+st.Message.Render(": ")+strings.Join(parts, st.Message.Render(" · ")), "")
+			parts[0] = st.Help.Title.Render(h.pane) + st.Message.Render(": ") + parts[0]
+			body = append(append(body, flow(parts, st.Message.Render(" · "), inner)...), "")
 		}
 	}
-	body = append(body,
-		"  "+st.Message.Render("People are ")+st.Marks[markPerson].Render("bold")+
-			st.Message.Render(", places ")+st.Marks[markPlace].Render("underlined")+
-			st.Message.Render("; matches ")+st.Marks[markMatch].Render("like this")+
-			st.Message.Render(", the current one ")+st.Marks[markCurrent].Render("like this")+st.Message.Render("."),
-		"", "  "+st.Message.Render("? or esc closes this screen."))
-	title := "Help · byline"
-	if h.version != "" {
-		title += " " + h.version
+	legend := []string{
+		st.Message.Render("People are ") + st.Marks[markPerson].Render("bold") + st.Message.Render(","),
+		st.Message.Render("places ") + st.Marks[markPlace].Render("underlined") + st.Message.Render(";"),
+		st.Message.Render("matches ") + st.Marks[markMatch].Render("like this") + st.Message.Render(","),
+		st.Message.Render("the current one ") + st.Marks[markCurrent].Render("like this") + st.Message.Render("."),
 	}
-	return h.c.box(title, body, h.w, h.h, true)
+	return append(append(body, flow(legend, st.Message.Render(" "), inner)...), "")
 }
 
-// ShortHelp lists the keys that close the screen.
+// flow lays styled pieces out in lines of at most w cells, sep between
+// two pieces on a line, indented by two cells and the lines after the
+// first by four; a piece wider than a line is cut.
+func flow(pieces []string, sep string, w int) []string {
+	var lines []string
+	line, lw := "  ", 2
+	sw := ansiWidth(sep)
+	for i, p := range pieces {
+		pw := ansiWidth(p)
+		switch {
+		case i == 0:
+		case lw+sw+pw <= w:
+			line, lw = line+sep, lw+sw
+		default:
+			lines = append(lines, fitStyled(line, w))
+			line, lw = "    ", 4
+		}
+		line, lw = line+p, lw+pw
+	}
+	return append(lines, fitStyled(line, w))
+}
+
+// ShortHelp lists the keys that scroll and close the screen.
 func (h *helpScreen) ShortHelp() []key.Binding {
-	return []key.Binding{h.c.keys.Help, h.c.keys.Cancel}
+	k := h.c.keys
+	return []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom, k.Help, k.Cancel}
 }
 
-// FullHelp lists the keys that close the screen.
+// FullHelp lists the keys that scroll and close the screen.
 func (h *helpScreen) FullHelp() [][]key.Binding { return [][]key.Binding{h.ShortHelp()} }
 
 // centered places a plain message in the middle of a w×h screen, each of

@@ -185,6 +185,12 @@ func typeKeys(t testing.TB, m *Model, keys ...string) {
 	}
 }
 
+// paste delivers text as a terminal's bracketed paste does.
+func paste(t testing.TB, m *Model, text string) {
+	t.Helper()
+	send(t, m, tea.PasteMsg{Content: text})
+}
+
 // screen is what a w×h terminal shows after drawing the model's view with
 // the ASCII colour profile: plain text, trailing blanks trimmed.
 func screen(t testing.TB, m *Model) string {

@@ -64,13 +64,7 @@ func (m *Model) handleLibSearchKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.library.ClearFilter()
 		return m.library.need()
 	}
-	before := m.search.Value()
-	var cmd tea.Cmd
-	m.search, cmd = m.search.Update(msg)
-	if v := m.search.Value(); v != before {
-		return tea.Batch(cmd, m.library.Search(v, true))
-	}
-	return cmd
+	return m.editSearch(msg)
 }
 
 // libHint is what the reader shows before an article is opened: the

@@ -280,3 +280,33 @@ func TestLibraryKeysOnlyInLibrary(t *testing.T) {
 		t.Errorf("help in library mode lacks m and s:\n%s", got)
 	}
 }
+
+// TestLibraryPasteSearch pastes into the library's search prompt: the
+// list shows the results as it does for the same text typed, and Enter
+// runs the ranked search.
+func TestLibraryPasteSearch(t *testing.T) {
+	lib := newTestLibrary(t, 12)
+	m := newLibModel(t, lib.Library, 120, 40)
+	typeKeys(t, m, "/")
+	paste(t, m, "Ra\tfa\n")
+	l := m.library.list()
+	if m.library.pending != nil {
+		l = m.library.pending
+	}
+	if got := m.search.Value(); got != "Ra fa" {
+		t.Errorf("prompt holds %q, want %q", got, "Ra fa")
+	}
+	if l.kind != listSearch || l.label != "Ra fa" || !m.library.Filtered() {
+		t.Errorf("after the paste the list is kind %v %q (filtered %v), want the search for %q", l.kind, l.label, m.library.Filtered(), "Ra fa")
+	}
+	typeKeys(t, m, "backspace", "backspace", "backspace")
+	paste(t, m, "fah")
+	typeKeys(t, m, "enter")
+	l = m.library.list()
+	if m.search.Active() || l.kind != listSearch || l.label != "Rafah" {
+		t.Errorf("enter after the paste: prompt open %v, list kind %v %q, want the ranked search for Rafah", m.search.Active(), l.kind, l.label)
+	}
+	if l.total == 0 {
+		t.Error("the ranked search for a pasted Rafah found nothing")
+	}
+}

@@ -359,7 +359,7 @@ func (r *readerPane) Title() string {
 func (r *readerPane) View() string {
 	w, h := r.innerW(), r.innerH()
 	body := r.body(w, h)
-	return r.c.boxExact(r.Title(), body, r.w, r.h, r.focused, scrollbar{r.top, h, max(r.total(), r.top+h)})
+	return r.c.boxExact(r.Title(), body, r.w, r.h, r.focused, scrollbar{top: r.top, shown: h, total: max(r.total(), r.top+h)})
 }
 
 // body returns the h visible lines, each exactly w cells wide.

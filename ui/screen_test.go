@@ -2,6 +2,9 @@ package ui
 
 import (
 	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -27,7 +30,13 @@ func TestScreens(t *testing.T) {
 		{"narrow", 60, 20, nil, []string{"Reader"}},
 		{"medium", 80, 24, nil, []string{"Sections", "Reader"}},
 		{"too_small", 30, 8, nil, []string{"Terminal too small"}},
-		{"help", 100, 30, []string{"?"}, []string{"go to section", "search", "quit"}},
+		{"help", 100, 30, []string{"?"}, []string{"go to section", "search", "quit", "? or esc closes this screen."}},
+		// Taller than the screen: wrapped to the width, scrolled, the
+		// closing line kept at the bottom.
+		{"help_medium", 80, 24, []string{"?"}, []string{"G/end bottom", "↓ more", "? or esc closes this screen."}},
+		{"help_medium_end", 80, 24, []string{"?", "G"}, []string{"the current one like this.", "? or esc closes this screen."}},
+		{"help_small", 40, 10, []string{"?"}, []string{"Scroll", "↓ more", "? or esc closes this screen."}},
+		{"help_small_scrolled", 40, 10, []string{"?", "space", "j"}, []string{"↓ more", "? or esc closes this screen."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,4 +70,34 @@ func TestScreenArticlesAndProblems(t *testing.T) {
 		t.Errorf("expanded problems should list the source, control bytes stripped:\n%s", got)
 	}
 	golden(t, "articles_problems", got)
+}
+
+// TestScreenManyProblems expands a problems list longer than its third of
+// the screen: the last line it has room for counts the sources left out,
+// so that none is hidden silently.
+func TestScreenManyProblems(t *testing.T) {
+	const n = 30
+	var errs []error
+	for i := range n {
+		errs = append(errs, &articles.Error{Source: fmt.Sprintf("bad%02d.bin", i), Err: errors.New("not a text article")})
+	}
+	more := regexp.MustCompile(`… and (\d+) more`)
+	for _, size := range [][2]int{{120, 40}, {80, 24}, {40, 10}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := newTestModel(t, size[0], size[1], loaded([]*model.Article{sample(t)}, errs...))
+			typeKeys(t, m, "p")
+			got := screen(t, m)
+			listed := strings.Count(got, ": not a text article")
+			mm := more.FindStringSubmatch(got)
+			if mm == nil {
+				t.Fatalf("%d problems, %d listed and no \"… and N more\":\n%s", n, listed, got)
+			}
+			if rest, _ := strconv.Atoi(mm[1]); listed+rest != n {
+				t.Errorf("%d listed + %d more, want %d in all:\n%s", listed, rest, n, got)
+			}
+			if size == [2]int{120, 40} {
+				golden(t, "problems_many", got)
+			}
+		})
+	}
 }

@@ -6,11 +6,12 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/byline/byline/articles"
 )
 
 // searchInput is the "/" prompt: a one-line editor for the query. While it
-// is open it gets every key first; the root re-highlights whenever its
-// value changes.
+// is open it gets every key and every paste first; the root re-highlights
+// whenever its value changes.
 type searchInput struct {
 	c      *common
 	w      int
@@ -49,13 +50,23 @@ func (s *searchInput) Active() bool { return s.active }
 // Value is the query typed so far.
 func (s *searchInput) Value() string { return string(s.value) }
 
-// Update edits the query: typed text is appended, backspace deletes a
-// character, ctrl+w a word and ctrl+u everything.
+// Update edits the query: typed or pasted text is appended, backspace
+// deletes a character, ctrl+w a word and ctrl+u everything.
 func (s *searchInput) Update(msg tea.Msg) (*searchInput, tea.Cmd) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok || !s.active {
+	if !s.active {
 		return s, nil
 	}
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		s.insert(pastedText(msg.Content))
+	case tea.KeyPressMsg:
+		s.editKey(msg)
+	}
+	return s, nil
+}
+
+// editKey applies one key press to the query.
+func (s *searchInput) editKey(k tea.KeyPressMsg) {
 	switch k.String() {
 	case "backspace", "ctrl+h":
 		if len(s.value) > 0 {
@@ -72,13 +83,32 @@ func (s *searchInput) Update(msg tea.Msg) (*searchInput, tea.Cmd) {
 		if t == "" && k.String() == "space" {
 			t = " "
 		}
-		for _, r := range t {
-			if unicode.IsPrint(r) && len(s.value) < searchMax {
-				s.value = append(s.value, r)
-			}
+		s.insert(t)
+	}
+}
+
+// insert appends the printable characters of t, up to searchMax in all.
+func (s *searchInput) insert(t string) {
+	for _, r := range t {
+		if unicode.IsPrint(r) && len(s.value) < searchMax {
+			s.value = append(s.value, r)
 		}
 	}
-	return s, nil
+}
+
+// pastedText makes a paste one line of a query: line breaks and tabs
+// become spaces, except a final line break, which comes with a copied
+// line; escape sequences and other control characters are dropped.
+func pastedText(t string) string {
+	t = strings.TrimRight(t, "\r\n")
+	t = strings.ReplaceAll(t, "\r\n", "\n")
+	t = strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, t)
+	return articles.Sanitize(t)
 }
 
 // View draws the prompt with a block cursor, followed by status, the

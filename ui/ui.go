@@ -40,7 +40,8 @@ type loadedMsg struct{ articles.Loaded }
 
 // Model is the root model. It only routes: sizes and global data go to
 // every pane, typed messages to the pane that owns them, keys to the
-// search prompt when open and otherwise to the focused pane.
+// search prompt when open and otherwise to the focused pane; pasted text
+// goes to the search prompt.
 type Model struct {
 	opts Options
 	c    *common
@@ -156,6 +157,8 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		return m.handleSpin(msg)
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case tea.PasteMsg:
+		return m.handlePaste(msg)
 	case tea.MouseClickMsg:
 		return m.handleMouse(msg, msg.Mouse())
 	case tea.MouseWheelMsg:
@@ -263,7 +266,8 @@ func (m *Model) libBody() string {
 }
 
 // problemsView is the collapsible list of sources that failed to open,
-// starting with a newline, or "" when there are none.
+// starting with a newline, or "" when there are none. The list has at most
+// the rows the layout gives it; when cut, its last line counts the rest.
 func (m *Model) problemsView() string {
 	if m.lay.problems.h == 0 {
 		return ""
@@ -294,9 +298,16 @@ func (m *Model) problemsView() string {
 	var b strings.Builder
 	b.WriteString("\n")
 	b.WriteString(fitStyled(st.Status.Warning.Render("⚠ "+what)+st.Message.Render(hint), m.width))
-	for i := 0; i < m.lay.problems.h-1 && i < n; i++ {
+	// A list cut to its rows ends with how many are left out, never
+	// hiding any silently.
+	rows := m.lay.problems.h - 1
+	for i := 0; i < rows && i < n; i++ {
+		line := "  " + lines[i]
+		if i == rows-1 && n > rows {
+			line = "  … and " + itoa(n-i) + " more"
+		}
 		b.WriteString("\n")
-		b.WriteString(st.Message.Render(fit("  "+lines[i], m.width)))
+		b.WriteString(st.Message.Render(fit(line, m.width)))
 	}
 	return b.String()
 }

@@ -159,13 +159,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.handleSearchKey(msg)
 	}
 	if m.helpOn {
-		if key.Matches(msg, k.Quit) {
-			return m.quit()
-		}
-		if key.Matches(msg, k.Help, k.Cancel) {
-			m.helpOn = false
-		}
-		return nil
+		return m.handleHelpKey(msg)
 	}
 	if m.lib != nil {
 		if cmd, ok := m.handleLibKey(msg); ok {
@@ -215,6 +209,21 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.toFocused(msg)
 	}
 	return nil
+}
+
+// handleHelpKey closes the help screen, quits, or scrolls the screen.
+func (m *Model) handleHelpKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m.quit()
+	case key.Matches(msg, k.Help, k.Cancel):
+		m.helpOn = false
+		return nil
+	}
+	var cmd tea.Cmd
+	m.help, cmd = m.help.Update(msg)
+	return cmd
 }
 
 // toFocused passes a message to the pane that has the keys.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -272,5 +273,121 @@ func TestUpdateToggles(t *testing.T) {
 		if !tt.check() {
 			t.Errorf("%s: failed", tt.what)
 		}
+	}
+}
+
+// TestUpdatePaste pastes into the search prompt (a bracketed paste): the
+// text goes in as if typed, on one line and without control characters,
+// and searches as typing does.
+func TestUpdatePaste(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup []string
+		paste string
+		// query is what the prompt holds after the paste; "" with the
+		// prompt closed.
+		query string
+		walk  string
+	}{
+		{"paste searches", []string{"/"}, "Rafah", "Rafah", "match 1/1"},
+		{"paste of a name", []string{"/"}, "Lloyd Austin", "Lloyd Austin", "match 1/2"},
+		{"paste after typed text", []string{"/", "R", "a"}, "fah", "Rafah", "match 1/1"},
+		{"line breaks become spaces", []string{"/"}, "Lloyd\r\nAustin", "Lloyd Austin", "match 1/2"},
+		{"tabs become spaces", []string{"/"}, "Lloyd\tAustin", "Lloyd Austin", "match 1/2"},
+		{"a final line break is dropped", []string{"/"}, "gaza\n", "gaza", "match 1/6"},
+		{"control characters are dropped", []string{"/"}, "\x1b[31mga\x07za\x1b[0m", "gaza", "match 1/6"},
+		{"only control characters change nothing", []string{"/"}, "\x1b[2J\x07", "", ""},
+		{"without the prompt a paste does nothing", nil, "gaza", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newTestModel(t, 120, 40, loaded([]*model.Article{sample(t)}))
+			typeKeys(t, m, tt.setup...)
+			paste(t, m, tt.paste)
+			if got := m.search.Value(); got != tt.query {
+				t.Errorf("prompt holds %q, want %q", got, tt.query)
+			}
+			if got := m.status.walk; got != tt.walk {
+				t.Errorf("walk %q, want %q", got, tt.walk)
+			}
+			if !m.search.Active() {
+				return
+			}
+			// The same text typed leaves the same state.
+			typed := newTestModel(t, 120, 40, loaded([]*model.Article{sample(t)}))
+			typeKeys(t, typed, "/")
+			for _, r := range tt.query {
+				send(t, typed, press(string(r)))
+			}
+			if m.status.walk != typed.status.walk || m.reader.top != typed.reader.top ||
+				len(m.c.marks.matches) != len(typed.c.marks.matches) {
+				t.Errorf("pasted: walk %q top %d %d matches; typed: walk %q top %d %d matches",
+					m.status.walk, m.reader.top, len(m.c.marks.matches),
+					typed.status.walk, typed.reader.top, len(typed.c.marks.matches))
+			}
+		})
+	}
+	t.Run("the query keeps its limit", func(t *testing.T) {
+		m := newTestModel(t, 120, 40, loaded([]*model.Article{sample(t)}))
+		typeKeys(t, m, "/")
+		paste(t, m, strings.Repeat("x", 3*searchMax))
+		if got := len(m.search.Value()); got != searchMax {
+			t.Errorf("query of %d characters, want %d", got, searchMax)
+		}
+	})
+}
+
+// TestHelpScroll scrolls a help screen taller than the terminal with the
+// scroll keys; Esc closes it and it opens again at the top.
+func TestHelpScroll(t *testing.T) {
+	m := newTestModel(t, 40, 10, loaded([]*model.Article{sample(t)}))
+	typeKeys(t, m, "?")
+	rows, total := m.help.rows(), len(m.help.lines())
+	if total <= rows {
+		t.Fatalf("at 40x10 the help screen fits (%d lines in %d rows)", total, rows)
+	}
+	last, page := total-rows, rows-1 // a page keeps one line in view
+	tests := []struct {
+		key string
+		top int
+	}{
+		{"k", 0},
+		{"j", 1},
+		{"down", 2},
+		{"up", 1},
+		{"space", 1 + page},
+		{"b", 1},
+		{"d", 1 + page/2},
+		{"u", 1},
+		{"G", last},
+		{"j", last},
+		{"g", 0},
+		{"end", last},
+		{"home", 0},
+		{"pgdown", page},
+	}
+	for _, tt := range tests {
+		send(t, m, press(tt.key))
+		if m.help.top != tt.top || !m.helpOn {
+			t.Fatalf("after %q: top %d (help on: %v), want %d", tt.key, m.help.top, m.helpOn, tt.top)
+		}
+	}
+	send(t, m, tea.MouseWheelMsg{X: 10, Y: 3, Button: tea.MouseWheelUp})
+	if want := max(page-3, 0); m.help.top != want {
+		t.Errorf("wheel up: top %d, want %d", m.help.top, want)
+	}
+	typeKeys(t, m, "esc")
+	if m.helpOn {
+		t.Fatal("esc did not close the help screen")
+	}
+	typeKeys(t, m, "?")
+	if m.help.top != 0 {
+		t.Errorf("help reopened at line %d, want the top", m.help.top)
+	}
+	// Where everything fits, the keys do not scroll.
+	m = newTestModel(t, 120, 40, loaded([]*model.Article{sample(t)}))
+	typeKeys(t, m, "?", "j", "G")
+	if m.help.top != 0 {
+		t.Errorf("a help screen that fits scrolled to %d", m.help.top)
 	}
 }

@@ -31,13 +31,33 @@ func (m *Model) handleSearchKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.reader.clamp()
 		return nil
 	}
+	return m.editSearch(msg)
+}
+
+// handlePaste puts pasted text into the open search prompt as if it were
+// typed; with no prompt open a paste does nothing.
+func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
+	if !m.search.Active() {
+		return nil
+	}
+	return m.editSearch(msg)
+}
+
+// editSearch passes a key or a paste to the prompt and, when the query
+// changed, searches again as it is typed: the library's list or the
+// article's highlights.
+func (m *Model) editSearch(msg tea.Msg) tea.Cmd {
 	before := m.search.Value()
 	var cmd tea.Cmd
 	m.search, cmd = m.search.Update(msg)
-	if v := m.search.Value(); v != before {
-		return tea.Batch(cmd, m.setQuery(v, true))
+	v := m.search.Value()
+	switch {
+	case v == before:
+		return cmd
+	case m.lib != nil && m.lib.searching:
+		return tea.Batch(cmd, m.library.Search(v, true))
 	}
-	return cmd
+	return tea.Batch(cmd, m.setQuery(v, true))
 }
 
 // setQuery searches the article for q (smart case) and, when reveal is
