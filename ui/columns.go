@@ -75,8 +75,17 @@ func (v *columnsView) Focus(sec int) tea.Cmd {
 	return v.pageCmd()
 }
 
-// first is the first section of the page shown.
-func (v *columnsView) first() int { return v.focus / v.perPage() * v.perPage() }
+// first is the first section of the page shown. The last page ends with
+// the last section rather than with empty panes: it may repeat sections
+// of the page before.
+func (v *columnsView) first() int {
+	per := v.perPage()
+	f := v.focus / per * per
+	if v.art != nil {
+		f = min(f, max(len(v.art.Sections)-per, 0))
+	}
+	return f
+}
 
 // pageCmd renders the sections of the page shown that the doc lacks, or
 // returns nil.
@@ -265,7 +274,7 @@ func (v *columnsView) Page() string {
 	if v.art == nil {
 		return ""
 	}
-	first := v.focus / v.perPage() * v.perPage()
+	first := v.first()
 	last := min(first+v.perPage(), len(v.art.Sections))
 	return fmt.Sprintf("panes %d–%d of %d", first+1, last, len(v.art.Sections))
 }
@@ -273,7 +282,7 @@ func (v *columnsView) Page() string {
 // View draws the page of section panes that holds the focused one.
 func (v *columnsView) View() string {
 	per := v.perPage()
-	first := v.focus / per * per
+	first := v.first()
 	blocks := make([]string, 0, per)
 	for i := 0; i < per; i++ {
 		w := v.colWidth(i)

@@ -224,10 +224,16 @@ func (r *readerPane) await(p model.Pos) tea.Cmd {
 	return renderPatchCmd(r.req, p.Section, r.innerH())
 }
 
-// CurrentSection is the section at the top of the view.
+// CurrentSection is the section at the top of the view, or, once the end
+// of the article is on screen, the last section whose heading is: the
+// view cannot scroll further to bring it to the top, and G must not leave
+// the last section unreachable.
 func (r *readerPane) CurrentSection() int {
 	if r.doc == nil {
 		return r.want
+	}
+	if lim := r.limit(); lim > 0 && r.top >= lim {
+		return r.sectionAt(min(r.top+r.innerH()-1, r.total()-1))
 	}
 	return r.sectionAt(r.top)
 }

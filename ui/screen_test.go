@@ -23,7 +23,7 @@ func TestScreens(t *testing.T) {
 		{"normal", 120, 40, nil, []string{"Sections", "Reader", "People & Places", "Lloyd Austin", "§ 1/4", "? help"}},
 		{"section3", 120, 40, []string{"3"}, []string{"Alternatives to Escalation", "§ 3/4"}},
 		{"columns", 120, 40, []string{"v"}, []string{"1/4", "2/4", "3/4", "panes 1–3 of 4"}},
-		{"columns_page2", 120, 40, []string{"v", "4"}, []string{"4/4 Alternatives to Escalation", "panes 4–4 of 4"}},
+		{"columns_page2", 120, 40, []string{"v", "4"}, []string{"4/4 Alternatives to Escalation", "panes 2–4 of 4"}},
 		{"search", 120, 40, []string{"/", "g", "a", "z", "a"}, []string{"/gaza", "match 1/6"}},
 		{"search_kept", 80, 24, []string{"/", "R", "a", "f", "a", "h", "enter"}, []string{"match 1/1", "Rafah"}},
 		{"entity", 120, 40, []string{"tab", "enter", "n"}, []string{"Lloyd Austin 1/"}},

@@ -34,7 +34,7 @@ func TestUpdateKeys(t *testing.T) {
 		{"[ goes to previous section", []string{"3"}, "[", state{section: 1, focus: focusReader}, "none"},
 		{"[ at lead stays", nil, "[", state{section: 0, focus: focusReader}, "none"},
 		// At 120×40 the last two sections fit on the last screen.
-		{"G goes to the end", nil, "G", state{section: 2, focus: focusReader}, "none"},
+		{"G goes to the end, the last section", nil, "G", state{section: 3, focus: focusReader}, "none"},
 		{"tab focuses people and places", nil, "tab", state{focus: focusEntities}, "none"},
 		{"shift+tab focuses sections", nil, "shift+tab", state{focus: focusSections}, "none"},
 		{"enter on sections jumps", []string{"shift+tab", "j", "j"}, "enter", state{section: 0, focus: focusSections}, "jump"},
