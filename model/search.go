@@ -22,7 +22,10 @@ func SmartCase(query string) bool {
 
 // Find returns every non-overlapping occurrence of query in the article's
 // headings and paragraphs, in reading order. A query without upper-case
-// letters ignores case. An empty query finds nothing.
+// letters ignores case. An empty query finds nothing. In a Markdown
+// article the paragraphs are searched as they read, without their inline
+// syntax ("**harbour** would" matches "harbour would"); a match's offsets
+// are in the source and may include syntax.
 func (a *Article) Find(query string) []Match {
 	if query == "" {
 		return nil
@@ -34,7 +37,17 @@ func (a *Article) Find(query string) []Match {
 		s := &a.Sections[si]
 		out = appendMatches(out, si, -1, s.Heading, query, sensitive, skip)
 		for pi, p := range s.Paragraphs {
-			out = appendMatches(out, si, pi, p, query, sensitive, skip)
+			if a.Format != Markdown {
+				out = appendMatches(out, si, pi, p, query, sensitive, skip)
+				continue
+			}
+			// Search what the reader sees, then point at the source.
+			text, offs := visibleMarkdown(p)
+			from := len(out)
+			out = appendMatches(out, si, pi, text, query, sensitive, skip)
+			for k := from; k < len(out); k++ {
+				out[k].Start, out[k].End = offs[out[k].Start], offs[out[k].End-1]+1
+			}
 		}
 	}
 	return out
