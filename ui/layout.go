@@ -6,6 +6,7 @@ const (
 	entitiesFrom        = 110    // People & Places in a column of their own from this width
 	stackFrom           = 80     // People & Places below the Sections from this width
 	sectionsFrom        = 64     // Sections (and Articles) shown from this width
+	maxLabelW           = 29     // the Sections pane grows for headings up to this wide
 )
 
 // rect is a screen area; a zero-width rect is a hidden pane.
@@ -56,7 +57,7 @@ func computeLayout(w, h, nArticles, problemLines, labelW, nSections int) layout 
 	side := func(pct, lo, hi int) int { return max(lo, min(hi, w*pct/100)) }
 	x, readerW := 0, w
 	if w >= sectionsFrom {
-		lw := max(24, min(labelW+7, 36, w*28/100))
+		lw := max(24, min(labelW+7, maxLabelW+7, w*28/100))
 		top := 0
 		if nArticles > 1 {
 			ah := min(2*nArticles+2, max(bodyH/3, 4))

@@ -1,6 +1,10 @@
 package ui
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/byline/byline/model"
+)
 
 // TestLayoutPeopleAndPlaces checks where People & Places go as the
 // terminal narrows: a column of their own, below the Sections, then gone;
@@ -46,5 +50,24 @@ func TestLayoutPeopleAndPlaces(t *testing.T) {
 		if got == "below" && l.sections.h < 4+2 {
 			t.Errorf("%dx%d: Sections only %d rows for 4 sections", tt.w, tt.h, l.sections.h)
 		}
+	}
+}
+
+// TestSectionsWidthSteadyAcrossArticles checks that J/K do not change the
+// Sections pane's width when the articles' headings differ in length.
+func TestSectionsWidthSteadyAcrossArticles(t *testing.T) {
+	short := &model.Article{Title: "Short", Sections: []model.Section{{Paragraphs: []string{"One."}}, {Heading: "Two", Paragraphs: []string{"Two."}}}}
+	long := &model.Article{Title: "Long", Sections: []model.Section{{Paragraphs: []string{"One."}}, {Heading: "A much longer heading here", Paragraphs: []string{"Two."}}}}
+	m := newTestModel(t, 120, 30, loaded([]*model.Article{short, long}))
+	w := m.lay.sections.w
+	typeKeys(t, m, "J")
+	if m.cur != 1 {
+		t.Fatalf("J did not open the second article (cur %d)", m.cur)
+	}
+	if m.lay.sections.w != w {
+		t.Errorf("Sections width %d, then %d after J", w, m.lay.sections.w)
+	}
+	if got := labelWidth([]*model.Article{short, long}, maxLabelW); got != len("A much longer heading here")+1 {
+		t.Errorf("labelWidth = %d", got)
 	}
 }

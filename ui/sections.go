@@ -65,6 +65,28 @@ func (s *sectionsPane) LabelWidth() int {
 	return w + len(fmt.Sprint(len(s.labels)))
 }
 
+// labelWidth is LabelWidth for the sections of any of arts: the layout
+// sizes the Sections pane for all the articles open, so that it does not
+// jump from one width to another between articles. It stops measuring at
+// maxW, the most the pane would grow to.
+func labelWidth(arts []*model.Article, maxW int) int {
+	w := 0
+	for _, a := range arts {
+		n := len(fmt.Sprint(len(a.Sections)))
+		for _, sec := range a.Sections {
+			h := sec.Heading
+			if h == "" {
+				h = "Lead"
+			}
+			w = max(w, textWidth(articles.Sanitize(flatten(h)))+n)
+			if w >= maxW {
+				return w
+			}
+		}
+	}
+	return w
+}
+
 // SetCurrent marks the section being read; an unfocused cursor follows it.
 func (s *sectionsPane) SetCurrent(i int) {
 	s.current = i

@@ -50,6 +50,7 @@ type Model struct {
 	lay           layout
 	loaded        bool
 	arts          []*model.Article
+	labelW        int // widest section label of all arts, -1 until measured
 	problems      []string
 	// warnings are the feeds that could not be refreshed; they share the
 	// collapsible problems line.

@@ -37,7 +37,14 @@ func (m *Model) relayout() {
 		m.lay = computeLibraryLayout(m.width, m.height, problems, nSections, a != nil)
 		m.library.SetSize(m.lay.articles.w, m.lay.articles.h)
 	} else {
-		m.lay = computeLayout(m.width, m.height, len(m.arts), problems, m.sections.LabelWidth(), len(m.sections.labels))
+		labelW := m.sections.LabelWidth()
+		if len(m.arts) > 1 {
+			if m.labelW < 0 {
+				m.labelW = labelWidth(m.arts, maxLabelW)
+			}
+			labelW = m.labelW
+		}
+		m.lay = computeLayout(m.width, m.height, len(m.arts), problems, labelW, len(m.sections.labels))
 	}
 	l := m.lay
 	m.articles.SetSize(l.articles.w, l.articles.h)
@@ -84,6 +91,7 @@ func (m *Model) handleBackground(dark bool) tea.Cmd {
 func (m *Model) handleLoaded(l articles.Loaded) tea.Cmd {
 	m.loaded = true
 	m.arts = l.Articles
+	m.labelW = -1 // measured at the next layout
 	m.problems = m.problems[:0]
 	for _, err := range l.Problems {
 		m.problems = append(m.problems, articles.Sanitize(flatten(err.Error())))
