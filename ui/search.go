@@ -17,6 +17,7 @@ type searchInput struct {
 	w      int
 	active bool
 	value  []rune
+	cursor int // in value, 0..len(value)
 	// hint says what Enter and Esc do, at the right of the line.
 	hint string
 }
@@ -34,7 +35,7 @@ func (s *searchInput) SetSize(w, _ int) { s.w = w }
 
 // Open shows the prompt, empty.
 func (s *searchInput) Open() tea.Cmd {
-	s.active, s.value, s.hint = true, s.value[:0], "enter keeps · esc clears "
+	s.active, s.value, s.cursor, s.hint = true, s.value[:0], 0, "enter keeps · esc clears "
 	return nil
 }
 
@@ -50,8 +51,10 @@ func (s *searchInput) Active() bool { return s.active }
 // Value is the query typed so far.
 func (s *searchInput) Value() string { return string(s.value) }
 
-// Update edits the query: typed or pasted text is appended, backspace
-// deletes a character, ctrl+w a word and ctrl+u everything.
+// Update edits the query: typed or pasted text goes in at the cursor;
+// left/right (ctrl+b/ctrl+f), home/end (ctrl+a/ctrl+e) move it; backspace
+// and delete remove a character, ctrl+w the word before the cursor,
+// ctrl+u everything before it and ctrl+k everything after it.
 func (s *searchInput) Update(msg tea.Msg) (*searchInput, tea.Cmd) {
 	if !s.active {
 		return s, nil
@@ -67,17 +70,37 @@ func (s *searchInput) Update(msg tea.Msg) (*searchInput, tea.Cmd) {
 
 // editKey applies one key press to the query.
 func (s *searchInput) editKey(k tea.KeyPressMsg) {
+	s.cursor = min(max(s.cursor, 0), len(s.value))
 	switch k.String() {
 	case "backspace", "ctrl+h":
-		if len(s.value) > 0 {
-			s.value = s.value[:len(s.value)-1]
+		if s.cursor > 0 {
+			s.cut(s.cursor-1, s.cursor)
 		}
+	case "delete", "ctrl+d":
+		if s.cursor < len(s.value) {
+			s.cut(s.cursor, s.cursor+1)
+		}
+	case "left", "ctrl+b":
+		s.cursor = max(s.cursor-1, 0)
+	case "right", "ctrl+f":
+		s.cursor = min(s.cursor+1, len(s.value))
+	case "home", "ctrl+a":
+		s.cursor = 0
+	case "end", "ctrl+e":
+		s.cursor = len(s.value)
 	case "ctrl+u":
-		s.value = s.value[:0]
+		s.cut(0, s.cursor)
+	case "ctrl+k":
+		s.cut(s.cursor, len(s.value))
 	case "ctrl+w":
-		v := strings.TrimRightFunc(string(s.value), unicode.IsSpace)
-		i := strings.LastIndexFunc(v, unicode.IsSpace)
-		s.value = []rune(v[:i+1])
+		i := s.cursor
+		for i > 0 && unicode.IsSpace(s.value[i-1]) {
+			i--
+		}
+		for i > 0 && !unicode.IsSpace(s.value[i-1]) {
+			i--
+		}
+		s.cut(i, s.cursor)
 	default:
 		t := k.Key().Text
 		if t == "" && k.String() == "space" {
@@ -87,13 +110,28 @@ func (s *searchInput) editKey(k tea.KeyPressMsg) {
 	}
 }
 
-// insert appends the printable characters of t, up to searchMax in all.
+// cut removes value[from:to] and leaves the cursor at from.
+func (s *searchInput) cut(from, to int) {
+	s.value = append(s.value[:from], s.value[to:]...)
+	s.cursor = from
+}
+
+// insert puts the printable characters of t in at the cursor, up to
+// searchMax in all.
 func (s *searchInput) insert(t string) {
+	s.cursor = min(max(s.cursor, 0), len(s.value))
+	var add []rune
 	for _, r := range t {
-		if unicode.IsPrint(r) && len(s.value) < searchMax {
-			s.value = append(s.value, r)
+		if unicode.IsPrint(r) && len(s.value)+len(add) < searchMax {
+			add = append(add, r)
 		}
 	}
+	if len(add) == 0 {
+		return
+	}
+	tail := append([]rune(nil), s.value[s.cursor:]...)
+	s.value = append(append(s.value[:s.cursor], add...), tail...)
+	s.cursor += len(add)
 }
 
 // pastedText makes a paste one line of a query: line breaks and tabs
@@ -115,16 +153,28 @@ func pastedText(t string) string {
 // match count.
 func (s *searchInput) View(status string) string {
 	st := &s.c.styles.Status
-	q := string(s.value)
+	cur := min(max(s.cursor, 0), len(s.value))
+	before, under, after := s.value[:cur], " ", ""
+	if cur < len(s.value) {
+		under, after = string(s.value[cur]), string(s.value[cur+1:])
+	}
 	room := max(s.w-textWidth(status)-6, 4)
-	if textWidth(q) > room {
-		r := []rune(q)
+	b := string(before)
+	if textWidth(b) > room {
+		r := before
 		for textWidth(string(r)) > room {
 			r = r[1:]
 		}
-		q = "…" + string(r[1:])
+		b = "…" + string(r[1:])
 	}
-	line := st.Search.Render("/") + q + st.Cursor.Render(" ") + "  " + st.Search.Render(status)
+	if rest := room - textWidth(b); textWidth(after) > rest {
+		r := []rune(after)
+		for len(r) > 0 && textWidth(string(r)) > max(rest-1, 0) {
+			r = r[:len(r)-1]
+		}
+		after = string(r) + "…"
+	}
+	line := st.Search.Render("/") + b + st.Cursor.Render(under) + after + "  " + st.Search.Render(status)
 	hint := s.hint
 	if gap := s.w - ansiWidth(line) - textWidth(hint); gap > 0 {
 		line += strings.Repeat(" ", gap) + s.c.styles.Message.Render(hint)
