@@ -70,7 +70,12 @@ func (p *libraryPane) label(w int) string {
 	if l.kind == listMentioning {
 		text = " ◆ " + articles.Sanitize(flatten(l.label))
 	}
-	hint := " " + p.c.keys.Cancel.Help().Key + ": all "
+	// Esc leaves the filtered list when the list has the focus; elsewhere
+	// it does something else, so the hint is only shown then.
+	hint := ""
+	if p.focused {
+		hint = " " + p.c.keys.Cancel.Help().Key + ": all "
+	}
 	room := w - textWidth(hint)
 	count := ""
 	if p.pending == nil {

@@ -214,6 +214,11 @@ func TestLibraryMentioning(t *testing.T) {
 	if got := screen(t, m); !strings.Contains(got, "◆ Lloyd Austin · 1 article") || !strings.Contains(got, "esc: all") {
 		t.Errorf("no label of the filter:\n%s", got)
 	}
+	typeKeys(t, m, "tab") // away from the list, Esc does not leave it: no hint
+	if got := screen(t, m); !strings.Contains(got, "◆ Lloyd Austin") || strings.Contains(got, "esc: all") {
+		t.Errorf("the hint should show only while the list has the focus:\n%s", got)
+	}
+	typeKeys(t, m, "shift+tab")
 	typeKeys(t, m, "esc")
 	if m.library.Filtered() || m.focus != focusEntities {
 		t.Errorf("esc should restore the whole list and go back: filtered %v focus %v", m.library.Filtered(), m.focus)
