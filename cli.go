@@ -230,6 +230,10 @@ func load(args []string, e env) (l articles.Loaded, ok bool) {
 		l.Articles = append(l.Articles, as...)
 	}
 	flush()
+	if len(l.Articles) == 0 && len(l.Problems) == 0 {
+		// An empty directory, or one with no file byline reads.
+		l.Problems = append(l.Problems, fmt.Errorf("%s: no articles found (byline reads .txt, .md, .html and .xml files)", strings.Join(args, ", ")))
+	}
 	return l, true
 }
 

@@ -192,3 +192,14 @@ func TestPrintWidthChecked(t *testing.T) {
 		}
 	}
 }
+
+func TestEmptyDirectory(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(dir+"/notes.bin", []byte{1, 2, 3}, 0o644)
+	for _, cmd := range []string{"print", "export"} {
+		r := runCLI(t, "", nil, cmd, dir)
+		if r.code != 1 || !strings.Contains(r.stderr, "no articles found") || r.stdout != "" {
+			t.Errorf("%s of an empty directory: %+v, want exit 1 and a message", cmd, r)
+		}
+	}
+}
