@@ -104,11 +104,7 @@ func (t *Tagger) tagJoint(d *Doc) [][]Tag {
 			sc.feats = d.Features(s, i, sc.feats[:0])
 			var acc [NumTags]int32
 			j.add(sc.feats, &acc, &parts[s][i])
-			e := sc.emit[i*NumTags : (i+1)*NumTags : (i+1)*NumTags]
-			for k := range e {
-				e[k] = float32(acc[k])*first.scale - first.penalty[k]
-			}
-			constrain(e, d.mask(s, i))
+			first.emit(&sc, i, &acc, d.mask(s, i))
 		}
 		tags[s] = make([]Tag, n)
 		viterbi(&sc, &first.trans, n, tags[s])
@@ -123,11 +119,7 @@ func (t *Tagger) tagJoint(d *Doc) [][]Tag {
 			var none [NumTags]int32
 			part := &parts[s][i]
 			j.add(sc.feats, &none, part)
-			e := sc.emit[i*NumTags : (i+1)*NumTags : (i+1)*NumTags]
-			for k := range e {
-				e[k] = float32(part[k])*second.scale - second.penalty[k]
-			}
-			constrain(e, d.mask(s, i))
+			second.emit(&sc, i, part, d.mask(s, i))
 		}
 		out[s] = make([]Tag, n)
 		viterbi(&sc, &second.trans, n, out[s])

@@ -120,12 +120,19 @@ func (m *Model) emissions(d *Doc, s int, sc *scratch) {
 	for i := 0; i < n; i++ {
 		sc.feats = d.Features(s, i, sc.feats[:0])
 		acc := m.sum(sc.feats)
-		e := sc.emit[i*NumTags : (i+1)*NumTags : (i+1)*NumTags]
-		for k := range e {
-			e[k] = float32(acc[k])*m.scale - m.penalty[k]
-		}
-		constrain(e, d.mask(s, i))
+		m.emit(sc, i, &acc, d.mask(s, i))
 	}
+}
+
+// emit sets token i's emission scores in sc from its summed quantised
+// weights acc: scaled, less the penalties, with the tags mask rules out
+// at -Inf.
+func (m *Model) emit(sc *scratch, i int, acc *[NumTags]int32, mask uint8) {
+	e := sc.emit[i*NumTags : (i+1)*NumTags : (i+1)*NumTags]
+	for k := range e {
+		e[k] = float32(acc[k])*m.scale - m.penalty[k]
+	}
+	constrain(e, mask)
 }
 
 // sum returns the quantised weights of features fs, summed per tag.
