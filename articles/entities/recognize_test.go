@@ -134,6 +134,11 @@ func TestRecognize(t *testing.T) {
 			places: []string{"New Delhi", "Ankara"},
 		},
 		{
+			name:   "places written without their diacritics or by another name",
+			text:   "Reporters who drove from Samarra to Fallujah on Sunday said the road was quiet. Later they flew from Trivandrum to Bombay.",
+			places: []string{"Samarra", "Fallujah", "Trivandrum", "Bombay"},
+		},
+		{
 			name:   "unicode names and quotes",
 			text:   "José Núñez met Zoë Kravitz in “São Paulo” on Friday, and Łukasz Nowak flew on to Kraków.",
 			people: []string{"José Núñez", "Zoë Kravitz", "Łukasz Nowak"},

