@@ -22,7 +22,14 @@ const MaxFileSize = 64 << 20
 // source's extension and, failing that, its content. A feed gives one article
 // per item; every other format gives one. People and places are not yet
 // recognised: see Recognize and Load.
+//
+// Text in UTF-16 with a byte-order mark is decoded, and plain text or
+// Markdown that is not UTF-8 is read as Latin-1/Windows-1252 (fromLegacy).
 func Parse(source string, data []byte) ([]*model.Article, error) {
+	data, _ = fromUTF16(data)
+	if f := formatOf(source, data); f == "txt" || f == "md" {
+		data = fromLegacy(data)
+	}
 	if looksBinary(data) {
 		return nil, &Error{Source: source, Err: ErrBinary}
 	}
