@@ -181,7 +181,8 @@ func IsArticleFile(name string) bool {
 }
 
 // Load reads every path: files directly, directories recursively (only files
-// with an article extension, hidden entries skipped), and recognises the
+// with an article extension, hidden entries skipped, links to directories
+// followed: WalkArticles), and recognises the
 // people and places in each article. A source that fails is recorded in
 // Problems and the others still load. When any directory was given,
 // articles are sorted newest first by date.
@@ -210,28 +211,13 @@ func Open(paths []string) Loaded {
 			continue
 		}
 		sortByDate = true
-		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				out.Problems = append(out.Problems, &Error{Source: path, Err: unwrapPath(err)})
-				return nil
-			}
-			name := d.Name()
-			if path != p && strings.HasPrefix(name, ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() || !IsArticleFile(name) {
-				return nil
-			}
+		WalkArticles(p, func(path string) {
 			as, err := ParseFile(path)
 			if err != nil {
 				out.Problems = append(out.Problems, err)
 			}
 			out.Articles = append(out.Articles, as...)
-			return nil
-		})
+		}, func(err error) { out.Problems = append(out.Problems, err) })
 	}
 	if sortByDate {
 		slices.SortStableFunc(out.Articles, func(a, b *model.Article) int {

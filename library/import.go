@@ -237,22 +237,7 @@ func expand(paths []string) (sources []string, problems []error) {
 			add(abs)
 			continue
 		}
-		filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				problems = append(problems, &articles.Error{Source: path, Err: unwrapPath(err)})
-				return nil
-			}
-			if path != abs && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !d.IsDir() && articles.IsArticleFile(path) {
-				add(path)
-			}
-			return nil
-		})
+		articles.WalkArticles(abs, add, func(err error) { problems = append(problems, err) })
 	}
 	return sources, problems
 }
