@@ -122,9 +122,10 @@ func cmdAdd(ctx context.Context, lib *library.Library, args []string, c *libCmd)
 	})
 	bar.done()
 	elapsed := time.Since(start)
-	fmt.Fprintf(c.stderr, "%d articles from %d sources: %d added, %d updated, %d unchanged, %d failed (%.1fs, %.0f articles/s)\n",
-		res.Articles, res.Sources, res.Added, res.Updated, res.Unchanged, len(res.Problems),
-		elapsed.Seconds(), float64(res.Articles)/max(elapsed.Seconds(), 1e-9))
+	if err == nil && res.Sources == 0 {
+		return c.fail("no article files found (text, Markdown, HTML or feeds) in %s", strings.Join(args, " "))
+	}
+	fmt.Fprintln(c.stderr, addSummary(res, elapsed))
 	if errors.Is(err, context.Canceled) {
 		return c.fail("interrupted; run the same command again to finish the import")
 	}
@@ -135,6 +136,36 @@ func cmdAdd(ctx context.Context, lib *library.Library, args []string, c *libCmd)
 		return 1
 	}
 	return 0
+}
+
+// addSummary is what `byline add` says when it is done: how many sources
+// (files and URLs) it looked at and what became of each, then how many
+// articles it stored: "3 sources: 2 new, 1 unchanged; 2 articles stored
+// (0.1s, 40 articles/s)". A source can hold many articles (a feed).
+func addSummary(res library.ImportResult, elapsed time.Duration) string {
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		what string
+	}{{res.Added, "new"}, {res.Updated, "changed"}, {res.Unchanged, "unchanged"}, {len(res.Problems), "failed"}} {
+		if p.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", p.n, p.what))
+		}
+	}
+	s := fmt.Sprintf("%s: %s; %s stored (%.1fs", plural(res.Sources, "source"), strings.Join(parts, ", "),
+		plural(res.Articles, "article"), elapsed.Seconds())
+	if res.Articles > 0 {
+		s += fmt.Sprintf(", %.0f articles/s", float64(res.Articles)/max(elapsed.Seconds(), 1e-9))
+	}
+	return s + ")"
+}
+
+// plural writes n and a noun, with an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func cmdFeed(ctx context.Context, lib *library.Library, args []string, c *libCmd) int {

@@ -38,15 +38,26 @@ func TestLibraryAddAndSearch(t *testing.T) {
 	if code != 1 {
 		t.Errorf("add with a broken file: exit %d, want 1", code)
 	}
-	for _, want := range []string{"broken.txt", "2 articles from 3 sources: 2 added, 0 updated, 0 unchanged, 1 failed"} {
+	for _, want := range []string{"broken.txt", "3 sources: 2 new, 1 failed; 2 articles stored"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
 	os.Remove(filepath.Join(src, "broken.txt"))
 	code, _, stderr = runLib(t, db, "add", src)
-	if code != 0 || !strings.Contains(stderr, "0 added, 0 updated, 2 unchanged, 0 failed") {
+	if code != 0 || !strings.Contains(stderr, "2 sources: 2 unchanged; 0 articles stored (") {
 		t.Errorf("re-add: exit %d\n%s", code, stderr)
+	}
+	os.WriteFile(filepath.Join(src, "harbour.md"), []byte("# The pier reopens\n\nThe pier reopened on Friday, two years after the storm.\n\nIt was busy.\n"), 0o644)
+	code, _, stderr = runLib(t, db, "add", src)
+	if code != 0 || !strings.Contains(stderr, "2 sources: 1 changed, 1 unchanged; 1 article stored (") {
+		t.Errorf("add after an edit: exit %d\n%s", code, stderr)
+	}
+	empty := filepath.Join(dir, "empty")
+	os.MkdirAll(empty, 0o755)
+	code, _, stderr = runLib(t, db, "add", empty)
+	if code != 1 || !strings.Contains(stderr, "no article files found") || !strings.Contains(stderr, empty) {
+		t.Errorf("add of an empty directory: exit %d, want 1 and a message naming it\n%s", code, stderr)
 	}
 
 	for _, tc := range []struct {
