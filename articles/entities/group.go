@@ -121,14 +121,16 @@ func (d *doc) lowerSlip(s span) bool {
 // person: two or three title-case words, the first a known given name, the
 // others not common lower-case words, and the whole no known organisation
 // ("Lloyd Austin arrived ...", which the tagger, trained on 1996 news where
-// Lloyd's is an insurer, may take for a company).
+// Lloyd's is an insurer, may take for a company), and not ending in a
+// place's head word ("Nile Delta", "Jordan Valley").
 func (gr *grouper) looksPersonal(s span) bool {
 	if s.typ != tagger.BOrg || s.to-s.from < 2 || s.to-s.from > 3 {
 		return false
 	}
 	words := gr.d.wordsOf(s)
-	if gr.g.Lists(words...)&gazetteer.Organisation != 0 || gr.g.Lists(words[0])&gazetteer.FirstName == 0 {
-		return false
+	if gr.g.Lists(words...)&gazetteer.Organisation != 0 || gr.g.Lists(words[0])&gazetteer.FirstName == 0 ||
+		tagger.IsPlaceHead(words[len(words)-1]) {
+		return false // "Nile Delta": Nile is a given name too
 	}
 	for i, w := range words {
 		if !isTitleCase(w) {

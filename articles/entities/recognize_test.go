@@ -134,6 +134,19 @@ func TestRecognize(t *testing.T) {
 			places: []string{"New Delhi", "Ankara"},
 		},
 		{
+			name:     "a common word ends a name",
+			text:     "The headline act, the Santiago singer Mon Laferte, will close the festival on Sunday night.",
+			people:   []string{"Mon Laferte"},
+			places:   []string{"Santiago"},
+			notNames: []string{"Santiago singer Mon Laferte", "Santiago singer"},
+		},
+		{
+			name:     "a natural feature named after a river is a place",
+			text:     "Egypt's delegation argued that any treaty must guarantee a minimum annual flow to Cairo and the farmland of the Nile Delta.",
+			places:   []string{"Egypt", "Cairo", "Nile Delta"},
+			notNames: []string{"Nile"},
+		},
+		{
 			name:   "places written without their diacritics or by another name",
 			text:   "Reporters who drove from Samarra to Fallujah on Sunday said the road was quiet. Later they flew from Trivandrum to Bombay.",
 			places: []string{"Samarra", "Fallujah", "Trivandrum", "Bombay"},

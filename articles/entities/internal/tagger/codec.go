@@ -127,7 +127,7 @@ func read(data []byte, x *Extractor) (*Tagger, error) {
 	}
 	n := int(r[0])
 	r = r[1:]
-	t := &Tagger{}
+	t := &Tagger{Strict: true}
 	for k := 0; k < n; k++ {
 		m, rest, err := readModel(r, x)
 		if err != nil {

@@ -113,7 +113,9 @@ type token struct {
 type Doc struct {
 	sents  [][]token
 	class  []uint8
-	staged bool // SetPrior was called: second-pass features are on
+	cased  []bool // the sentence (a normal one) capitalises names: a capital after its first word
+	staged bool   // SetPrior was called: second-pass features are on
+	strict bool   // decoding applies maskNoIn (Tagger.Strict)
 }
 
 // Extractor prepares documents. It is safe for concurrent use.
@@ -127,7 +129,7 @@ func NewExtractor(g *gazetteer.Gazetteer) *Extractor { return &Extractor{gaz: g}
 // Prepare computes the token and document information for sents, a
 // document given as sentences of words.
 func (x *Extractor) Prepare(sents [][]string) *Doc {
-	d := &Doc{sents: make([][]token, len(sents)), class: make([]uint8, len(sents))}
+	d := &Doc{sents: make([][]token, len(sents)), class: make([]uint8, len(sents)), cased: make([]bool, len(sents))}
 	sents = respell(sents)
 	lowers := make([][]string, len(sents))
 	cased := map[string]string{}
@@ -172,6 +174,14 @@ func (x *Extractor) Prepare(sents [][]string) *Doc {
 		}
 		x.markGazetteer(toks)
 		d.sents[s] = toks
+		if d.class[s] == sentNormal {
+			for i := 1; i < len(toks); i++ {
+				if toks[i].flags&fCap != 0 && lowers[s][i] != "i" {
+					d.cased[s] = true
+					break
+				}
+			}
+		}
 	}
 	docBits(d, lowers)
 	return d

@@ -176,7 +176,15 @@ const (
 	maskNoName // punctuation: never in a person's or place's name
 	maskPlace  // a dateline: it names the place the story was filed from
 	maskPerson // right after a title: "President Bush", "Secretary Austin"
+	maskNoIn   // a common lower-case word in text that capitalises names: "the Santiago singer Mon Laferte" (Tagger.Strict only)
 )
+
+// nameLinks are the lower-case words that may join the words of a person's
+// or place's name: "Gulf of Mexico", "Rio de Janeiro", "Kengo wa Dondo".
+var nameLinks = hashSet("of", "the", "and", "de", "del", "della", "der", "den", "di", "da", "das",
+	"do", "dos", "du", "des", "la", "le", "les", "las", "los", "el", "al", "bin", "ibn", "bint",
+	"van", "von", "ter", "ten", "y", "e", "upon", "on", "am", "an", "im", "sur", "en", "wa", "ul",
+	"ud", "'s", "s", "’s")
 
 // mask returns the constraint on token i of sentence s.
 func (d *Doc) mask(s, i int) uint8 {
@@ -194,6 +202,9 @@ func (d *Doc) mask(s, i int) uint8 {
 		toks[i].flags&fCap != 0 && toks[i].flags&(fTitle|fTime|fAllCaps) == 0 &&
 		(i == 1 || toks[i-2].flags&fCap == 0):
 		return maskPerson
+	case d.strict && i > 0 && d.cased[s] && toks[i].flags&(fLower|fInnerCap) == fLower &&
+		toks[i].freq != 0 && toks[i].freq <= 3 && !nameLinks[toks[i].lower] && !lowerHeads[toks[i].lower]:
+		return maskNoIn
 	}
 	return maskNone
 }
@@ -216,6 +227,8 @@ func constrain(e []float32, mask uint8) {
 				e[k] = neg
 			}
 		}
+	case maskNoIn:
+		e[IPer], e[ILoc] = neg, neg
 	case maskPerson:
 		for k := Tag(0); k < NumTags; k++ {
 			if k != BPer {

@@ -1,6 +1,10 @@
 package tagger
 
-import "github.com/byline/byline/articles/entities/gazetteer"
+import (
+	"strings"
+
+	"github.com/byline/byline/articles/entities/gazetteer"
+)
 
 // Rules applied after decoding. They carry knowledge the 1996 news the
 // tagger learns from lacks or contradicts: that facilities (streets,
@@ -35,8 +39,13 @@ var facilityHeads = hashSet(
 	"tower", "hall", "auditorium", "theater", "theatre", "cinema", "garage", "memorial",
 	"base", "garden", "gardens", "zoo", "island", "islands", "bay", "valley", "hill", "hills",
 	"river", "canyon", "falls", "district", "village", "heights", "harbour", "harbor",
-	"chowk", "keys", "strip",
+	"chowk", "keys", "strip", "delta", "desert", "peninsula", "coast", "strait", "straits", "canal",
+	"sea", "ocean", "gulf", "basin", "plateau", "forest", "glacier", "reef", "lagoon", "fjord",
 )
+
+// IsPlaceHead reports whether word (any case) ends the name of a facility or
+// a natural feature when capitalised: "Street", "Park", "Delta", "Valley".
+func IsPlaceHead(word string) bool { return facilityHeads[gazetteer.Hash(strings.ToLower(word))] }
 
 // lowerHeads may end a facility's name in lower case after capitalised
 // words: "Sand Hill park", "St Pancras station".

@@ -8,6 +8,14 @@ import "sync"
 type Tagger struct {
 	First, Second *Model
 
+	// Strict keeps a common lower-case word out of a person's or place's
+	// name when decoding text that capitalises names ("the Santiago singer
+	// Mon Laferte" is a place and a person, not one place). It is a
+	// constraint of tagging only, like the rules: training, which decodes
+	// to choose epochs, priors and penalties, runs without it, so the
+	// weights are what they were. Read turns it on.
+	Strict bool
+
 	jointOnce sync.Once
 	joint     *joint // both models' weights in one table (joint.go)
 }
@@ -48,6 +56,7 @@ func (t *Tagger) Features() int {
 // Tag tags a document given as sentences of words, one tag per word.
 func (t *Tagger) Tag(sents [][]string) [][]Tag {
 	d := t.First.x.Prepare(sents)
+	d.strict = t.Strict
 	var tags [][]Tag
 	if t.Second == nil {
 		tags = t.First.TagDoc(d)
