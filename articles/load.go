@@ -143,15 +143,19 @@ func readLimited(path string) ([]byte, error) {
 	if err != nil {
 		return nil, &Error{Source: path, Err: unwrapPath(err)}
 	}
-	if st.IsDir() {
-		return nil, &Error{Source: path, Err: fmt.Errorf("is a directory")}
+	if err := CheckMode(st.Mode()); err != nil {
+		return nil, &Error{Source: path, Err: err}
 	}
 	if st.Size() > MaxFileSize {
 		return nil, &Error{Source: path, Err: fmt.Errorf("larger than %d MB", MaxFileSize>>20)}
 	}
-	data, err := io.ReadAll(f)
+	// A named pipe has no size: the limit holds while reading.
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, &Error{Source: path, Err: unwrapPath(err)}
+	}
+	if len(data) > MaxFileSize {
+		return nil, &Error{Source: path, Err: fmt.Errorf("larger than %d MB", MaxFileSize>>20)}
 	}
 	return data, nil
 }

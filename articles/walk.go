@@ -1,6 +1,7 @@
 package articles
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,38 +10,39 @@ import (
 
 // WalkArticles calls found with every article file (IsArticleFile) under
 // the directory root, recursively and in lexical order. Hidden files and
-// directories are skipped. Symbolic links to directories are followed after
-// the directory holding them, and each directory is walked once: under its
-// own path when it is inside the walk, and a link back to an ancestor ends.
-// Links to files are files. Entries that cannot be read are passed to
-// problem, and the walk goes on.
+// directories are skipped, and so are entries that are not regular files
+// (named pipes, devices, sockets: reading them could block or never end).
+// Symbolic links are followed after the directory holding them, and every
+// directory and file is reported once: under its own path when it is inside
+// the walk, and a link back to an ancestor ends. Entries that cannot be read
+// are passed to problem, and the walk goes on.
 func WalkArticles(root string, found func(path string), problem func(error)) {
-	seen := map[string]bool{}
-	// enter reports whether dir has not been walked yet, by its real path.
-	enter := func(dir string) bool {
-		real, err := filepath.EvalSymlinks(dir)
-		if err != nil {
-			real = dir
+	seen := map[string]bool{} // real paths of the directories and files reported
+	real := func(path string) string {
+		if r, err := filepath.EvalSymlinks(path); err == nil {
+			path = r
 		}
-		if seen[real] {
-			return false
+		if a, err := filepath.Abs(path); err == nil {
+			path = a
 		}
-		seen[real] = true
-		return true
+		return path
 	}
 	var walk func(dir string)
 	walk = func(dir string) {
-		if !enter(dir) {
+		realDir := real(dir)
+		if seen[realDir] {
 			return
 		}
+		seen[realDir] = true
 		var links []string
 		// The trailing separator makes WalkDir enter dir when it is a link.
-		filepath.WalkDir(dir+string(filepath.Separator), func(path string, d fs.DirEntry, err error) error {
+		start := dir + string(filepath.Separator)
+		filepath.WalkDir(start, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				problem(&Error{Source: path, Err: unwrapPath(err)})
 				return nil
 			}
-			if path == dir+string(filepath.Separator) {
+			if path == start {
 				return nil
 			}
 			if strings.HasPrefix(d.Name(), ".") {
@@ -49,26 +51,55 @@ func WalkArticles(root string, found func(path string), problem func(error)) {
 				}
 				return nil
 			}
-			if d.IsDir() {
-				if !enter(path) {
+			// The real path of an entry reached without links: the real
+			// path of the walk's root and the rest of the path.
+			inner := filepath.Join(realDir, strings.TrimPrefix(path, start))
+			switch {
+			case d.IsDir():
+				if seen[inner] {
 					return filepath.SkipDir
 				}
-				return nil
-			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				if st, err := os.Stat(path); err == nil && st.IsDir() {
-					links = append(links, path)
-					return nil
-				}
-			}
-			if IsArticleFile(d.Name()) {
+				seen[inner] = true
+			case d.Type()&fs.ModeSymlink != 0:
+				links = append(links, path)
+			case d.Type().IsRegular() && IsArticleFile(d.Name()) && !seen[inner]:
+				seen[inner] = true
 				found(path)
 			}
 			return nil
 		})
 		for _, l := range links {
-			walk(l)
+			st, err := os.Stat(l)
+			switch {
+			case err != nil:
+				if IsArticleFile(l) {
+					problem(&Error{Source: l, Err: unwrapPath(err)})
+				}
+			case st.IsDir():
+				walk(l)
+			case st.Mode().IsRegular() && IsArticleFile(l):
+				if r := real(l); !seen[r] {
+					seen[r] = true
+					found(l)
+				}
+			}
 		}
 	}
 	walk(root)
+}
+
+// CheckMode returns an error for a file that byline does not read: a
+// directory, a device or a socket (reading /dev/zero would never end).
+// Regular files and named pipes (`byline <(curl …)`) are read, up to
+// MaxFileSize.
+func CheckMode(m fs.FileMode) error {
+	switch {
+	case m.IsDir():
+		return fmt.Errorf("is a directory")
+	case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+		return fmt.Errorf("not a regular file (a device)")
+	case m&fs.ModeSocket != 0:
+		return fmt.Errorf("not a regular file (a socket)")
+	}
+	return nil
 }

@@ -4,8 +4,39 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"syscall"
 	"testing"
 )
+
+// TestWalkSpecialFiles checks that a directory walk skips named pipes and
+// devices (a pipe would block the walk; /dev/zero never ends), that a
+// device named directly is refused at once, and that a symbolic link back
+// to an ancestor, given by a relative path, reports nothing twice.
+func TestWalkSpecialFiles(t *testing.T) {
+	tmp := t.TempDir()
+	t.Chdir(tmp)
+	os.MkdirAll("r/sub", 0o755)
+	os.WriteFile("r/sub/a.txt", []byte("Text.\n"), 0o644)
+	if err := syscall.Mkfifo("r/fifo.txt", 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	if err := os.Symlink("/dev/zero", "r/zero.txt"); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	os.Symlink(filepath.Join(tmp, "r"), "r/sub/self")
+	for _, root := range []string{"r", "./r/", filepath.Join(tmp, "r")} {
+		var found []string
+		WalkArticles(root, func(p string) { found = append(found, filepath.ToSlash(p)) }, func(err error) { t.Error(err) })
+		if len(found) != 1 || !strings.HasSuffix(found[0], "r/sub/a.txt") {
+			t.Errorf("WalkArticles(%q) found %q, want only r/sub/a.txt", root, found)
+		}
+	}
+	_, err := ReadFile("/dev/zero")
+	if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("ReadFile(/dev/zero) = %v, want a refusal", err)
+	}
+}
 
 // TestWalkArticles checks what a directory walk finds: article files in
 // lexical order, hidden entries skipped, links to directories followed
@@ -41,16 +72,17 @@ func TestWalkArticles(t *testing.T) {
 		rel, _ := filepath.Rel(root, p)
 		found = append(found, rel)
 	}, func(err error) { problems = append(problems, err) })
-	want := []string{"a.txt", "file.txt", "gone.txt", "sub/b.md", "link/c.txt"}
+	// file.txt is a.txt, found under its own name; gone.txt is broken.
+	want := []string{"a.txt", "sub/b.md", "link/c.txt"}
 	if !slices.Equal(found, want) {
 		t.Errorf("found %q, want %q", found, want)
 	}
-	if len(problems) != 0 {
-		t.Errorf("problems: %v", problems)
+	if len(problems) != 1 || !strings.Contains(problems[0].Error(), "gone.txt") {
+		t.Errorf("problems: %v, want the broken link", problems)
 	}
 	// Open reports the broken link and loads the rest.
 	l := Open([]string{root})
-	if len(l.Articles) != 4 || len(l.Problems) != 1 {
-		t.Errorf("Open: %d articles, problems %v; want 4 and the broken link", len(l.Articles), l.Problems)
+	if len(l.Articles) != 3 || len(l.Problems) != 1 {
+		t.Errorf("Open: %d articles, problems %v; want 3 and the broken link", len(l.Articles), l.Problems)
 	}
 }

@@ -88,6 +88,10 @@ func (w *worker) run(ctx context.Context, j job) parsed {
 			p.err = &articles.Error{Source: j.source, Err: unwrapPath(err)}
 			return p
 		}
+		if err := articles.CheckMode(st.Mode()); err != nil {
+			p.err = &articles.Error{Source: j.source, Err: err}
+			return p
+		}
 		p.size, p.mtime = st.Size(), st.ModTime().UnixNano()
 		if j.prev != nil && j.prev.size == p.size && j.prev.mtime == p.mtime {
 			p.unchanged = true
