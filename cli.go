@@ -276,6 +276,13 @@ func runReader(args []string, e env) int {
 		}
 		return l
 	}
+	if !isTerminal(e.stdout) {
+		// Output into a pipe or a file (byline a.txt | less): the
+		// articles as `byline print` writes them, not a screen's escapes.
+		l := loader()
+		articles.Recognize(l.Articles)
+		return printArticles(l, 0, *style, e)
+	}
 	if len(pos) == 0 && !isTerminal(e.stdin) && e.stdin != nil {
 		// Read piped input now: the program takes the terminal for keys.
 		l, _ := load(nil, e)
@@ -339,8 +346,16 @@ func runPrint(args []string, e env) int {
 		return 2
 	}
 	articles.Recognize(l.Articles)
+	return printArticles(l, *width, *style, e)
+}
+
+// printArticles writes the articles of l rendered for reading, separated by
+// rules, in colour on a terminal (unless NO_COLOR), wrapped to width
+// columns (0: the terminal's width, at most 120, or 80), and reports l's
+// problems.
+func printArticles(l articles.Loaded, width int, style string, e env) int {
 	color := isTerminal(e.stdout) && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
-	w := *width
+	w := width
 	if w == 0 {
 		// The terminal's width, coloured or not (NO_COLOR); 80 when piped.
 		w = 80
@@ -351,7 +366,7 @@ func runPrint(args []string, e env) int {
 		}
 	}
 	for i, a := range l.Articles {
-		out, err := ui.Render(a, w, *style, color)
+		out, err := ui.Render(a, w, style, color)
 		if err != nil {
 			l.Problems = append(l.Problems, &articles.Error{Source: a.Source, Err: err})
 			continue

@@ -203,3 +203,17 @@ func TestEmptyDirectory(t *testing.T) {
 		}
 	}
 }
+
+// TestReaderIntoAPipe checks that `byline FILE | less` writes the article
+// as print does, not the screen's escape sequences, and that with no file
+// the built-in samples are printed.
+func TestReaderIntoAPipe(t *testing.T) {
+	r := runCLI(t, "", nil, sample)
+	if r.code != 0 || strings.Contains(r.stdout, "\x1b") || !strings.Contains(r.stdout, "Alternatives to Escalation") {
+		t.Errorf("byline FILE into a pipe: code %d, stderr %q, stdout %.200q", r.code, r.stderr, r.stdout)
+	}
+	r = runCLI(t, "", nil, "articles/testdata/binary.txt")
+	if r.code != 1 || !strings.Contains(r.stderr, "binary.txt") {
+		t.Errorf("byline BADFILE into a pipe: %+v, want exit 1 naming the file", r)
+	}
+}
