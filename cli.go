@@ -437,7 +437,12 @@ func libraryAppOptions(args []string, e env) (opts ui.Options, code int) {
 	if path == "" && e.getenv != nil {
 		path = e.getenv(library.EnvDB)
 	}
-	lib, err := library.Open(context.Background(), library.Path(path))
+	path = library.Path(path)
+	if err := mustExist(path); err != nil {
+		fmt.Fprintln(e.stderr, "byline:", articles.Sanitize(err.Error()))
+		return opts, 1
+	}
+	lib, err := library.Open(context.Background(), path)
 	if err != nil {
 		fmt.Fprintln(e.stderr, "byline:", articles.Sanitize(err.Error()))
 		return opts, 1

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/byline/byline/library"
 )
 
 // TestLibraryAppOptions checks how `byline library` finds and opens its
@@ -18,6 +21,13 @@ func TestLibraryAppOptions(t *testing.T) {
 	foreign := filepath.Join(dir, "notes.txt")
 	if err := os.WriteFile(foreign, []byte("not a database, and it must stay so"), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	for _, name := range []string{"a.db", "b.db", "c.db"} {
+		lib, err := library.Open(context.Background(), filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lib.Close()
 	}
 	tests := []struct {
 		name    string
@@ -36,6 +46,7 @@ func TestLibraryAppOptions(t *testing.T) {
 		{"no positional arguments", []string{"--db", filepath.Join(dir, "a.db"), "extra"}, nil, 2, "", false, "usage: byline library"},
 		{"a bad style", []string{"--style", "nope", "--db", filepath.Join(dir, "a.db")}, nil, 2, "", false, "--style"},
 		{"--help", []string{"--help"}, nil, 0, "", false, "byline library"},
+		{"a missing library is not created", []string{"--db", filepath.Join(dir, "typo", "x.db")}, nil, 1, "", false, "no library at"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,6 +66,9 @@ func TestLibraryAppOptions(t *testing.T) {
 				t.Errorf("stderr %q lacks %q", errb.String(), tt.stderr)
 			}
 		})
+	}
+	if _, err := os.Stat(filepath.Join(dir, "typo")); err == nil {
+		t.Error("a mistyped --db created a directory")
 	}
 	if data, _ := os.ReadFile(foreign); string(data) != "not a database, and it must stay so" {
 		t.Error("the foreign file was modified")

@@ -54,15 +54,33 @@ func runLibrary(name string, args []string, stdin io.Reader, stdout, stderr io.W
 	if !ok {
 		return true, code
 	}
+	path := library.Path(*db)
+	creates := name == "add" || name == "feed" && len(pos) > 0 && (pos[0] == "add" || pos[0] == "import")
+	if !creates {
+		if err := mustExist(path); err != nil {
+			fmt.Fprintln(stderr, "byline:", articles.Sanitize(err.Error()))
+			return true, 1
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	lib, err := library.Open(ctx, library.Path(*db))
+	lib, err := library.Open(ctx, path)
 	if err != nil {
 		fmt.Fprintln(stderr, "byline:", articles.Sanitize(err.Error()))
 		return true, 1
 	}
 	defer lib.Close()
 	return true, cmd(ctx, lib, pos, c)
+}
+
+// mustExist returns an error when there is no library file at path: the
+// commands that only read a library do not create one, so that a mistyped
+// --db is reported instead of opening a new, empty library.
+func mustExist(path string) error {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("no library at %s yet: add articles with `byline add --db %s FILE|DIR|URL`", path, path)
+	}
+	return nil
 }
 
 // libCmd is what the library subcommands share.

@@ -80,11 +80,23 @@ func TestLibraryAddAndSearch(t *testing.T) {
 func TestLibraryDBFromEnvironment(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "env.db")
 	t.Setenv("BYLINE_DB", db)
-	if code, _, stderr := runLib(t, "", "feed", "list"); code != 0 {
-		t.Fatalf("feed list: %d %s", code, stderr)
+	// Reading commands do not create a library; add does.
+	for _, args := range [][]string{{"feed", "list"}, {"search", "x"}, {"refresh"}, {"feed", "export"}} {
+		if code, _, stderr := runLib(t, "", args[0], args[1:]...); code != 1 || !strings.Contains(stderr, "no library at "+db) {
+			t.Errorf("%q without a library: exit %d, %s", args, code, stderr)
+		}
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Fatal("a reading command created the library")
+	}
+	if code, _, stderr := runLib(t, "", "add", sample); code != 0 {
+		t.Fatalf("add: %d %s", code, stderr)
 	}
 	if _, err := os.Stat(db); err != nil {
 		t.Errorf("$BYLINE_DB not used: %v", err)
+	}
+	if code, _, stderr := runLib(t, "", "feed", "list"); code != 0 {
+		t.Errorf("feed list: %d %s", code, stderr)
 	}
 }
 
