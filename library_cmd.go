@@ -204,11 +204,22 @@ func cmdFeed(ctx context.Context, lib *library.Library, args []string, c *libCmd
 		if err != nil {
 			return c.fail("%v", err)
 		}
+		if len(res.Warnings) > 0 && isNew {
+			// A first fetch that fails (not a feed, no such page) leaves
+			// no subscription behind to fail at every refresh.
+			for _, w := range res.Warnings {
+				c.errorf("%v", w)
+			}
+			if err := lib.Unsubscribe(ctx, rest[0]); err != nil {
+				return c.fail("%v", err)
+			}
+			return c.fail("not subscribed to %s", rest[0])
+		}
 		verb := "subscribed to"
 		if !isNew {
 			verb = "already subscribed to"
 		}
-		fmt.Fprintf(c.stdout, "%s %s: %d new articles\n", verb, field(rest[0]), res.New)
+		fmt.Fprintf(c.stdout, "%s %s: %s\n", verb, field(rest[0]), plural(res.New, "new article"))
 		for _, w := range res.Warnings {
 			c.errorf("warning: %v", w)
 		}
@@ -291,10 +302,13 @@ func cmdRefresh(ctx context.Context, lib *library.Library, args []string, c *lib
 		},
 	})
 	bar.done()
-	fmt.Fprintf(c.stderr, "%d feeds refreshed (%d unchanged, %d failed): %d new articles\n",
-		res.Feeds, res.NotModified, len(res.Warnings), res.New)
+	fmt.Fprintf(c.stderr, "%s refreshed (%d unchanged, %d failed): %s\n",
+		plural(res.Feeds, "feed"), res.NotModified, len(res.Warnings), plural(res.New, "new article"))
 	if err != nil {
 		return c.fail("%v", err)
+	}
+	if len(res.Warnings) > 0 {
+		return 1 // the failures are on stderr above
 	}
 	return 0
 }

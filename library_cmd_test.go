@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -120,6 +121,14 @@ func TestLibraryFeeds(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/rss", func(w http.ResponseWriter, r *http.Request) { w.Write(rss) })
 	mux.HandleFunc("/down", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "no", 503) })
+	var flakyCalls atomic.Int32 // a feed that answers once, then fails
+	mux.HandleFunc("/flaky", func(w http.ResponseWriter, r *http.Request) {
+		if flakyCalls.Add(1) == 1 {
+			w.Write(rss)
+			return
+		}
+		http.Error(w, "no", 503)
+	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	db := filepath.Join(t.TempDir(), "lib.db")
@@ -129,25 +138,29 @@ func TestLibraryFeeds(t *testing.T) {
 		t.Fatalf("feed add: %d %q %q", code, stdout, stderr)
 	}
 	code, _, stderr = runLib(t, db, "feed", "add", srv.URL+"/down")
-	if code != 1 || !strings.Contains(stderr, "warning") || !strings.Contains(stderr, "503") {
+	if code != 1 || !strings.Contains(stderr, "503") || !strings.Contains(stderr, "not subscribed to "+srv.URL+"/down") {
 		t.Errorf("feed add of a failing feed: %d %q", code, stderr)
 	}
-	code, stdout, _ = runLib(t, db, "feed", "list")
-	if code != 0 || !strings.Contains(stdout, srv.URL+"/rss\tThe Daily Ledger: World\t2 articles") || !strings.Contains(stdout, "error:") {
-		t.Errorf("feed list: %d %q", code, stdout)
+	if code, stdout, _ = runLib(t, db, "feed", "add", srv.URL+"/flaky"); code != 0 {
+		t.Errorf("feed add of a feed that works once: %d %q", code, stdout)
 	}
 	code, stdout, stderr = runLib(t, db, "refresh")
-	if code != 0 || !strings.Contains(stderr, "2 feeds refreshed (1 unchanged, 1 failed): 0 new articles") {
-		t.Errorf("refresh: %d %q %q", code, stdout, stderr)
+	if code != 1 || !strings.Contains(stderr, "2 feeds refreshed (1 unchanged, 1 failed): 0 new articles") {
+		t.Errorf("refresh with a failing feed: %d %q %q, want exit 1", code, stdout, stderr)
+	}
+	code, stdout, _ = runLib(t, db, "feed", "list")
+	if code != 0 || !strings.Contains(stdout, srv.URL+"/rss\tThe Daily Ledger: World\t2 articles") ||
+		!strings.Contains(stdout, srv.URL+"/flaky") || !strings.Contains(stdout, "error:") || strings.Contains(stdout, "/down") {
+		t.Errorf("feed list: %d %q", code, stdout)
 	}
 	code, opml, _ := runLib(t, db, "feed", "export")
 	if code != 0 || !strings.Contains(opml, `xmlUrl="`+srv.URL+`/rss"`) {
 		t.Errorf("feed export: %d %q", code, opml)
 	}
-	if code, _, _ := runLib(t, db, "feed", "remove", srv.URL+"/down"); code != 0 {
+	if code, _, _ := runLib(t, db, "feed", "remove", srv.URL+"/flaky"); code != 0 {
 		t.Errorf("feed remove: %d", code)
 	}
-	if code, _, _ := runLib(t, db, "feed", "remove", srv.URL+"/down"); code != 1 {
+	if code, _, _ := runLib(t, db, "feed", "remove", srv.URL+"/flaky"); code != 1 {
 		t.Errorf("feed remove twice: %d", code)
 	}
 	file := filepath.Join(t.TempDir(), "feeds.opml")
