@@ -36,6 +36,7 @@ const usage = `byline — a terminal news reader
 
 Usage:
   byline [--style S] [FILE|DIR|-]...  read articles; with no arguments, the built-in samples
+                                      (printed as by print when the output is not a terminal)
   byline print [--width N] [--style S] FILE...
                                       render articles to stdout (plain text when piped or NO_COLOR)
   byline export FILE...               one JSON object per article per line

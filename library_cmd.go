@@ -25,7 +25,9 @@ const libraryUsage = `Library commands (each takes --db PATH; default $BYLINE_DB
   byline feed export            the subscriptions as OPML on stdout
   byline refresh                fetch every feed and store the new items
   byline search QUERY...        matching articles: title, date, source and snippet, tab-separated
-                                (filters: person:"Lloyd Austin" place:Gaza after:2024-03-01 before:... unread starred)
+                                (filters: person:"Lloyd Austin" place:Gaza after:2024-03-01 before:... unread starred);
+                                --limit N: at most N results (default 20; -1: all); exit 1 when none
+Flags: --db PATH (every command), --limit N (search), --workers N (add: parsing goroutines, default one per core)
 `
 
 // runLibrary runs the library subcommands (add, feed, refresh, search). It
@@ -319,9 +321,17 @@ func cmdSearch(ctx context.Context, lib *library.Library, args []string, c *libC
 		fmt.Fprint(c.stderr, "usage: byline search [--db PATH] [--limit N] QUERY...\n")
 		return 2
 	}
-	rs, err := lib.Search(ctx, query, library.SearchOptions{Limit: c.limit})
+	limit := c.limit
+	if limit > 0 {
+		limit++ // one more, to tell whether there are more
+	}
+	rs, err := lib.Search(ctx, query, library.SearchOptions{Limit: limit})
 	if err != nil {
 		return c.fail("%v", err)
+	}
+	more := c.limit > 0 && len(rs) > c.limit
+	if more {
+		rs = rs[:c.limit]
 	}
 	for _, p := range library.ParseQuery(query).Problems {
 		c.errorf("warning: %s", p)
@@ -335,7 +345,10 @@ func cmdSearch(ctx context.Context, lib *library.Library, args []string, c *libC
 			snippet = field(r.Marked("\ue000", "\ue001"))
 			snippet = strings.NewReplacer("\ue000", "\x1b[1m", "\ue001", "\x1b[22m").Replace(snippet)
 		}
-		fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\n", field(r.Title), r.DateString(), field(r.Source), snippet)
+		fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\n", field(r.Title), r.DateString(), field(articles.DisplayName(r.Source)), snippet)
+	}
+	if more {
+		fmt.Fprintf(c.stderr, "byline: the first %s only; --limit N for more, --limit -1 for all\n", plural(c.limit, "result"))
 	}
 	if len(rs) == 0 {
 		return 1 // like grep: nothing found

@@ -61,6 +61,10 @@ func TestLibraryAddAndSearch(t *testing.T) {
 		t.Errorf("add of an empty directory: exit %d, want 1 and a message naming it\n%s", code, stderr)
 	}
 
+	code, stdout, stderr := runLib(t, db, "search", "--limit", "1", "the")
+	if code != 0 || strings.Count(stdout, "\n") != 1 || !strings.Contains(stderr, "the first 1 result only; --limit N for more") {
+		t.Errorf("search --limit 1 with more results: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
 	for _, tc := range []struct {
 		query []string
 		code  int
@@ -214,7 +218,8 @@ func TestProgressBar(t *testing.T) {
 }
 
 // TestLibraryOutputSanitised checks that escape sequences in file names
-// never reach the terminal through add's messages or search's results.
+// never reach the terminal through add's messages or search's results, and
+// that such names are shown quoted, so that they still name the file.
 func TestLibraryOutputSanitised(t *testing.T) {
 	src := t.TempDir()
 	db := filepath.Join(t.TempDir(), "lib.db")
@@ -230,8 +235,8 @@ func TestLibraryOutputSanitised(t *testing.T) {
 			t.Errorf("output holds an escape sequence: %q", s)
 		}
 	}
-	if !strings.Contains(stderr, "bred.txt") || !strings.Contains(out2, "name.txt") {
-		t.Errorf("the names should still be there, cleaned:\n%s\n%s", stderr, out2)
+	if !strings.Contains(stderr, `"`+filepath.Join(src, `b\x1b[31mred.txt`)+`"`) || !strings.Contains(out2, `"`+filepath.Join(src, `n\x1b]0;PWNED\aame.txt`)+`"`) {
+		t.Errorf("the names should still be there, quoted:\n%s\n%s", stderr, out2)
 	}
 	if _, _, e := runLib(t, db, "search", "after:2024-13-45"); !strings.Contains(e, "after:2024-13-45: not a date") {
 		t.Errorf("an unreadable date should be reported: %q", e)

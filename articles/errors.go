@@ -18,7 +18,7 @@ type Error struct {
 	Err    error
 }
 
-func (e *Error) Error() string { return e.Source + ": " + e.Err.Error() }
+func (e *Error) Error() string { return DisplayName(e.Source) + ": " + e.Err.Error() }
 
 // Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }

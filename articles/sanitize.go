@@ -1,6 +1,7 @@
 package articles
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -43,6 +44,17 @@ func Sanitize(s string) string {
 		i += w
 	}
 	return b.String()
+}
+
+// DisplayName returns a file name or URL as it may be shown: unchanged
+// when Sanitize would keep it whole, else quoted with Go's escapes
+// ("esc\x1b]0;x\atitle.txt", "bad\xff.txt"), which is safe on a terminal
+// and still tells which file is meant.
+func DisplayName(name string) string {
+	if Sanitize(name) == name && !strings.ContainsAny(name, "\r\n\t") {
+		return name
+	}
+	return strconv.Quote(name)
 }
 
 // skipEscape returns the index just past the escape sequence that starts at

@@ -220,6 +220,28 @@ func TestBinaryAndUnknownInput(t *testing.T) {
 	}
 }
 
+// TestDisplayName checks that a file name is shown whole when it is safe
+// and quoted, still naming the file, when it is not.
+func TestDisplayName(t *testing.T) {
+	for in, want := range map[string]string{
+		"news/a.txt":                  "news/a.txt",
+		"Málaga notes.txt":            "Málaga notes.txt",
+		"esc\x1b]0;HACKED\atitle.txt": `"esc\x1b]0;HACKED\atitle.txt"`,
+		"empty\x1b[2J.txt":            `"empty\x1b[2J.txt"`,
+		"bad\xff.txt":                 `"bad\xff.txt"`,
+		"two\nlines.txt":              `"two\nlines.txt"`,
+		"\u202egnp.txt":               `"\u202egnp.txt"`,
+	} {
+		if got := DisplayName(in); got != want {
+			t.Errorf("DisplayName(%q) = %s, want %s", in, got, want)
+		}
+	}
+	err := &Error{Source: "empty\x1b[2J.txt", Err: ErrEmpty}
+	if got := err.Error(); got != `"empty\x1b[2J.txt": no article text` {
+		t.Errorf("Error() = %q", got)
+	}
+}
+
 func TestSanitize(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"plain\ttext\n", "plain\ttext\n"},
