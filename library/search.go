@@ -65,7 +65,8 @@ func (r Result) Marked(open, close string) string {
 // rather than ranked, to answer within milliseconds; the search without
 // Prefix (on Enter) ranks them. Without Prefix, a query whose last word
 // matches no word as typed is searched with that word completed, so that
-// the results seen while typing "osl" do not vanish on Enter.
+// the results seen while typing "osl" do not vanish on Enter; so are its
+// later pages (opts.Offset).
 func (l *Library) Search(ctx context.Context, query string, opts SearchOptions) ([]Result, error) {
 	q := ParseQuery(query)
 	// Only a word still being typed is a prefix: not one followed by a
@@ -77,8 +78,16 @@ func (l *Library) Search(ctx context.Context, query string, opts SearchOptions) 
 		q.Terms[len(q.Terms)-1].Prefix = true
 	}
 	rs, err := l.SearchQuery(ctx, q, opts)
-	if err != nil || len(rs) > 0 || opts.Prefix || !completable || opts.Offset > 0 {
+	if err != nil || len(rs) > 0 || opts.Prefix || !completable {
 		return rs, err
+	}
+	if opts.Offset > 0 {
+		// A later page that is empty: the query as typed may match
+		// nothing at all, and its first page was the completed one.
+		typed, err := l.SearchQuery(ctx, q, SearchOptions{Limit: 1, NoSnippets: true})
+		if err != nil || len(typed) > 0 {
+			return rs, err
+		}
 	}
 	q.Terms[len(q.Terms)-1].Prefix = true
 	return l.SearchQuery(ctx, q, opts)

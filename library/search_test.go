@@ -188,3 +188,26 @@ func TestParseQuery(t *testing.T) {
 		t.Errorf("operators must be quoted: %s", got)
 	}
 }
+
+// TestSearchCompletedPages checks that the later pages of a search whose
+// last word was completed on Enter are read with the word completed too:
+// "raf" matches nothing as typed, so its second page is Rafah's.
+func TestSearchCompletedPages(t *testing.T) {
+	ctx := context.Background()
+	l := searchLibrary(t)
+	first, err := l.Search(ctx, "raf", SearchOptions{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := l.Search(ctx, "raf", SearchOptions{Limit: 1, Offset: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first) != 1 || len(second) != 1 || first[0].Title == second[0].Title {
+		t.Errorf("pages %q and %q, want the two Rafah articles one per page", titles(first), titles(second))
+	}
+	// A word that matches as typed is not completed on a later page.
+	if rs, _ := l.Search(ctx, "rafah", SearchOptions{Limit: 5, Offset: 2}); len(rs) != 0 {
+		t.Errorf("page past the end of %q: %q", "rafah", titles(rs))
+	}
+}

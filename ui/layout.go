@@ -7,6 +7,7 @@ const (
 	stackFrom           = 80     // People & Places below the Sections from this width
 	sectionsFrom        = 64     // Sections (and Articles) shown from this width
 	maxLabelW           = 29     // the Sections pane grows for headings up to this wide
+	minLibArticlesH     = 6      // the library's Articles pane keeps this many rows for People & Places below
 )
 
 // rect is a screen area; a zero-width rect is a hidden pane.
@@ -86,7 +87,9 @@ func computeLayout(w, h, nArticles, problemLines, labelW, nSections int) layout 
 // computeLibraryLayout places the panes on a library: the Articles pane
 // on the left, taller than in the reader's layout, with the open
 // article's Sections below it; on a narrow terminal the list sits above
-// the reader. People & Places appear once an article is open.
+// the reader. People & Places appear once an article is open: in a column
+// of their own from entitiesFrom columns, below the Sections from
+// stackFrom (as in the reader's layout) when the rows allow.
 func computeLibraryLayout(w, h, problemLines, nSections int, open bool) layout {
 	l := frame(w, h, problemLines)
 	if l.tooSmall {
@@ -113,6 +116,14 @@ func computeLibraryLayout(w, h, problemLines, nSections int, open bool) layout {
 		l.sections = rect{0, bodyH - secH, lw, secH}
 	}
 	l.articles = rect{0, 0, lw, bodyH - secH}
+	if open && w >= stackFrom && w < entitiesFrom {
+		// The list keeps at least minLibArticlesH rows.
+		if eh := max(8, bodyH/3); bodyH-secH-eh >= minLibArticlesH {
+			l.articles.h = bodyH - secH - eh
+			l.sections.y = l.articles.h
+			l.entities = rect{0, l.articles.h + secH, lw, eh}
+		}
+	}
 	x, readerW := lw, w-lw
 	if open && w >= entitiesFrom {
 		rw := max(26, min(34, w*22/100))

@@ -76,17 +76,23 @@ func (p *libraryPane) label(w int) string {
 	if p.focused {
 		hint = " " + p.c.keys.Cancel.Help().Key + ": all "
 	}
-	room := w - textWidth(hint)
+	room := max(w-textWidth(hint), 0)
 	count := ""
 	if p.pending == nil {
 		count = " · " + p.count()
 	}
-	if textWidth(text)+textWidth(count) > room {
+	// A long query gives way to the count, down to a few letters and "…".
+	if textWidth(count) > room-minLabelText {
 		count = ""
 	}
-	return st.Library.Label.Render(truncate(text, max(room, 0))) + st.Library.Meta.Render(count) +
-		strings.Repeat(" ", max(room-textWidth(truncate(text, max(room, 0)))-textWidth(count), 0)) + st.Message.Render(hint)
+	text = truncate(text, room-textWidth(count))
+	return st.Library.Label.Render(text) + st.Library.Meta.Render(count) +
+		strings.Repeat(" ", max(room-textWidth(text)-textWidth(count), 0)) + st.Message.Render(hint)
 }
+
+// minLabelText is the fewest cells of a filtered list's label kept for
+// the query (or the name): " /" or " ◆ ", a letter or two and "…".
+const minLabelText = 6
 
 // drawRow appends the lines of row i: the marks and the title, the date
 // and the source, and the snippet of a search result.
@@ -145,6 +151,15 @@ func sourceName(src string) string {
 		return strings.TrimPrefix(u.Host, "www.")
 	}
 	return filepath.Base(src)
+}
+
+// countNoun writes n and a noun that takes an s from two on: "1 article",
+// "2 articles", "1,000 results".
+func countNoun(n int, noun string) string {
+	if n != 1 {
+		noun += "s"
+	}
+	return commas(n) + " " + noun
 }
 
 // commas writes n with thousands separators: 100,000.

@@ -37,6 +37,10 @@ const (
 // loader reads rows [offset, offset+limit) of a list; limit <= 0 means all.
 type loader func(ctx context.Context, offset, limit int) ([]libRow, error)
 
+// counter counts the rows of a list whose length is not known up front
+// (a search), without reading snippets.
+type counter func(ctx context.Context) (int, error)
+
 // rowList is one list of the Articles pane: the whole library, a search's
 // results or the articles mentioning an entity. Its rows are read a page at
 // a time, in tea.Cmds, as they scroll into view; none holds a body.
@@ -50,6 +54,9 @@ type rowList struct {
 	gen  int
 	size int // rows per page; 0 reads everything at once
 	load loader
+	// count, for an open-ended list, counts its rows so that G can reach
+	// the last one without reading every page before it.
+	count counter
 
 	pages map[int][]libRow
 	asked map[int]bool
@@ -58,6 +65,10 @@ type rowList struct {
 	total       int
 	exact, more bool
 	err         error
+	// counting says the count and last page are being read; toEnd that
+	// the cursor follows the end of the list until its length is known
+	// (G was pressed before it was).
+	counting, toEnd bool
 
 	cursor, offset int
 }
@@ -67,11 +78,14 @@ func newRowList(kind listKind, label string, gen, size int, load loader) *rowLis
 		pages: map[int][]libRow{}, asked: map[int]bool{}, more: true}
 }
 
-// libPageMsg delivers one page of a list.
+// libPageMsg delivers one page of a list; counted says total is the
+// list's length, counted with the page.
 type libPageMsg struct {
 	gen, page int
 	rows      []libRow
 	err       error
+	total     int
+	counted   bool
 }
 
 func (libPageMsg) isLibMsg() {}
@@ -116,6 +130,25 @@ func (l *rowList) fetch(ctx context.Context, p int) tea.Cmd {
 	}
 }
 
+// fetchEnd returns the command counting an open-ended list and reading
+// its last page, or nil when the length is known or being counted.
+func (l *rowList) fetchEnd(ctx context.Context) tea.Cmd {
+	if l.exact || l.counting || l.count == nil || l.size <= 0 {
+		return nil
+	}
+	l.counting = true
+	gen, size, load, count := l.gen, l.size, l.load, l.count
+	return func() tea.Msg {
+		n, err := count(ctx)
+		if err != nil {
+			return libPageMsg{gen: gen, page: -1, err: err, counted: true}
+		}
+		p := max(n-1, 0) / size
+		rows, err := load(ctx, p*size, size)
+		return libPageMsg{gen: gen, page: p, rows: rows, err: err, total: n, counted: true}
+	}
+}
+
 // need returns the commands reading the pages of rows [from, to) not read
 // yet, and the next page when the end of an open-ended list is in view.
 func (l *rowList) need(ctx context.Context, from, to int) []tea.Cmd {
@@ -145,13 +178,19 @@ func (l *rowList) need(ctx context.Context, from, to int) []tea.Cmd {
 
 // add stores a page that arrived.
 func (l *rowList) add(msg libPageMsg) {
+	if msg.counted {
+		l.counting = false
+	}
 	if msg.err != nil {
 		l.err = msg.err
 		delete(l.asked, msg.page)
 		return
 	}
 	l.pages[msg.page] = msg.rows
+	l.asked[msg.page] = true
 	switch {
+	case msg.counted:
+		l.total, l.exact, l.more = msg.total, true, false
 	case l.size <= 0:
 		l.total, l.exact, l.more = len(msg.rows), true, false
 	case !l.exact:
@@ -171,6 +210,10 @@ func (l *rowList) add(msg libPageMsg) {
 				break
 			}
 		}
+	}
+	if l.toEnd {
+		l.cursor = l.total - 1
+		l.toEnd = !l.exact
 	}
 	l.cursor = max(0, min(l.cursor, l.total-1))
 }
@@ -195,6 +238,7 @@ func allLoader(lib *library.Library) loader {
 	}
 }
 
+// searchLoader reads the pages of a search's results.
 func searchLoader(lib *library.Library, query string, prefix bool) loader {
 	return func(ctx context.Context, offset, limit int) ([]libRow, error) {
 		rs, err := lib.Search(ctx, query, library.SearchOptions{Prefix: prefix, Offset: offset, Limit: limit})
@@ -203,6 +247,15 @@ func searchLoader(lib *library.Library, query string, prefix bool) loader {
 			rows[i] = libRow{Entry: r.Entry, snippet: r.Snippet, marks: r.Marks}
 		}
 		return rows, err
+	}
+}
+
+// searchCounter counts a search's results (Search completes a last word
+// that matches nothing as typed, as the pages do).
+func searchCounter(lib *library.Library, query string, prefix bool) counter {
+	return func(ctx context.Context) (int, error) {
+		rs, err := lib.Search(ctx, query, library.SearchOptions{Prefix: prefix, Limit: -1, NoSnippets: true})
+		return len(rs), err
 	}
 }
 

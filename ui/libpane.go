@@ -104,6 +104,7 @@ func (p *libraryPane) Search(query string, prefix bool) tea.Cmd {
 	}
 	p.back = nil // Esc after a search returns to the whole library
 	p.pending = p.newList(listSearch, query, searchPage, searchLoader(p.lib, query, prefix))
+	p.pending.count = searchCounter(p.lib, query, prefix)
 	p.version++
 	return p.pending.fetch(p.ctx, 0)
 }
@@ -165,21 +166,18 @@ func (p *libraryPane) Searching() string {
 	return p.count()
 }
 
-// count is how many rows the filtered list has: "1 result", "25+ results".
+// count is how many rows the filtered list has: "1 result", "50+ results"
+// while more may follow the rows read so far.
 func (p *libraryPane) count() string {
 	l := p.list()
 	noun := "result"
 	if l.kind == listMentioning {
 		noun = "article"
 	}
-	n := commas(l.total)
 	if !l.exact {
-		n += "+"
+		return commas(l.total) + "+ " + noun + "s"
 	}
-	if l.total != 1 || !l.exact {
-		noun += "s"
-	}
-	return n + " " + noun
+	return countNoun(l.total, noun)
 }
 
 // Page stores a page that arrived and asks for the pages now in view.
@@ -194,7 +192,14 @@ func (p *libraryPane) Page(msg libPageMsg) tea.Cmd {
 	case msg.gen == p.all.gen:
 		l = p.all
 	default:
-		return nil // a stale page: a newer search replaced its list
+		// A page of a list Esc returns to, kept for then; else a stale
+		// page: a newer search replaced its list.
+		for _, b := range p.back {
+			if b.gen == msg.gen {
+				b.add(msg)
+			}
+		}
+		return nil
 	}
 	l.add(msg)
 	p.version++
@@ -298,6 +303,9 @@ func (p *libraryPane) Update(msg tea.Msg) (*libraryPane, tea.Cmd) {
 	}
 	n := p.visible()
 	move := func(to int) { l.cursor = max(0, min(to, l.total-1)) }
+	// Any move but G stops following the end of a list still being read.
+	l.toEnd = false
+	var end tea.Cmd
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		k := p.c.keys
@@ -319,7 +327,13 @@ func (p *libraryPane) Update(msg tea.Msg) (*libraryPane, tea.Cmd) {
 		case key.Matches(msg, k.Top):
 			move(0)
 		case key.Matches(msg, k.Bottom):
+			// The last row read so far, then the true last one once
+			// the list is counted.
 			move(l.total - 1)
+			if !l.exact {
+				l.toEnd = true
+				end = l.fetchEnd(p.ctx)
+			}
 		case key.Matches(msg, k.Select):
 			if r, ok := l.row(l.cursor); ok {
 				id := r.ID
@@ -348,7 +362,7 @@ func (p *libraryPane) Update(msg tea.Msg) (*libraryPane, tea.Cmd) {
 	}
 	p.version++
 	p.scroll()
-	return p, p.need()
+	return p, tea.Batch(end, p.need())
 }
 
 // ShortHelp lists the pane's keys.

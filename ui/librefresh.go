@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/spinner"
@@ -100,15 +99,12 @@ func (m *Model) handleRefresh(msg tea.Msg) tea.Cmd {
 		if !was {
 			return nil
 		}
-		feeds := "feeds"
-		if msg.res.Feeds == 1 {
-			feeds = "feed"
-		}
+		feeds := countNoun(msg.res.Feeds, "feed")
 		if msg.res.New == 0 {
-			s.note = fmt.Sprintf("refreshed %d %s · nothing new", msg.res.Feeds, feeds)
+			s.note = "refreshed " + feeds + " · nothing new"
 			return nil
 		}
-		s.note = fmt.Sprintf("refreshed %d %s · %s new", msg.res.Feeds, feeds, commas(msg.res.New))
+		s.note = "refreshed " + feeds + " · " + commas(msg.res.New) + " new"
 		return firstScreenCmd(s.ctx, s.lib)
 	}
 	return nil
@@ -135,15 +131,11 @@ func (s *libState) activity() string {
 	if !s.refreshing {
 		return s.note
 	}
-	return fmt.Sprintf("%s refreshing %d/%d feeds", s.spin.View(), s.refDone, s.refTotal)
+	return s.spin.View() + " refreshing " + commas(s.refDone) + "/" + countNoun(s.refTotal, "feed")
 }
 
 // countsText is the library's counts for the status line.
 func (s *libState) countsText() string {
 	c := s.counts
-	articles := "articles"
-	if c.Articles == 1 {
-		articles = "article"
-	}
-	return commas(c.Unread) + " unread · " + commas(c.Starred) + " starred · " + commas(c.Articles) + " " + articles
+	return commas(c.Unread) + " unread · " + commas(c.Starred) + " starred · " + countNoun(c.Articles, "article")
 }

@@ -253,6 +253,10 @@ func (m *Model) libBody() string {
 	if l.sections.w > 0 {
 		left = append(left, m.sections.View())
 	}
+	below := l.entities.w > 0 && l.entities.x == l.articles.x // People & Places under the Sections
+	if below {
+		left = append(left, m.entities.View())
+	}
 	if l.articles.w == l.body.w { // stacked
 		if l.reader.h > 0 {
 			left = append(left, m.reader.View())
@@ -260,7 +264,7 @@ func (m *Model) libBody() string {
 		return strings.Join(left, "\n")
 	}
 	blocks := []string{strings.Join(left, "\n"), m.reader.View()}
-	if l.entities.w > 0 {
+	if l.entities.w > 0 && !below {
 		blocks = append(blocks, m.entities.View())
 	}
 	return joinColumns(blocks...)
