@@ -392,7 +392,7 @@ func (b *progressBar) update(done, total, articles int) {
 	}
 	count := fmt.Sprintf("%d/%d", done, total)
 	if articles >= 0 {
-		count += fmt.Sprintf(", %d articles", articles)
+		count += ", " + plural(articles, "article")
 	}
 	if !b.terminal {
 		if step := done * 10 / total; step != b.lastStep && total >= 10 {
