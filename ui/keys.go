@@ -45,7 +45,7 @@ func DefaultKeyMap() *KeyMap {
 		NextArticle: b([]string{"J"}, "J", "next article"),
 		PrevArticle: b([]string{"K"}, "K", "previous article"),
 		Search:      b([]string{"/"}, "/", "search"),
-		NextMatch:   b([]string{"n"}, "n", "next match / mention"),
+		NextMatch:   b([]string{"n"}, "n/N", "next / previous match or mention"),
 		PrevMatch:   b([]string{"N"}, "N", "previous match / mention"),
 		Accept:      b([]string{"enter"}, "enter", "keep search"),
 		Cancel:      b([]string{"esc"}, "esc", "clear search / close"),
@@ -61,17 +61,28 @@ func DefaultKeyMap() *KeyMap {
 	return k
 }
 
+// showWalking says in the help of n and N whether there are matches or
+// mentions to walk; the keys stay enabled, so that help always lists them.
+func (k *KeyMap) showWalking(on bool) {
+	desc := "next / previous match or mention"
+	if !on {
+		desc = "next / previous match (after a search)"
+	}
+	k.NextMatch.SetHelp(k.NextMatch.Help().Key, desc)
+}
+
 // ShortHelp is the one-line summary of the most useful keys.
 func (k *KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Down, k.Section, k.Search, k.NextMatch, k.Columns, k.Help, k.Quit}
 }
 
-// FullHelp is every binding, grouped in columns for the help screen.
+// FullHelp is every binding, grouped in columns for the help screen;
+// NextMatch's line stands for n and N.
 func (k *KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.Section, k.NextSection, k.PrevSection, k.Select, k.NextArticle, k.PrevArticle, k.NextFocus, k.PrevFocus},
-		{k.Search, k.NextMatch, k.PrevMatch, k.Cancel, k.Highlight, k.Columns, k.Left, k.Right},
+		{k.Search, k.NextMatch, k.Cancel, k.Highlight, k.Columns, k.Left, k.Right},
 		{k.Problems, k.Help, k.Quit},
 		{k.Read, k.Star, k.Mentioning},
 	}

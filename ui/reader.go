@@ -34,9 +34,17 @@ type readerPane struct {
 	// pending is a position to show once its section is rendered;
 	// Paragraph -2 means the section's start.
 	pending *model.Pos
+	// jumped is the section a jump put at the top, or -1. It stays the
+	// current section while the view stays at jumpTop, even where the end
+	// of the article is on screen and the last heading shown would be.
+	jumped, jumpTop int
+	// leapt is set when a jump (a section, g, G) moved the view since the
+	// last Reveal: what the user reads is then the top of the view, not
+	// the match or mention revealed, even where that is still on screen.
+	leapt bool
 }
 
-func newReader(c *common) *readerPane { return &readerPane{c: c} }
+func newReader(c *common) *readerPane { return &readerPane{c: c, jumped: -1} }
 
 // Init does nothing: the article arrives with SetArticle.
 func (r *readerPane) Init() tea.Cmd { return nil }
@@ -71,7 +79,7 @@ func (r *readerPane) SetArticle(a *model.Article, sec int) tea.Cmd {
 func (r *readerPane) SetArticleAt(a *model.Article, sec int, frac float64) tea.Cmd {
 	r.drop()
 	r.art, r.doc, r.starts, r.top, r.want, r.wantFrac = a, nil, nil, 0, sec, frac
-	r.pending = nil
+	r.pending, r.jumped, r.leapt = nil, -1, true
 	return r.Refresh()
 }
 
@@ -120,10 +128,16 @@ func (r *readerPane) Rendered(msg renderedMsg) tea.Cmd {
 
 // install shows d, keeping the view where it was (or opening at want),
 // and shows a pending position whose section has arrived.
+// Opening at the start of a section, or a jump the view is still at,
+// keeps that section current in the new lines.
 func (r *readerPane) install(d *doc) {
 	sec, frac := r.want, r.wantFrac
+	jumped := -1
 	if r.doc != nil {
 		sec, frac = r.anchor()
+		jumped = r.jumpedTo()
+	} else if frac == 0 {
+		jumped = sec
 	}
 	r.doc = d
 	r.rebuild()
@@ -136,6 +150,10 @@ func (r *readerPane) install(d *doc) {
 		} else {
 			r.Reveal(*p)
 		}
+	}
+	r.jumped = -1
+	if jumped >= 0 && jumped < len(r.starts)-1 && r.sectionAt(r.top) == jumped {
+		r.jumped, r.jumpTop = jumped, r.top
 	}
 }
 
@@ -159,9 +177,11 @@ func (r *readerPane) Update(msg tea.Msg) (*readerPane, tea.Cmd) {
 		case key.Matches(msg, k.HalfUp):
 			r.ScrollBy(-max(h/2, 1))
 		case key.Matches(msg, k.Top):
-			r.top = 0
+			r.top, r.leapt = 0, true
 		case key.Matches(msg, k.Bottom):
-			r.top = r.limit()
+			// The last section is current even where a jump left the
+			// view at the bottom already.
+			r.top, r.jumped, r.leapt = r.limit(), -1, true
 		}
 	case tea.MouseWheelMsg:
 		switch msg.Button {
@@ -211,6 +231,7 @@ func (r *readerPane) GotoSection(i int) tea.Cmd {
 	}
 	r.top = r.starts[i]
 	r.clamp()
+	r.jumped, r.jumpTop, r.leapt = i, r.top, true
 	return r.await(model.Pos{Section: i, Paragraph: -2})
 }
 
@@ -224,7 +245,8 @@ func (r *readerPane) await(p model.Pos) tea.Cmd {
 	return renderPatchCmd(r.req, p.Section, r.innerH())
 }
 
-// CurrentSection is the section at the top of the view, or, once the end
+// CurrentSection is the section a jump went to while the view stays
+// there; otherwise the section at the top of the view, or, once the end
 // of the article is on screen, the last section whose heading is: the
 // view cannot scroll further to bring it to the top, and G must not leave
 // the last section unreachable.
@@ -232,10 +254,22 @@ func (r *readerPane) CurrentSection() int {
 	if r.doc == nil {
 		return r.want
 	}
+	if j := r.jumpedTo(); j >= 0 {
+		return j
+	}
 	if lim := r.limit(); lim > 0 && r.top >= lim {
 		return r.sectionAt(min(r.top+r.innerH()-1, r.total()-1))
 	}
 	return r.sectionAt(r.top)
+}
+
+// jumpedTo is the section of the last jump while the view has not moved
+// from it, or -1.
+func (r *readerPane) jumpedTo() int {
+	if r.jumped < 0 || r.top != r.jumpTop {
+		return -1
+	}
+	return r.jumped
 }
 
 // sectionAt is the section that line li belongs to.
@@ -258,6 +292,7 @@ func (r *readerPane) Percent() int {
 // was not. When p's section is not rendered yet it returns the command
 // that renders it first.
 func (r *readerPane) Reveal(p model.Pos) tea.Cmd {
+	r.leapt = false
 	if r.doc == nil || p.Section < 0 || p.Section >= len(r.doc.secs) {
 		return r.GotoSection(p.Section)
 	}
@@ -267,17 +302,62 @@ func (r *readerPane) Reveal(p model.Pos) tea.Cmd {
 		r.clamp()
 		return r.await(p)
 	}
-	sp := s.spans(p.Paragraph, p.Start, p.End, nil)
-	if len(sp) == 0 {
-		return nil
-	}
-	first := r.starts[p.Section] + sp[0].line
-	last := r.starts[p.Section] + sp[len(sp)-1].line
-	if first >= r.top && last < r.top+r.innerH() {
+	first, last, ok := r.linesOf(p)
+	if !ok || r.onScreen(first, last) {
 		return nil
 	}
 	r.top = max(0, min(first-r.innerH()/3, max(r.limit(), first)))
 	return nil
+}
+
+// linesOf is the first and last line of p; ok is false when p is not in
+// the article's lines. In a section not rendered yet it is the section's
+// first line, where the section will show.
+func (r *readerPane) linesOf(p model.Pos) (first, last int, ok bool) {
+	if r.doc == nil || p.Section < 0 || p.Section >= len(r.doc.secs) {
+		return 0, 0, false
+	}
+	s := r.doc.secs[p.Section]
+	if s == nil {
+		return r.starts[p.Section], r.starts[p.Section], true
+	}
+	sp := s.spans(p.Paragraph, p.Start, p.End, nil)
+	if len(sp) == 0 {
+		return 0, 0, false
+	}
+	return r.starts[p.Section] + sp[0].line, r.starts[p.Section] + sp[len(sp)-1].line, true
+}
+
+// onScreen reports whether the lines first to last are all in view.
+func (r *readerPane) onScreen(first, last int) bool {
+	return first >= r.top && last < r.top+r.innerH()
+}
+
+// Shows reports whether p is rendered and wholly in view.
+func (r *readerPane) Shows(p model.Pos) bool {
+	first, last, ok := r.linesOf(p)
+	return ok && r.doc.secs[p.Section] != nil && r.onScreen(first, last)
+}
+
+// Leapt reports whether a jump (a section, g, G) moved the view since the
+// last Reveal.
+func (r *readerPane) Leapt() bool { return r.leapt }
+
+// Following is the index of the first of ps (in article order) that
+// starts at or below the top of the view (d > 0), or of the last that
+// starts above it (d < 0), wrapping around; -1 when ps is empty.
+func (r *readerPane) Following(ps []model.Pos, d int) int {
+	if len(ps) == 0 {
+		return -1
+	}
+	i := sort.Search(len(ps), func(i int) bool {
+		first, _, ok := r.linesOf(ps[i])
+		return !ok || first >= r.top
+	})
+	if d < 0 {
+		i--
+	}
+	return (i%len(ps) + len(ps)) % len(ps)
 }
 
 // Position is where the view is: a section and how far into it (0–1),

@@ -23,6 +23,10 @@ type statusLine struct {
 	walk string
 	// note is a transient message ("rendering…").
 	note string
+	// notice is shown in place of an empty walk until the next key that
+	// changes something: `no match for "zzz"` after a search kept with
+	// Enter. The root sets and clears it; sync leaves it alone.
+	notice string
 	// counts are a library's ("12 unread · 3 starred · 40 articles");
 	// activity is what it is doing ("⠋ refreshing 3/12 feeds").
 	counts, activity string
@@ -71,6 +75,14 @@ func (s *statusLine) View() string {
 	gap := s.w - ansi.StringWidth(left) - textWidth(right)
 	line := left + st.Bar.Render(strings.Repeat(" ", max(gap, 0))) + st.Help.Render(right)
 	return fitStyled(line, s.w)
+}
+
+// plural is n and the word for n things: "1 mention", "2 mentions".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // ShortHelp lists nothing: the status line has no keys.

@@ -164,7 +164,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.quit()
 	}
 	if m.search.Active() {
-		return m.handleSearchKey(msg)
+		return m.searchKey(msg)
+	}
+	// A notice stays until a key changes something; n/N repeat it.
+	if !key.Matches(msg, k.NextMatch, k.PrevMatch) {
+		m.status.notice = ""
 	}
 	if m.helpOn {
 		return m.handleHelpKey(msg)
@@ -189,9 +193,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.origin = m.reader.top
 		return m.search.Open()
 	case key.Matches(msg, k.NextMatch):
-		return m.walk(1)
+		return m.step(1)
 	case key.Matches(msg, k.PrevMatch):
-		return m.walk(-1)
+		return m.step(-1)
 	case key.Matches(msg, k.Cancel):
 		m.setQuery("", false)
 		m.selectEntity(-1)
@@ -217,6 +221,39 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.toFocused(msg)
 	}
 	return nil
+}
+
+// searchKey passes a key to the open search prompt. A query kept with
+// Enter that matches nothing leaves a notice saying so, since the prompt
+// that said it is gone.
+func (m *Model) searchKey(msg tea.KeyPressMsg) tea.Cmd {
+	q := m.search.Value()
+	article := m.lib == nil || !m.lib.searching
+	cmd := m.handleSearchKey(msg)
+	if article && q != "" && !m.search.Active() && key.Matches(msg, m.c.keys.Accept) && len(m.c.marks.matches) == 0 {
+		m.status.notice = `no match for "` + q + `"`
+	}
+	return cmd
+}
+
+// step goes to the next (d = 1) or previous (d = -1) match or mention
+// from where the user reads, as less and vim do: from the current one
+// while it is on screen and no jump has moved the view since it was
+// shown, otherwise from the top of the view. The section panes view
+// walks from its focused pane.
+func (m *Model) step(d int) tea.Cmd {
+	mk := m.c.marks
+	switch {
+	case len(mk.targets) == 0:
+		if m.status.notice == "" {
+			m.status.notice = "no search: " + m.c.keys.Search.Help().Key + " searches"
+		}
+		return nil
+	case m.columnsOn, mk.cur >= 0 && !m.reader.Leapt() && m.reader.Shows(mk.targets[mk.cur]):
+		return m.walk(d)
+	}
+	mk.cur = m.reader.Following(mk.targets, d)
+	return m.reveal(mk.targets[mk.cur])
 }
 
 // handleHelpKey closes the help screen, quits, or scrolls the screen.
@@ -300,8 +337,7 @@ func (m *Model) sync() {
 	k.Left.SetEnabled(m.columnsOn)
 	k.Right.SetEnabled(m.columnsOn)
 	k.Problems.SetEnabled(len(m.problems)+len(m.warnings) > 0)
-	k.NextMatch.SetEnabled(len(m.c.marks.targets) > 0)
-	k.PrevMatch.SetEnabled(len(m.c.marks.targets) > 0)
+	k.showWalking(len(m.c.marks.targets) > 0)
 	k.NextFocus.SetEnabled(!m.columnsOn)
 	k.PrevFocus.SetEnabled(!m.columnsOn)
 
@@ -334,5 +370,23 @@ func (m *Model) sync() {
 	} else if m.reader.doc != nil && !m.reader.doc.complete {
 		s.note = "rendering…"
 	}
-	s.walk = m.walkStatus()
+	s.walk = m.walkText()
+}
+
+// walkText is what the status line says about n/N: the walk's state, or
+// the notice when there is nothing to walk.
+func (m *Model) walkText() string {
+	mk := m.c.marks
+	switch {
+	case mk.mode == walkNone && m.status.notice != "":
+		return m.status.notice
+	case mk.cur >= 0, len(mk.targets) == 0:
+		return m.walkStatus()
+	case mk.mode == walkEntity:
+		name := articles.Sanitize(flatten(m.article().Entities[mk.selected].Name))
+		return name + " · " + plural(len(mk.targets), "mention", "mentions") + " (n/N)"
+	case mk.mode == walkSearch:
+		return plural(len(mk.targets), "match", "matches")
+	}
+	return m.walkStatus()
 }
