@@ -376,17 +376,8 @@ func (m *Model) sync() {
 // walkText is what the status line says about n/N: the walk's state, or
 // the notice when there is nothing to walk.
 func (m *Model) walkText() string {
-	mk := m.c.marks
-	switch {
-	case mk.mode == walkNone && m.status.notice != "":
+	if m.c.marks.mode == walkNone && m.status.notice != "" {
 		return m.status.notice
-	case mk.cur >= 0, len(mk.targets) == 0:
-		return m.walkStatus()
-	case mk.mode == walkEntity:
-		name := articles.Sanitize(flatten(m.article().Entities[mk.selected].Name))
-		return name + " · " + plural(len(mk.targets), "mention", "mentions") + " (n/N)"
-	case mk.mode == walkSearch:
-		return plural(len(mk.targets), "match", "matches")
 	}
 	return m.walkStatus()
 }

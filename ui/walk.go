@@ -182,13 +182,13 @@ func (m *Model) walkStatus() string {
 		if len(mk.targets) == 0 {
 			return "no match"
 		}
-		return fmt.Sprintf("%d matches", len(mk.targets))
+		return plural(len(mk.targets), "match", "matches")
 	case walkEntity:
 		name := articles.Sanitize(flatten(m.article().Entities[mk.selected].Name))
 		if mk.cur >= 0 {
 			return fmt.Sprintf("%s %d/%d", name, mk.cur+1, len(mk.targets))
 		}
-		return fmt.Sprintf("%s · %d mentions (n/N)", name, len(mk.targets))
+		return name + " · " + plural(len(mk.targets), "mention", "mentions") + " (n/N)"
 	}
 	if m.search.Active() && mk.query != "" {
 		return "no match"
