@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -228,5 +229,22 @@ func TestLibraryPlurals(t *testing.T) {
 	p.filtered = &rowList{kind: listSearch, total: 50}
 	if got := p.count(); got != "50+ results" {
 		t.Errorf("count = %q, want 50+ results", got)
+	}
+}
+
+// TestRefreshNoteCountsFailures checks that the note after a refresh does
+// not claim that feeds which failed were refreshed.
+func TestRefreshNoteCountsFailures(t *testing.T) {
+	lib := newTestLibrary(t, 3)
+	m := newLibModel(t, lib.Library, 100, 30)
+	m.lib.refreshing = true
+	send(t, m, refreshDoneMsg{res: library.RefreshResult{Feeds: 4, Warnings: []error{errors.New("a: 503"), errors.New("b: 404")}}})
+	if got := m.lib.note; got != "refreshed 2 of 4 feeds · nothing new" {
+		t.Errorf("note = %q", got)
+	}
+	m.lib.refreshing = true
+	send(t, m, refreshDoneMsg{res: library.RefreshResult{Feeds: 1}})
+	if got := m.lib.note; got != "refreshed 1 feed · nothing new" {
+		t.Errorf("note = %q", got)
 	}
 }

@@ -100,6 +100,11 @@ func (m *Model) handleRefresh(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		feeds := countNoun(msg.res.Feeds, "feed")
+		if failed := len(msg.res.Warnings); failed > 0 {
+			// The warnings say which failed; the note must not say all
+			// were refreshed.
+			feeds = commas(msg.res.Feeds-failed) + " of " + feeds
+		}
 		if msg.res.New == 0 {
 			s.note = "refreshed " + feeds + " · nothing new"
 			return nil
