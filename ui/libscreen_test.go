@@ -105,7 +105,7 @@ func TestLibraryRefresh(t *testing.T) {
 		t.Errorf("the list shows %d articles, want the new ones too", got)
 	}
 	got := screen(t, m)
-	for _, w := range []string{"⚠ 1 feed could not be refreshed · p: show", "refreshed 2 feeds · 2 new", "Aid convoys"} {
+	for _, w := range []string{"⚠ 1 feed could not be refreshed · p: show", "refreshed 1 of 2 feeds · 2 new", "Aid convoys"} {
 		if !strings.Contains(got, w) {
 			t.Errorf("screen lacks %q:\n%s", w, got)
 		}
