@@ -315,7 +315,9 @@ func runReader(args []string, e env) int {
 		}
 		return 1
 	}
-	if loaded != nil && len(loaded.Articles) == 0 && len(loaded.Problems) > 0 {
+	if loaded != nil && len(loaded.Problems) > 0 {
+		// The whole list, on the terminal once the screen is gone: the
+		// app's problems pane may show only the first few.
 		return reportProblems(loaded.Problems, e)
 	}
 	return 0
@@ -407,9 +409,14 @@ func runLibraryApp(args []string, e env) int {
 		return code
 	}
 	defer opts.Library.Close()
-	if _, err := tea.NewProgram(ui.New(opts)).Run(); err != nil {
+	final, err := tea.NewProgram(ui.New(opts)).Run()
+	if err != nil {
 		fmt.Fprintf(e.stderr, "byline: %v\n", err)
 		return 1
+	}
+	// Feeds that failed, all of them: the warnings pane may show a few.
+	for _, w := range ui.Warnings(final) {
+		fmt.Fprintf(e.stderr, "byline: warning: %s\n", articles.Sanitize(w))
 	}
 	return 0
 }

@@ -101,3 +101,47 @@ func inReader(screen, text string) bool {
 	}
 	return false
 }
+
+// TestTerminalProblemsListedOnQuit opens a good and a broken file in a real
+// terminal: the app shows the good one, and on quit every problem is
+// written to the terminal (the app's pane may show only a few) and the
+// exit status is 1.
+func TestTerminalProblemsListedOnQuit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("real-terminal test skipped in -short mode")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux not installed (.ci/run installs it)")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "byline")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	good, _ := filepath.Abs("articles/samples/01_river_treaty.txt")
+	bad := filepath.Join(dir, "broken.txt")
+	os.WriteFile(bad, []byte("\x00\x01binary"), 0o644)
+	x := tmux{t: t, socket: fmt.Sprintf("byline-test-q-%d", os.Getpid())}
+	exitFile := filepath.Join(dir, "exit")
+	cmd := fmt.Sprintf("%s %s %s; echo $? > %s; sleep 30", bin, good, bad, exitFile)
+	x.run("new-session", "-d", "-s", "byline", "-x", "100", "-y", "30", "env", "TERM=xterm-256color", "sh", "-c", cmd)
+	defer exec.Command("tmux", "-L", x.socket, "kill-server").Run()
+	x.waitFor("the article", func(s string) bool { return strings.Contains(s, "Old Grievances") })
+	x.run("send-keys", "-t", "byline", "q")
+	s := x.waitFor("the problem listed after quitting", func(s string) bool {
+		return strings.Contains(s, "byline: "+bad+": not a text article")
+	})
+	if strings.Contains(s, "Old Grievances") {
+		t.Errorf("the app's screen is still up:\n%s", s)
+	}
+	var code string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if b, err := os.ReadFile(exitFile); err == nil && len(b) > 0 {
+			code = strings.TrimSpace(string(b))
+			break
+		}
+	}
+	if code != "1" {
+		t.Errorf("exit status %q, want 1 (a file could not be opened)", code)
+	}
+}

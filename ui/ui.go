@@ -88,6 +88,16 @@ type Model struct {
 // New returns the root model of byline's reader.
 func New(opts Options) tea.Model { return newModel(opts) }
 
+// Warnings returns the feeds that could not be refreshed while the app ran,
+// one line each, for the caller to list once the screen is gone. m is the
+// model tea.Program.Run returned.
+func Warnings(m tea.Model) []string {
+	if mm, ok := m.(*Model); ok {
+		return mm.warnings
+	}
+	return nil
+}
+
 func newModel(opts Options) *Model {
 	c := &common{keys: DefaultKeyMap(), style: opts.Style, dark: true}
 	c.styles = NewStyles(NewTheme(true))
@@ -309,7 +319,7 @@ func (m *Model) problemsView() string {
 	for i := 0; i < rows && i < n; i++ {
 		line := "  " + lines[i]
 		if i == rows-1 && n > rows {
-			line = "  … and " + itoa(n-i) + " more"
+			line = "  … and " + itoa(n-i) + " more (all listed when byline quits)"
 		}
 		b.WriteString("\n")
 		b.WriteString(st.Message.Render(fit(line, m.width)))
