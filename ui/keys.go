@@ -66,7 +66,7 @@ func DefaultKeyMap() *KeyMap {
 func (k *KeyMap) showWalking(on bool) {
 	desc := "next / previous match or mention"
 	if !on {
-		desc = "next / previous match (after a search)"
+		desc = "next / previous match or mention"
 	}
 	k.NextMatch.SetHelp(k.NextMatch.Help().Key, desc)
 }

@@ -303,10 +303,17 @@ func (r *readerPane) Reveal(p model.Pos) tea.Cmd {
 		return r.await(p)
 	}
 	first, last, ok := r.linesOf(p)
-	if !ok || r.onScreen(first, last) {
+	if !ok {
 		return nil
 	}
-	r.top = max(0, min(first-r.innerH()/3, max(r.limit(), first)))
+	if !r.onScreen(first, last) {
+		r.top = max(0, min(first-r.innerH()/3, max(r.limit(), first)))
+	}
+	if r.top >= r.limit() {
+		// With the end of the article on screen the top line does not
+		// say where the reader is: the revealed match's section does.
+		r.jumped, r.jumpTop = p.Section, r.top
+	}
 	return nil
 }
 

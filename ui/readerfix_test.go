@@ -162,12 +162,12 @@ func inView(r *readerPane, p model.Pos) bool {
 }
 
 // TestHelpListsWalkKeys opens help without a search: n and N are listed,
-// saying they work after a search; with a search they say what they do.
+// saying when they work; with a search they say what they do.
 func TestHelpListsWalkKeys(t *testing.T) {
 	m := newTestModel(t, 120, 40, loaded([]*model.Article{sample(t)}))
 	typeKeys(t, m, "?")
 	got := screen(t, m)
-	for _, want := range []string{"n/N  next / previous match (after a search)"} {
+	for _, want := range []string{"n/N  next / previous match or mention"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("help without a search lacks %q:\n%s", want, got)
 		}
@@ -237,5 +237,44 @@ func TestMentionCount(t *testing.T) {
 	typeKeys(t, m, "tab", "enter")
 	if got := m.status.walk; got != "Lloyd Austin · 8 mentions (n/N)" {
 		t.Errorf("walk %q, want Lloyd Austin · 8 mentions (n/N)", got)
+	}
+}
+
+// TestSearchNearTheEnd searches for a word whose only match is in
+// section 3 of the lunar sample, which ends on the last screen: the
+// match's section is current (not the last one on screen), and [ steps
+// back from it.
+func TestSearchNearTheEnd(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 24}} {
+		a := lunar(t)
+		m := newTestModel(t, size[0], size[1], loaded([]*model.Article{a}))
+		typeKeys(t, m, "/", "F", "l", "i", "g", "h", "t", "enter")
+		mk := m.c.marks
+		if len(mk.targets) != 1 || mk.targets[0].Section != 2 {
+			t.Fatalf("matches %v, want one in section 3", mk.targets)
+		}
+		checkSection(t, m, "/Flight", 2, len(a.Sections))
+		typeKeys(t, m, "[")
+		checkSection(t, m, "[", 1, len(a.Sections))
+	}
+}
+
+// TestSearchFromTopLine types a search after G: the first match shown is
+// the first at or below the top line, not the first of the top line's
+// section, as in less.
+func TestSearchFromTopLine(t *testing.T) {
+	m := newTestModel(t, 80, 24, loaded([]*model.Article{sample(t)}))
+	typeKeys(t, m, "G")
+	top := m.reader.top
+	typeKeys(t, m, "/", "g", "a", "z", "a")
+	mk := m.c.marks
+	first, _, ok := m.reader.linesOf(mk.targets[mk.cur])
+	if !ok || first < top {
+		t.Errorf("match %d/%d starts on line %d, above the top line %d", mk.cur+1, len(mk.targets), first, top)
+	}
+	if mk.cur > 0 {
+		if prev, _, _ := m.reader.linesOf(mk.targets[mk.cur-1]); prev >= top {
+			t.Errorf("match %d starts on line %d, at or below the top line %d, and was skipped", mk.cur, prev, top)
+		}
 	}
 }

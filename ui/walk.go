@@ -85,11 +85,16 @@ func (m *Model) setQuery(q string, reveal bool) tea.Cmd {
 		}
 		return nil
 	}
-	from := model.Pos{Section: m.reader.sectionAt(m.origin), Paragraph: -2}
 	if m.columnsOn {
-		from = model.Pos{Section: m.columns.Focused(), Paragraph: -2}
+		mk.cur = m.nextFrom(model.Pos{Section: m.columns.Focused(), Paragraph: -2}, 1)
+	} else {
+		// The first match at or below the line that was at the top when
+		// the prompt opened, as less does: not the start of its section.
+		top := m.reader.top
+		m.reader.top = m.origin
+		mk.cur = m.reader.Following(mk.targets, 1)
+		m.reader.top = top
 	}
-	mk.cur = m.nextFrom(from, 1)
 	if reveal {
 		return m.reveal(mk.targets[mk.cur])
 	}
