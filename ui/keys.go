@@ -61,16 +61,6 @@ func DefaultKeyMap() *KeyMap {
 	return k
 }
 
-// showWalking says in the help of n and N whether there are matches or
-// mentions to walk; the keys stay enabled, so that help always lists them.
-func (k *KeyMap) showWalking(on bool) {
-	desc := "next / previous match or mention"
-	if !on {
-		desc = "next / previous match or mention"
-	}
-	k.NextMatch.SetHelp(k.NextMatch.Help().Key, desc)
-}
-
 // ShortHelp is the one-line summary of the most useful keys.
 func (k *KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Down, k.Section, k.Search, k.NextMatch, k.Columns, k.Help, k.Quit}

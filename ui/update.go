@@ -337,7 +337,6 @@ func (m *Model) sync() {
 	k.Left.SetEnabled(m.columnsOn)
 	k.Right.SetEnabled(m.columnsOn)
 	k.Problems.SetEnabled(len(m.problems)+len(m.warnings) > 0)
-	k.showWalking(len(m.c.marks.targets) > 0)
 	k.NextFocus.SetEnabled(!m.columnsOn)
 	k.PrevFocus.SetEnabled(!m.columnsOn)
 
