@@ -200,6 +200,7 @@ func Load(paths []string) Loaded {
 func Open(paths []string) Loaded {
 	var out Loaded
 	sortByDate := false
+	w := NewWalker()
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
@@ -207,6 +208,9 @@ func Open(paths []string) Loaded {
 			continue
 		}
 		if !st.IsDir() {
+			if !w.File(p) {
+				continue // named twice, or found in a directory named before
+			}
 			as, err := ParseFile(p)
 			if err != nil {
 				out.Problems = append(out.Problems, err)
@@ -215,7 +219,7 @@ func Open(paths []string) Loaded {
 			continue
 		}
 		sortByDate = true
-		WalkArticles(p, func(path string) {
+		w.Walk(p, func(path string) {
 			as, err := ParseFile(path)
 			if err != nil {
 				out.Problems = append(out.Problems, err)

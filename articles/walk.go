@@ -17,16 +17,47 @@ import (
 // the walk, and a link back to an ancestor ends. Entries that cannot be read
 // are passed to problem, and the walk goes on.
 func WalkArticles(root string, found func(path string), problem func(error)) {
-	seen := map[string]bool{} // real paths of the directories and files reported
-	real := func(path string) string {
-		if r, err := filepath.EvalSymlinks(path); err == nil {
-			path = r
-		}
-		if a, err := filepath.Abs(path); err == nil {
-			path = a
-		}
-		return path
+	NewWalker().Walk(root, found, problem)
+}
+
+// A Walker walks several paths and reports each file once across all of
+// them: `byline d d/sub`, or d and ./d, list every article once.
+type Walker struct {
+	seen map[string]bool // real paths of the directories and files reported
+	// Real makes Walk report each file by its real path (absolute, links
+	// resolved) rather than by the path it was found under: a library
+	// then knows a file however it is reached.
+	Real bool
+}
+
+// NewWalker returns a Walker that has seen nothing yet.
+func NewWalker() *Walker { return &Walker{seen: map[string]bool{}} }
+
+// RealPath is path, absolute, with its links resolved.
+func RealPath(path string) string {
+	if r, err := filepath.EvalSymlinks(path); err == nil {
+		path = r
 	}
+	if a, err := filepath.Abs(path); err == nil {
+		path = a
+	}
+	return path
+}
+
+// File reports whether the file at path was not reported yet, and records
+// it: a file named on the command line is one of the walk's files too.
+func (w *Walker) File(path string) bool {
+	r := RealPath(path)
+	if w.seen[r] {
+		return false
+	}
+	w.seen[r] = true
+	return true
+}
+
+// Walk is WalkArticles, skipping what w has reported before.
+func (w *Walker) Walk(root string, found func(path string), problem func(error)) {
+	seen, real := w.seen, RealPath
 	var walk func(dir string)
 	walk = func(dir string) {
 		realDir := real(dir)
@@ -64,7 +95,11 @@ func WalkArticles(root string, found func(path string), problem func(error)) {
 				links = append(links, path)
 			case d.Type().IsRegular() && IsArticleFile(d.Name()) && !seen[inner]:
 				seen[inner] = true
-				found(path)
+				if w.Real {
+					found(inner)
+				} else {
+					found(path)
+				}
 			}
 			return nil
 		})
@@ -80,7 +115,11 @@ func WalkArticles(root string, found func(path string), problem func(error)) {
 			case st.Mode().IsRegular() && IsArticleFile(l):
 				if r := real(l); !seen[r] {
 					seen[r] = true
-					found(l)
+					if w.Real {
+						found(r)
+					} else {
+						found(l)
+					}
 				}
 			}
 		}

@@ -86,3 +86,33 @@ func TestWalkArticles(t *testing.T) {
 		t.Errorf("Open: %d articles, problems %v; want 3 and the broken link", len(l.Articles), l.Problems)
 	}
 }
+
+// TestOpenEachFileOnce names the same files in several ways: each is
+// opened once.
+func TestOpenEachFileOnce(t *testing.T) {
+	tmp := t.TempDir()
+	t.Chdir(tmp)
+	os.MkdirAll("d/sub", 0o755)
+	for _, f := range []string{"d/a.txt", "d/sub/b.txt"} {
+		os.WriteFile(f, []byte("Text of "+f+".\n"), 0o644)
+	}
+	if err := os.Symlink("sub", "d/sublink"); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	for _, paths := range [][]string{
+		{"d"},
+		{"d", "./d"},
+		{"d", "d/sub"},
+		{"d/sub", "d"},
+		{"d/a.txt", "d", "d/sub/b.txt", filepath.Join(tmp, "d")},
+	} {
+		l := Open(paths)
+		if len(l.Articles) != 2 || len(l.Problems) != 0 {
+			var srcs []string
+			for _, a := range l.Articles {
+				srcs = append(srcs, a.Source)
+			}
+			t.Errorf("Open(%q): %q, problems %v; want the 2 files once", paths, srcs, l.Problems)
+		}
+	}
+}

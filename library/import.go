@@ -218,6 +218,8 @@ func expand(paths []string) (sources []string, problems []error) {
 			sources = append(sources, s)
 		}
 	}
+	w := articles.NewWalker()
+	w.Real = true // a file reached through a link is the file
 	for _, p := range paths {
 		if isURL(p) {
 			add(p)
@@ -234,10 +236,12 @@ func expand(paths []string) (sources []string, problems []error) {
 			continue
 		}
 		if !st.IsDir() {
-			add(abs)
+			if w.File(abs) {
+				add(articles.RealPath(abs))
+			}
 			continue
 		}
-		articles.WalkArticles(abs, add, func(err error) { problems = append(problems, err) })
+		w.Walk(abs, add, func(err error) { problems = append(problems, err) })
 	}
 	return sources, problems
 }
