@@ -408,6 +408,11 @@ func runLibraryApp(args []string, e env) int {
 	if opts.Library == nil {
 		return code
 	}
+	if !isTerminal(e.stdout) {
+		opts.Library.Close()
+		fmt.Fprintln(e.stderr, "byline library: the output is not a terminal; from scripts, use byline search (byline search --limit -1 unread lists the unread articles)")
+		return 1
+	}
 	defer opts.Library.Close()
 	final, err := tea.NewProgram(ui.New(opts)).Run()
 	if err != nil {

@@ -131,3 +131,18 @@ func TestLibraryTerminal(t *testing.T) {
 		exec.Command("tmux", "-L", x.socket, "kill-server").Run()
 	}
 }
+
+// TestLibraryAppNeedsATerminal checks that `byline library | cat` says
+// what to use instead of drawing a screen into the pipe.
+func TestLibraryAppNeedsATerminal(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lib.db")
+	lib, err := library.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
+	r := runCLI(t, "", nil, "library", "--db", db)
+	if r.code != 1 || r.stdout != "" || !strings.Contains(r.stderr, "byline search") {
+		t.Errorf("library into a pipe: %+v", r)
+	}
+}
