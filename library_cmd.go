@@ -321,6 +321,15 @@ func cmdSearch(ctx context.Context, lib *library.Library, args []string, c *libC
 		fmt.Fprint(c.stderr, "usage: byline search [--db PATH] [--limit N] QUERY...\n")
 		return 2
 	}
+	if c.limit == 0 || c.limit < -1 {
+		fmt.Fprintf(c.stderr, "byline search: --limit %d: give a number of results, or -1 for all\n", c.limit)
+		return 2
+	}
+	if q := library.ParseQuery(query); len(q.Terms) == 0 && len(q.People)+len(q.Places) == 0 &&
+		q.After.IsZero() && q.Before.IsZero() && !q.Unread && !q.Starred {
+		fmt.Fprintf(c.stderr, "byline search: %q has no word or filter to search for\n", query)
+		return 2
+	}
 	limit := c.limit
 	if limit > 0 {
 		limit++ // one more, to tell whether there are more

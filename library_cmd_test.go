@@ -61,6 +61,11 @@ func TestLibraryAddAndSearch(t *testing.T) {
 		t.Errorf("add of an empty directory: exit %d, want 1 and a message naming it\n%s", code, stderr)
 	}
 
+	for _, args := range [][]string{{"--limit", "0", "pier"}, {"--limit", "-5", "pier"}, {`"`}, {"("}, {"^"}} {
+		if code, _, stderr := runLib(t, db, "search", args...); code != 2 {
+			t.Errorf("search %q: exit %d, want 2 (usage); %s", args, code, stderr)
+		}
+	}
 	code, stdout, stderr := runLib(t, db, "search", "--limit", "1", "the")
 	if code != 0 || strings.Count(stdout, "\n") != 1 || !strings.Contains(stderr, "the first 1 result only; --limit N for more") {
 		t.Errorf("search --limit 1 with more results: exit %d, stdout %q, stderr %q", code, stdout, stderr)
