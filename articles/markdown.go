@@ -248,11 +248,16 @@ func headingText(h *ast.Heading, src []byte, ctx parser.Context) string {
 	return cleanText(html.UnescapeString(b.String()))
 }
 
+// yamlKeyLine matches a line of front matter that starts a key: "title:".
+var yamlKeyLine = regexp.MustCompile(`(?m)^["']?[\w -]+["']?:(\s|$)`)
+
 // frontMatter reads a leading YAML front matter block (between a `---` line
 // and a `---` or `...` line) into a and returns the text after it. Only
 // `title`, `date` and `author` (or `byline`) are read; a block that is not
 // valid YAML (gopkg.in/yaml.v3 refuses it) is dropped without reading any
-// of it, and a date must start with YYYY-MM-DD.
+// of it, and a date must start with YYYY-MM-DD. A block that starts with a
+// blank line and has no `key:` line is not front matter: the file opens
+// with a thematic break.
 func frontMatter(a *model.Article, text string) string {
 	if !strings.HasPrefix(text, "---\n") {
 		return text
@@ -271,6 +276,10 @@ func frontMatter(a *model.Article, text string) string {
 		i += end + 1
 	}
 	if !found {
+		return text
+	}
+	if strings.HasPrefix(head, "\n") && !yamlKeyLine.MatchString(head) {
+		// A thematic break, a blank line and text: not front matter.
 		return text
 	}
 	var fields map[string]any

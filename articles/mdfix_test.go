@@ -110,3 +110,19 @@ func TestParseMarkdownEmpty(t *testing.T) {
 		t.Errorf("title only: %v %v", a, err)
 	}
 }
+
+// TestParseMarkdownThematicBreakFirst checks that a file opening with a
+// `---` rule keeps the text before the next rule: it is not front matter.
+func TestParseMarkdownThematicBreakFirst(t *testing.T) {
+	a, err := ParseMarkdown("rule.md", []byte("---\n\nSome text after a thematic break.\n\n---\n\nMore text.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, s := range a.Sections {
+		all = append(all, s.Paragraphs...)
+	}
+	if got := strings.Join(all, "\n"); !strings.Contains(got, "Some text after a thematic break.") || !strings.Contains(got, "More text.") {
+		t.Errorf("paragraphs %q, want both texts", all)
+	}
+}
