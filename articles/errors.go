@@ -1,6 +1,9 @@
 package articles
 
-import "errors"
+import (
+	"errors"
+	"strings"
+)
 
 // ErrBinary says a source is not text.
 var ErrBinary = errors.New("not a text article (binary data)")
@@ -18,7 +21,13 @@ type Error struct {
 	Err    error
 }
 
-func (e *Error) Error() string { return DisplayName(e.Source) + ": " + e.Err.Error() }
+func (e *Error) Error() string {
+	name, msg := DisplayName(e.Source), e.Err.Error()
+	if strings.HasPrefix(msg, name+": ") {
+		return msg // the error names the source already (a fetch error names its URL)
+	}
+	return name + ": " + msg
+}
 
 // Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }

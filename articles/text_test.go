@@ -236,6 +236,9 @@ func TestDisplayName(t *testing.T) {
 			t.Errorf("DisplayName(%q) = %s, want %s", in, got, want)
 		}
 	}
+	if got := (&Error{Source: "https://x.org/f", Err: errors.New("https://x.org/f: HTTP 404 Not Found")}).Error(); got != "https://x.org/f: HTTP 404 Not Found" {
+		t.Errorf("the URL is repeated: %q", got)
+	}
 	err := &Error{Source: "empty\x1b[2J.txt", Err: ErrEmpty}
 	if got := err.Error(); got != `"empty\x1b[2J.txt": no article text` {
 		t.Errorf("Error() = %q", got)
