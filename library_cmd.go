@@ -304,7 +304,7 @@ func cmdRefresh(ctx context.Context, lib *library.Library, args []string, c *lib
 		},
 	})
 	bar.done()
-	fmt.Fprintf(c.stderr, "%s refreshed (%d unchanged, %d failed): %s\n",
+	fmt.Fprintf(c.stderr, "%s checked: %d unchanged, %d failed; %s\n",
 		plural(res.Feeds, "feed"), res.NotModified, len(res.Warnings), plural(res.New, "new article"))
 	if err != nil {
 		return c.fail("%v", err)

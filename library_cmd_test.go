@@ -154,7 +154,7 @@ func TestLibraryFeeds(t *testing.T) {
 		t.Errorf("feed add of a feed that works once: %d %q", code, stdout)
 	}
 	code, stdout, stderr = runLib(t, db, "refresh")
-	if code != 1 || !strings.Contains(stderr, "2 feeds refreshed (1 unchanged, 1 failed): 0 new articles") {
+	if code != 1 || !strings.Contains(stderr, "2 feeds checked: 1 unchanged, 1 failed; 0 new articles") {
 		t.Errorf("refresh with a failing feed: %d %q %q, want exit 1", code, stdout, stderr)
 	}
 	code, stdout, _ = runLib(t, db, "feed", "list")
