@@ -248,3 +248,16 @@ func TestRefreshNoteCountsFailures(t *testing.T) {
 		t.Errorf("note = %q", got)
 	}
 }
+
+// TestCountsKeepTheLatest delivers the counts read after two marks in the
+// wrong order, as concurrent commands may: the counts read after the later
+// mark stay shown.
+func TestCountsKeepTheLatest(t *testing.T) {
+	lib := newTestLibrary(t, 3)
+	m := newLibModel(t, lib.Library, 100, 30)
+	send(t, m, libToggledMsg{id: -1, counts: library.Counts{Articles: 3, Unread: 1, Starred: 1}, at: 2})
+	send(t, m, libToggledMsg{id: -1, counts: library.Counts{Articles: 3, Unread: 2, Starred: 0}, at: 1})
+	if c := m.lib.counts; c.Unread != 1 || c.Starred != 1 {
+		t.Errorf("counts %+v, want those read after the later mark", c)
+	}
+}

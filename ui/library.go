@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"math"
+	"sync"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -37,6 +38,37 @@ type libState struct {
 	note string
 	// quitting says the position is being saved before quitting.
 	quitting bool
+	// writes orders the marks and counts that commands write and read;
+	// countsAt is the number of the write whose counts are shown.
+	writes   *writeSeq
+	countsAt int64
+}
+
+// writeSeq serialises the library writes that commands make (marking read,
+// starring) with the counts read after each, and numbers them: commands
+// run concurrently, and counts read after an earlier write may arrive
+// after those read after a later one.
+type writeSeq struct {
+	mu sync.Mutex
+	n  int64
+}
+
+// do runs f, which writes and then reads the counts, alone, and returns
+// its number.
+func (w *writeSeq) do(f func()) int64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	f()
+	w.n++
+	return w.n
+}
+
+// setCounts shows c, read after write number at, unless newer counts are
+// shown already.
+func (s *libState) setCounts(c library.Counts, at int64) {
+	if at >= s.countsAt {
+		s.counts, s.countsAt = c, at
+	}
 }
 
 // libMsg marks the messages of library mode, routed to handleLib.
@@ -55,6 +87,7 @@ type libArticleMsg struct {
 	art    *model.Article
 	entry  library.Entry
 	counts library.Counts
+	at     int64 // the counts' write number (writeSeq)
 	err    error
 }
 
@@ -63,6 +96,7 @@ type libToggledMsg struct {
 	id          int64
 	star, value bool
 	counts      library.Counts
+	at          int64 // the counts' write number (writeSeq)
 	err         error
 }
 
@@ -79,7 +113,7 @@ func (libSavedMsg) isLibMsg()   {}
 
 func newLibState(lib *library.Library, client *fetch.Client) *libState {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &libState{lib: lib, fetch: client, ctx: ctx, cancel: cancel, back: -1,
+	return &libState{lib: lib, fetch: client, ctx: ctx, cancel: cancel, back: -1, writes: &writeSeq{},
 		spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
 }
 
@@ -123,7 +157,7 @@ func (m *Model) handleLib(msg libMsg) tea.Cmd {
 			s.note = "⚠ " + articles.Sanitize(flatten(msg.err.Error()))
 			return nil
 		}
-		s.counts = msg.counts
+		s.setCounts(msg.counts, msg.at)
 		set := func(e *library.Entry) {
 			if msg.star {
 				e.Starred = msg.value
@@ -150,17 +184,22 @@ func (m *Model) handleLib(msg libMsg) tea.Cmd {
 func (m *Model) openEntryCmd(id int64) tea.Cmd {
 	lib, ctx := m.lib.lib, m.lib.ctx
 	prev, pos, save := m.position()
+	writes := m.lib.writes
 	return func() tea.Msg {
-		if save {
-			_ = lib.SetPosition(ctx, prev, pos)
-		}
-		a, e, err := lib.Article(ctx, id)
-		if err == nil && !e.Read {
-			err = lib.SetRead(ctx, id, true)
-			e.Read = true
-		}
-		c, _ := lib.Counts(ctx)
-		return libArticleMsg{art: a, entry: e, counts: c, err: err}
+		var msg libArticleMsg
+		msg.at = writes.do(func() {
+			if save {
+				_ = lib.SetPosition(ctx, prev, pos)
+			}
+			a, e, err := lib.Article(ctx, id)
+			if err == nil && !e.Read {
+				err = lib.SetRead(ctx, id, true)
+				e.Read = true
+			}
+			c, _ := lib.Counts(ctx)
+			msg.art, msg.entry, msg.counts, msg.err = a, e, c, err
+		})
+		return msg
 	}
 }
 
@@ -177,7 +216,8 @@ func (m *Model) handleLibArticle(msg libArticleMsg) tea.Cmd {
 		_, pos, _ := m.position()
 		m.library.UpdateEntry(s.entry.ID, func(e *library.Entry) { e.Position = pos })
 	}
-	s.entry, s.counts = msg.entry, msg.counts
+	s.entry = msg.entry
+	s.setCounts(msg.counts, msg.at)
 	m.library.UpdateEntry(msg.entry.ID, func(e *library.Entry) { *e = msg.entry })
 	m.library.SetCurrent(msg.entry.ID)
 	m.arts, m.cur = []*model.Article{msg.art}, 0
@@ -237,17 +277,20 @@ func (m *Model) toggleCmd(star bool) tea.Cmd {
 		}
 		id = e.ID
 	}
-	lib, ctx := m.lib.lib, m.lib.ctx
+	lib, ctx, writes := m.lib.lib, m.lib.ctx, m.lib.writes
 	return func() tea.Msg {
 		var v bool
 		var err error
-		if star {
-			v, err = lib.ToggleStarred(ctx, id)
-		} else {
-			v, err = lib.ToggleRead(ctx, id)
-		}
-		c, _ := lib.Counts(ctx)
-		return libToggledMsg{id: id, star: star, value: v, counts: c, err: err}
+		var c library.Counts
+		at := writes.do(func() {
+			if star {
+				v, err = lib.ToggleStarred(ctx, id)
+			} else {
+				v, err = lib.ToggleRead(ctx, id)
+			}
+			c, _ = lib.Counts(ctx)
+		})
+		return libToggledMsg{id: id, star: star, value: v, counts: c, at: at, err: err}
 	}
 }
 
