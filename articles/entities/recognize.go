@@ -54,9 +54,24 @@ func (r *recognizer) prepare(a *model.Article) *doc {
 	return d
 }
 
+// maxWindow is the most words tagged as one document. Longer texts (a
+// book pasted into one file) are tagged a window of whole sentences at a
+// time: the document-level evidence of a news article is all in one
+// window, and memory stays bounded whatever the length.
+var maxWindow = 50000
+
 // spans tags the document and returns every name span, all four types.
 func (r *recognizer) spans(d *doc) []span {
-	tags := r.m.Tag(d.words)
+	var tags [][]tagger.Tag
+	for start := 0; start < len(d.words); {
+		end, n := start, 0
+		for end < len(d.words) && (end == start || n+len(d.words[end]) <= maxWindow) {
+			n += len(d.words[end])
+			end++
+		}
+		tags = append(tags, r.m.Tag(d.words[start:end])...)
+		start = end
+	}
 	var out []span
 	for k, ts := range tags {
 		ui, si := d.where[k][0], d.where[k][1]

@@ -251,3 +251,20 @@ func TestRecognizeOddText(t *testing.T) {
 		checkSpans(t, a)
 	}
 }
+
+// TestRecognizeLongText tags a text longer than one window: the names of
+// every window are found, and spans still select their text.
+func TestRecognizeLongText(t *testing.T) {
+	defer func(w int) { maxWindow = w }(maxWindow)
+	maxWindow = 50
+	a := article(strings.Repeat("Anna Berg visited Oslo on Monday. ", 60))
+	Recognize(a)
+	checkSpans(t, a)
+	count := map[string]int{}
+	for _, e := range a.Entities {
+		count[e.Name] = len(e.Mentions)
+	}
+	if count["Anna Berg"] != 60 || count["Oslo"] != 60 {
+		t.Errorf("mentions %v, want 60 of Anna Berg and of Oslo", count)
+	}
+}
