@@ -108,6 +108,10 @@ func ParseMarkdown(source string, data []byte) (*model.Article, error) {
 			flush()
 			continue
 		}
+		if thematicBreak.MatchString(line) {
+			flush() // a rule ends a paragraph and is no text of its own
+			continue
+		}
 		if IsDebris(trimmed) {
 			continue
 		}
@@ -248,16 +252,15 @@ func headingText(h *ast.Heading, src []byte, ctx parser.Context) string {
 	return cleanText(html.UnescapeString(b.String()))
 }
 
-// yamlKeyLine matches a line of front matter that starts a key: "title:".
-var yamlKeyLine = regexp.MustCompile(`(?m)^["']?[\w -]+["']?:(\s|$)`)
+// thematicBreak matches a Markdown rule: "---", "***", "* * *", "___".
+var thematicBreak = regexp.MustCompile(`^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
 
 // frontMatter reads a leading YAML front matter block (between a `---` line
 // and a `---` or `...` line) into a and returns the text after it. Only
 // `title`, `date` and `author` (or `byline`) are read; a block that is not
 // valid YAML (gopkg.in/yaml.v3 refuses it) is dropped without reading any
 // of it, and a date must start with YYYY-MM-DD. A block that starts with a
-// blank line and has no `key:` line is not front matter: the file opens
-// with a thematic break.
+// blank line is not front matter: the file opens with a thematic break.
 func frontMatter(a *model.Article, text string) string {
 	if !strings.HasPrefix(text, "---\n") {
 		return text
@@ -278,7 +281,7 @@ func frontMatter(a *model.Article, text string) string {
 	if !found {
 		return text
 	}
-	if strings.HasPrefix(head, "\n") && !yamlKeyLine.MatchString(head) {
+	if strings.HasPrefix(head, "\n") {
 		// A thematic break, a blank line and text: not front matter.
 		return text
 	}

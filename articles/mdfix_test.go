@@ -126,3 +126,28 @@ func TestParseMarkdownThematicBreakFirst(t *testing.T) {
 		t.Errorf("paragraphs %q, want both texts", all)
 	}
 }
+
+// TestParseMarkdownRules checks that thematic breaks are neither text nor
+// titles, and that text between two rules is kept even when it reads like
+// YAML ("Update: ...").
+func TestParseMarkdownRules(t *testing.T) {
+	for _, tc := range []struct{ in, title, text string }{
+		{"---\n\nUpdate: the meeting in Paris was postponed until Friday.\n\n---\n\nMore text about Berlin.\n",
+			"Update: the meeting in Paris was postponed until Friday", "Update: the meeting in Paris was postponed until Friday.|More text about Berlin."},
+		{"---\n\nText after a rule in Paris.\n\n## Section Two\n\nMore text.\n", "Text after a rule in Paris", "Text after a rule in Paris.|More text."},
+		{"---\nText directly after rule, no blank line, in London.\n\n## Two\n\nBody.\n", "Text directly after rule, no blank line, in London", "Text directly after rule, no blank line, in London.|Body."},
+		{"***\n\nStar rule then text in Cairo.\n\n* * *\n\nEnd.\n", "Star rule then text in Cairo", "Star rule then text in Cairo.|End."},
+	} {
+		a, err := ParseMarkdown("r.md", []byte(tc.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		for _, s := range a.Sections {
+			all = append(all, s.Paragraphs...)
+		}
+		if a.Title != tc.title || strings.Join(all, "|") != tc.text {
+			t.Errorf("%q: title %q, paragraphs %q; want %q, %q", tc.in, a.Title, all, tc.title, tc.text)
+		}
+	}
+}
