@@ -278,3 +278,25 @@ func TestSearchFromTopLine(t *testing.T) {
 		}
 	}
 }
+
+// TestWalkFromFocusedPane: in the section-panes view, n goes to the first
+// match of the pane being read, not the one after the last match shown.
+func TestWalkFromFocusedPane(t *testing.T) {
+	m := newTestModel(t, 160, 40, loaded([]*model.Article{sample(t)}))
+	typeKeys(t, m, "v", "/", "g", "a", "z", "a", "enter")
+	if got := m.status.walk; got != "match 1/6" {
+		t.Fatalf("after the search: %q", got)
+	}
+	typeKeys(t, m, "l", "l", "l")
+	if f := m.columns.Focused(); f != 3 {
+		t.Fatalf("pane %d focused, want 4", f+1)
+	}
+	typeKeys(t, m, "n")
+	if got := m.status.walk; got != "match 4/6" {
+		t.Errorf("n from pane 4: %q, want match 4/6 (the first in that section)", got)
+	}
+	typeKeys(t, m, "n")
+	if got := m.status.walk; got != "match 5/6" {
+		t.Errorf("n again: %q, want match 5/6", got)
+	}
+}

@@ -249,7 +249,16 @@ func (m *Model) step(d int) tea.Cmd {
 			m.status.notice = "no search: " + m.c.keys.Search.Help().Key + " searches"
 		}
 		return nil
-	case m.columnsOn, mk.cur >= 0 && !m.reader.Leapt() && m.reader.Shows(mk.targets[mk.cur]):
+	case m.columnsOn:
+		// From the current match while it is in the focused pane, else
+		// from the start of the pane being read.
+		f := m.columns.Focused()
+		if mk.cur >= 0 && mk.targets[mk.cur].Section == f {
+			return m.walk(d)
+		}
+		mk.cur = m.nextFrom(model.Pos{Section: f, Paragraph: -2}, d)
+		return m.reveal(mk.targets[mk.cur])
+	case mk.cur >= 0 && !m.reader.Leapt() && m.reader.Shows(mk.targets[mk.cur]):
 		return m.walk(d)
 	}
 	mk.cur = m.reader.Following(mk.targets, d)
