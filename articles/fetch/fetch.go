@@ -145,7 +145,12 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, err
+		// net/http says `Get "URL": dial tcp ...`: name the URL once.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fmt.Errorf("%s: %w", rawURL, err)
 	}
 	defer resp.Body.Close()
 	out := &Response{URL: resp.Request.URL.String(), ContentType: resp.Header.Get("Content-Type")}

@@ -194,6 +194,9 @@ func TestGetFailures(t *testing.T) {
 			if !tc.check(err) {
 				t.Fatalf("unexpected error %v", err)
 			}
+			if n := strings.Count(err.Error(), srv.URL); n > 1 {
+				t.Errorf("the URL appears %d times in %q", n, err)
+			}
 		})
 	}
 }
