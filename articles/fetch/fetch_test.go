@@ -194,8 +194,10 @@ func TestGetFailures(t *testing.T) {
 			if !tc.check(err) {
 				t.Fatalf("unexpected error %v", err)
 			}
-			if n := strings.Count(err.Error(), srv.URL); n > 1 {
-				t.Errorf("the URL appears %d times in %q", n, err)
+			// As reported, wrapped in the source's error: the URL once.
+			msg := (&articles.Error{Source: srv.URL + tc.path, Err: err}).Error()
+			if n := strings.Count(msg, srv.URL); n != 1 {
+				t.Errorf("the URL appears %d times in %q", n, msg)
 			}
 		})
 	}
