@@ -300,3 +300,28 @@ func TestWalkFromFocusedPane(t *testing.T) {
 		t.Errorf("n again: %q, want match 5/6", got)
 	}
 }
+
+// TestSwitchArticlesKeepsPlace: J then K returns to the line left, and a
+// search carried to the other article shows its count, with n going from
+// the view.
+func TestSwitchArticlesKeepsPlace(t *testing.T) {
+	m := newTestModel(t, 80, 24, loaded([]*model.Article{sample(t), lunar(t)}))
+	typeKeys(t, m, "d", "d", "d")
+	top := m.reader.top
+	if top == 0 {
+		t.Fatal("d did not scroll")
+	}
+	typeKeys(t, m, "J", "K")
+	if m.reader.top != top {
+		t.Errorf("after J K the top line is %d, want %d", m.reader.top, top)
+	}
+	typeKeys(t, m, "/", "t", "h", "e", "enter", "J")
+	if got := m.status.walk; !strings.HasSuffix(got, "matches") {
+		t.Errorf("after J with a search: %q, want a count of matches, none current", got)
+	}
+	typeKeys(t, m, "n")
+	mk := m.c.marks
+	if mk.cur < 0 || !inView(m.reader, mk.targets[mk.cur]) {
+		t.Errorf("n after J shows no match on screen (walk %q)", m.status.walk)
+	}
+}

@@ -62,8 +62,9 @@ type Model struct {
 	// recognizeCmd runs.
 	unrecognized map[*model.Article]bool
 	recognizing  bool
-	// sectionOf remembers the section each article was left at.
-	sectionOf map[int]int
+	// sectionOf remembers where each article was left: a section and how
+	// far into it.
+	sectionOf map[int]readPos
 	focus     focus
 	columnsOn bool
 	helpOn    bool
@@ -88,6 +89,12 @@ type Model struct {
 // New returns the root model of byline's reader.
 func New(opts Options) tea.Model { return newModel(opts) }
 
+// readPos is a place in an article: a section and how far into it (0-1).
+type readPos struct {
+	sec  int
+	frac float64
+}
+
 // Warnings returns the feeds that could not be refreshed while the app ran,
 // one line each, for the caller to list once the screen is gone. m is the
 // model tea.Program.Run returned.
@@ -103,7 +110,7 @@ func newModel(opts Options) *Model {
 	c.styles = NewStyles(NewTheme(true))
 	c.marks = newMarks(nil, true)
 	m := &Model{
-		opts: opts, c: c, focus: focusReader, sectionOf: map[int]int{},
+		opts: opts, c: c, focus: focusReader, sectionOf: map[int]readPos{},
 		articles: newArticlesPane(c), sections: newSections(c), reader: newReader(c),
 		entities: newEntities(c), columns: newColumns(c), status: newStatus(c),
 		search: newSearch(c), help: newHelp(c, opts.Version),

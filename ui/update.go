@@ -129,10 +129,15 @@ func (m *Model) openArticle(i int) tea.Cmd {
 		return nil
 	}
 	if a := m.article(); a != nil && m.reader.art == a {
-		m.sectionOf[m.cur] = m.reader.CurrentSection()
+		sec, frac := m.reader.Position()
+		if cur := m.reader.CurrentSection(); cur != sec {
+			sec, frac = cur, 0 // the end on screen: reopen at the current section
+		}
+		m.sectionOf[m.cur] = readPos{sec, frac}
 	}
 	m.cur = i
-	return tea.Batch(m.showArticle(m.arts[i], m.sectionOf[i], 0), m.recognizeNext())
+	p := m.sectionOf[i]
+	return tea.Batch(m.showArticle(m.arts[i], p.sec, p.frac), m.recognizeNext())
 }
 
 // showArticle shows a in the panes, the reader at section sec, frac of

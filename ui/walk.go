@@ -98,6 +98,7 @@ func (m *Model) setQuery(q string, reveal bool) tea.Cmd {
 	if reveal {
 		return m.reveal(mk.targets[mk.cur])
 	}
+	mk.cur = -1 // none shown yet ("6 matches"): n and N go from the view
 	return nil
 }
 
