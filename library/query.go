@@ -62,11 +62,13 @@ func ParseQuery(s string) Query {
 				q.People = append(q.People, v)
 				continue
 			}
+			q.Problems = append(q.Problems, tok.text+` needs a name (person:"Lloyd Austin"); searched as text`)
 		case "place", "where":
 			if v := unquote(val); v != "" {
 				q.Places = append(q.Places, v)
 				continue
 			}
+			q.Problems = append(q.Problems, tok.text+" needs a name (place:Gaza); searched as text")
 		case "after", "since":
 			if d, err := time.Parse("2006-01-02", val); err == nil {
 				q.After = d

@@ -177,6 +177,10 @@ func TestParseQuery(t *testing.T) {
 		{"before:2024-13-45", Query{Terms: []Term{{Text: "before"}, {Text: "2024"}, {Text: "13"}, {Text: "45"}},
 			Problems: []string{"before:2024-13-45: not a date (YYYY-MM-DD); searched as text"}}},
 		{`"unread"`, Query{Terms: []Term{{Text: "unread", Phrase: true}}}},
+		{`person:`, Query{Terms: []Term{{Text: "person"}},
+			Problems: []string{`person: needs a name (person:"Lloyd Austin"); searched as text`}}},
+		{`place:""`, Query{Terms: []Term{{Text: "place"}},
+			Problems: []string{`place:"" needs a name (place:Gaza); searched as text`}}},
 		{`x OR y NEAR(`, Query{Terms: []Term{{Text: "x"}, {Text: "OR"}, {Text: "y"}, {Text: "NEAR"}}}},
 	} {
 		if got := ParseQuery(tc.in); !reflect.DeepEqual(got, tc.want) {
