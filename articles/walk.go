@@ -48,11 +48,28 @@ func RealPath(path string) string {
 // it: a file named on the command line is one of the walk's files too.
 func (w *Walker) File(path string) bool {
 	r := RealPath(path)
-	if w.seen[r] {
+	if w.seen[r] || w.sameAsSeen(os.Stat(path)) {
 		return false
 	}
 	w.seen[r] = true
 	return true
+}
+
+// sameAsSeen reports whether the file fi describes is one w reported under
+// another name (a hard link), and records it.
+func (w *Walker) sameAsSeen(fi fs.FileInfo, err error) bool {
+	if err != nil {
+		return false
+	}
+	id, ok := hardLinkID(fi)
+	if !ok {
+		return false
+	}
+	if w.seen[id] {
+		return true
+	}
+	w.seen[id] = true
+	return false
 }
 
 // Walk is WalkArticles, skipping what w has reported before.
@@ -95,6 +112,9 @@ func (w *Walker) Walk(root string, found func(path string), problem func(error))
 				links = append(links, path)
 			case d.Type().IsRegular() && IsArticleFile(d.Name()) && !seen[inner]:
 				seen[inner] = true
+				if w.sameAsSeen(d.Info()) {
+					return nil // a hard link to a file reported already
+				}
 				if w.Real {
 					found(inner)
 				} else {
@@ -113,7 +133,7 @@ func (w *Walker) Walk(root string, found func(path string), problem func(error))
 			case st.IsDir():
 				walk(l)
 			case st.Mode().IsRegular() && IsArticleFile(l):
-				if r := real(l); !seen[r] {
+				if r := real(l); !seen[r] && !w.sameAsSeen(st, nil) {
 					seen[r] = true
 					if w.Real {
 						found(r)

@@ -5,38 +5,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 )
-
-// TestWalkSpecialFiles checks that a directory walk skips named pipes and
-// devices (a pipe would block the walk; /dev/zero never ends), that a
-// device named directly is refused at once, and that a symbolic link back
-// to an ancestor, given by a relative path, reports nothing twice.
-func TestWalkSpecialFiles(t *testing.T) {
-	tmp := t.TempDir()
-	t.Chdir(tmp)
-	os.MkdirAll("r/sub", 0o755)
-	os.WriteFile("r/sub/a.txt", []byte("Text.\n"), 0o644)
-	if err := syscall.Mkfifo("r/fifo.txt", 0o644); err != nil {
-		t.Skipf("no named pipes here: %v", err)
-	}
-	if err := os.Symlink("/dev/zero", "r/zero.txt"); err != nil {
-		t.Skipf("no symbolic links here: %v", err)
-	}
-	os.Symlink(filepath.Join(tmp, "r"), "r/sub/self")
-	for _, root := range []string{"r", "./r/", filepath.Join(tmp, "r")} {
-		var found []string
-		WalkArticles(root, func(p string) { found = append(found, filepath.ToSlash(p)) }, func(err error) { t.Error(err) })
-		if len(found) != 1 || !strings.HasSuffix(found[0], "r/sub/a.txt") {
-			t.Errorf("WalkArticles(%q) found %q, want only r/sub/a.txt", root, found)
-		}
-	}
-	_, err := ReadFile("/dev/zero")
-	if err == nil || !strings.Contains(err.Error(), "not a regular file") {
-		t.Errorf("ReadFile(/dev/zero) = %v, want a refusal", err)
-	}
-}
 
 // TestWalkArticles checks what a directory walk finds: article files in
 // lexical order, hidden entries skipped, links to directories followed
@@ -114,5 +84,23 @@ func TestOpenEachFileOnce(t *testing.T) {
 			}
 			t.Errorf("Open(%q): %q, problems %v; want the 2 files once", paths, srcs, l.Problems)
 		}
+	}
+}
+
+// TestHardLinksOnce opens a file with two names (a hard link) once.
+func TestHardLinksOnce(t *testing.T) {
+	tmp := t.TempDir()
+	t.Chdir(tmp)
+	os.MkdirAll("d", 0o755)
+	os.WriteFile("d/a.txt", []byte("Anna Berg visited Oslo.\n"), 0o644)
+	os.WriteFile("d/b.txt", []byte("Karl Lund flew to Bergen.\n"), 0o644)
+	if err := os.Link("d/a.txt", "d/hard.txt"); err != nil {
+		t.Skipf("no hard links here: %v", err)
+	}
+	if l := Open([]string{"d"}); len(l.Articles) != 2 {
+		t.Errorf("Open(d): %d articles, want 2 (a.txt and hard.txt are one file)", len(l.Articles))
+	}
+	if l := Open([]string{"d/hard.txt", "d/a.txt"}); len(l.Articles) != 1 {
+		t.Errorf("Open(hard.txt, a.txt): %d articles, want 1", len(l.Articles))
 	}
 }
