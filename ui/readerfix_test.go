@@ -325,3 +325,17 @@ func TestSwitchArticlesKeepsPlace(t *testing.T) {
 		t.Errorf("n after J shows no match on screen (walk %q)", m.status.walk)
 	}
 }
+
+// TestSwitchArticlesInPanes: J then K in the section-panes view come back
+// to the pane that was being read.
+func TestSwitchArticlesInPanes(t *testing.T) {
+	m := newTestModel(t, 160, 40, loaded([]*model.Article{sample(t), lunar(t)}))
+	typeKeys(t, m, "v", "l", "l")
+	if f := m.columns.Focused(); f != 2 {
+		t.Fatalf("pane %d focused, want 3", f+1)
+	}
+	typeKeys(t, m, "J", "K")
+	if f := m.columns.Focused(); f != 2 {
+		t.Errorf("after J K pane %d is focused, want 3", f+1)
+	}
+}

@@ -133,6 +133,9 @@ func (m *Model) openArticle(i int) tea.Cmd {
 		if cur := m.reader.CurrentSection(); cur != sec {
 			sec, frac = cur, 0 // the end on screen: reopen at the current section
 		}
+		if m.columnsOn {
+			sec, frac = m.columns.Focused(), 0 // the pane being read
+		}
 		m.sectionOf[m.cur] = readPos{sec, frac}
 	}
 	m.cur = i
