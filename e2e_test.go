@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -42,21 +43,64 @@ func (x tmux) waitFor(what string, cond func(string) bool) string {
 	return s
 }
 
-func TestTerminal(t *testing.T) {
+// terminalBinary skips a real-terminal test where it cannot run (-short,
+// no tmux) and returns the byline binary, built once for all of them.
+func terminalBinary(t *testing.T) string {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("real-terminal test skipped in -short mode")
 	}
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux not installed (.ci/run installs it)")
 	}
+	built.once.Do(func() {
+		built.dir, built.err = os.MkdirTemp("", "byline-e2e")
+		if built.err == nil {
+			var out []byte
+			out, built.err = exec.Command("go", "build", "-o", filepath.Join(built.dir, "byline"), ".").CombinedOutput()
+			if built.err != nil {
+				built.err = fmt.Errorf("%v\n%s", built.err, out)
+			}
+		}
+	})
+	if built.err != nil {
+		t.Fatalf("build: %v", built.err)
+	}
+	return filepath.Join(built.dir, "byline")
+}
+
+// built is the binary terminalBinary built, removed by TestMain.
+var built struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
+}
+
+// exitStatus waits for the exit status a session's shell wrote to file
+// ("" if none came); the deadline only bounds a failing test.
+func exitStatus(file string) string {
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if b, err := os.ReadFile(file); err == nil && len(b) > 0 {
+			return strings.TrimSpace(string(b))
+		}
+	}
+	return ""
+}
+
+func TestTerminal(t *testing.T) {
+	bin := terminalBinary(t)
 	if _, err := os.Stat(sample); err != nil {
 		t.Skipf("reference sample absent: %v", err)
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "byline")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
 	abs, _ := filepath.Abs(sample)
 	x := tmux{t: t, socket: fmt.Sprintf("byline-test-%d", os.Getpid())}
 	exitFile := filepath.Join(dir, "exit")
@@ -79,14 +123,7 @@ func TestTerminal(t *testing.T) {
 	x.waitFor("the match count", func(s string) bool { return strings.Contains(s, "match 1/1") })
 
 	x.run("send-keys", "-t", "byline", "q")
-	var code string
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if b, err := os.ReadFile(exitFile); err == nil && len(b) > 0 {
-			code = strings.TrimSpace(string(b))
-			break
-		}
-	}
-	if code != "0" {
+	if code := exitStatus(exitFile); code != "0" {
 		t.Fatalf("exit status %q after q, want 0; screen:\n%s", code, x.screen())
 	}
 }
@@ -107,17 +144,8 @@ func inReader(screen, text string) bool {
 // written to the terminal (the app's pane may show only a few) and the
 // exit status is 1.
 func TestTerminalProblemsListedOnQuit(t *testing.T) {
-	if testing.Short() {
-		t.Skip("real-terminal test skipped in -short mode")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux not installed (.ci/run installs it)")
-	}
+	bin := terminalBinary(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "byline")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
 	good, _ := filepath.Abs("articles/samples/01_river_treaty.txt")
 	bad := filepath.Join(dir, "broken.txt")
 	os.WriteFile(bad, []byte("\x00\x01binary"), 0o644)
@@ -134,14 +162,7 @@ func TestTerminalProblemsListedOnQuit(t *testing.T) {
 	if strings.Contains(s, "Old Grievances") {
 		t.Errorf("the app's screen is still up:\n%s", s)
 	}
-	var code string
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if b, err := os.ReadFile(exitFile); err == nil && len(b) > 0 {
-			code = strings.TrimSpace(string(b))
-			break
-		}
-	}
-	if code != "1" {
+	if code := exitStatus(exitFile); code != "1" {
 		t.Errorf("exit status %q, want 1 (a file could not be opened)", code)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/byline/byline/library"
 )
@@ -81,17 +80,8 @@ func TestLibraryAppOptions(t *testing.T) {
 // TestLibraryTerminal drives `byline library` in tmux: browse, open, star,
 // quit, reopen, and find the article where it was left.
 func TestLibraryTerminal(t *testing.T) {
-	if testing.Short() {
-		t.Skip("real-terminal test skipped in -short mode")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux not installed (.ci/run installs it)")
-	}
+	bin := terminalBinary(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "byline")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
 	db := filepath.Join(dir, "library.db")
 	abs, _ := filepath.Abs(sample)
 	if _, err := os.Stat(abs); err != nil {
@@ -120,12 +110,7 @@ func TestLibraryTerminal(t *testing.T) {
 			x.waitFor("the position restored", func(s string) bool { return strings.Contains(s, "§ 3/4") })
 		}
 		x.run("send-keys", "-t", "byline", "q")
-		code := ""
-		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline) && code == ""; time.Sleep(50 * time.Millisecond) {
-			b, _ := os.ReadFile(exitFile)
-			code = strings.TrimSpace(string(b))
-		}
-		if code != "0" {
+		if code := exitStatus(exitFile); code != "0" {
 			t.Fatalf("round %d: exit status %q after q, want 0; screen:\n%s", round, code, x.screen())
 		}
 		exec.Command("tmux", "-L", x.socket, "kill-server").Run()
