@@ -13,6 +13,12 @@ const (
 // rect is a screen area; a zero-width rect is a hidden pane.
 type rect struct{ x, y, w, h int }
 
+// entitiesBelow reports whether People & Places are shown in the left
+// column, below the Sections, rather than in a column of their own.
+func (l layout) entitiesBelow() bool {
+	return l.entities.w > 0 && l.entities.x == l.body.x
+}
+
 func (r rect) contains(x, y int) bool {
 	return r.w > 0 && x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h
 }

@@ -25,28 +25,14 @@ func TestLayoutPeopleAndPlaces(t *testing.T) {
 		{64, 30, "none", 1},
 	} {
 		l := computeLayout(tt.w, tt.h, tt.nArticles, 0, 30, 4)
-		got := "none"
-		switch {
-		case l.entities.w > 0 && l.entities.x == l.sections.x:
-			got = "below"
-		case l.entities.w > 0:
-			got = "right"
-		}
+		got := entitiesPlace(l)
 		if got != tt.where {
 			t.Errorf("%dx%d: People & Places %s, want %s (%+v)", tt.w, tt.h, got, tt.where, l)
 		}
 		if l.reader.w < 40 {
 			t.Errorf("%dx%d: reader only %d wide", tt.w, tt.h, l.reader.w)
 		}
-		panes := []rect{l.articles, l.sections, l.reader, l.entities}
-		for i := range panes {
-			for j := i + 1; j < len(panes); j++ {
-				a, b := panes[i], panes[j]
-				if a.w > 0 && b.w > 0 && a.x < b.x+b.w && b.x < a.x+a.w && a.y < b.y+b.h && b.y < a.y+a.h {
-					t.Errorf("%dx%d: panes %d and %d overlap: %+v %+v", tt.w, tt.h, i, j, a, b)
-				}
-			}
-		}
+		checkNoOverlap(t, tt.w, tt.h, l)
 		if got == "below" && l.sections.h < 4+2 {
 			t.Errorf("%dx%d: Sections only %d rows for 4 sections", tt.w, tt.h, l.sections.h)
 		}
@@ -69,5 +55,31 @@ func TestSectionsWidthSteadyAcrossArticles(t *testing.T) {
 	}
 	if got := labelWidth([]*model.Article{short, long}, maxLabelW); got != len("A much longer heading here")+1 {
 		t.Errorf("labelWidth = %d", got)
+	}
+}
+
+// entitiesPlace says where a layout puts People & Places: "none",
+// "below" the Sections or "right" of the reader.
+func entitiesPlace(l layout) string {
+	switch {
+	case l.entitiesBelow():
+		return "below"
+	case l.entities.w > 0:
+		return "right"
+	}
+	return "none"
+}
+
+// checkNoOverlap fails if any two shown panes of l overlap.
+func checkNoOverlap(t *testing.T, w, h int, l layout) {
+	t.Helper()
+	panes := []rect{l.articles, l.sections, l.reader, l.entities}
+	for i := range panes {
+		for j := i + 1; j < len(panes); j++ {
+			a, b := panes[i], panes[j]
+			if a.w > 0 && b.w > 0 && a.x < b.x+b.w && b.x < a.x+a.w && a.y < b.y+b.h && b.y < a.y+a.h {
+				t.Errorf("%dx%d: panes %d and %d overlap: %+v %+v", w, h, i, j, a, b)
+			}
+		}
 	}
 }

@@ -146,28 +146,14 @@ func TestLibraryLayoutPeopleAndPlaces(t *testing.T) {
 		{60, 30, true, "none"},
 	} {
 		l := computeLibraryLayout(tt.w, tt.h, 0, 5, tt.open)
-		got := "none"
-		switch {
-		case l.entities.w > 0 && l.entities.x == l.articles.x:
-			got = "below"
-		case l.entities.w > 0:
-			got = "right"
-		}
+		got := entitiesPlace(l)
 		if got != tt.where {
 			t.Errorf("%dx%d open %v: People & Places %s, want %s (%+v)", tt.w, tt.h, tt.open, got, tt.where, l)
 		}
 		if tt.w >= stackFrom && l.reader.w < 40 {
 			t.Errorf("%dx%d: reader only %d wide", tt.w, tt.h, l.reader.w)
 		}
-		panes := []rect{l.articles, l.sections, l.reader, l.entities}
-		for i := range panes {
-			for j := i + 1; j < len(panes); j++ {
-				a, b := panes[i], panes[j]
-				if a.w > 0 && b.w > 0 && a.x < b.x+b.w && b.x < a.x+a.w && a.y < b.y+b.h && b.y < a.y+a.h {
-					t.Errorf("%dx%d: panes %d and %d overlap: %+v %+v", tt.w, tt.h, i, j, a, b)
-				}
-			}
-		}
+		checkNoOverlap(t, tt.w, tt.h, l)
 		if got == "below" {
 			if l.articles.h < minLibArticlesH || l.sections.y != l.articles.h || l.entities.y != l.sections.y+l.sections.h ||
 				l.entities.y+l.entities.h != l.body.h || l.sections.h < 5 {

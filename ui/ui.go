@@ -243,7 +243,7 @@ func (m *Model) screen() string {
 func (m *Model) readerBody() string {
 	l := m.lay
 	var blocks []string
-	stacked := l.entities.w > 0 && l.entities.x == l.sections.x
+	stacked := l.entitiesBelow()
 	if l.sections.w > 0 {
 		left := m.sections.View()
 		if l.articles.w > 0 {
@@ -270,7 +270,7 @@ func (m *Model) libBody() string {
 	if l.sections.w > 0 {
 		left = append(left, m.sections.View())
 	}
-	below := l.entities.w > 0 && l.entities.x == l.articles.x // People & Places under the Sections
+	below := l.entitiesBelow()
 	if below {
 		left = append(left, m.entities.View())
 	}
