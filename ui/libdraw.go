@@ -153,13 +153,13 @@ func sourceName(src string) string {
 	return filepath.Base(src)
 }
 
-// countNoun writes n and a noun that takes an s from two on: "1 article",
-// "2 articles", "1,000 results".
-func countNoun(n int, noun string) string {
-	if n != 1 {
-		noun += "s"
+// plural writes n and the word for n things: "1 article", "2 articles",
+// "1,000 matches".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
 	}
-	return commas(n) + " " + noun
+	return commas(n) + " " + many
 }
 
 // commas writes n with thousands separators: 100,000.

@@ -193,8 +193,8 @@ func TestLibraryPlurals(t *testing.T) {
 		{2, "result", "2 results"},
 		{1000, "feed", "1,000 feeds"},
 	} {
-		if got := countNoun(tt.n, tt.noun); got != tt.want {
-			t.Errorf("countNoun(%d, %q) = %q, want %q", tt.n, tt.noun, got, tt.want)
+		if got := plural(tt.n, tt.noun, tt.noun+"s"); got != tt.want {
+			t.Errorf("plural(%d, %q) = %q, want %q", tt.n, tt.noun, got, tt.want)
 		}
 	}
 	s := &libState{refreshing: true, refTotal: 1, counts: library.Counts{Articles: 1, Unread: 1}}

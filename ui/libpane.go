@@ -177,7 +177,7 @@ func (p *libraryPane) count() string {
 	if !l.exact {
 		return commas(l.total) + "+ " + noun + "s"
 	}
-	return countNoun(l.total, noun)
+	return plural(l.total, noun, noun+"s")
 }
 
 // Page stores a page that arrived and asks for the pages now in view.

@@ -99,7 +99,7 @@ func (m *Model) handleRefresh(msg tea.Msg) tea.Cmd {
 		if !was {
 			return nil
 		}
-		feeds := countNoun(msg.res.Feeds, "feed")
+		feeds := plural(msg.res.Feeds, "feed", "feeds")
 		if failed := len(msg.res.Warnings); failed > 0 {
 			// The warnings say which failed; the note must not say all
 			// were refreshed.
@@ -136,11 +136,11 @@ func (s *libState) activity() string {
 	if !s.refreshing {
 		return s.note
 	}
-	return s.spin.View() + " refreshing " + commas(s.refDone) + "/" + countNoun(s.refTotal, "feed")
+	return s.spin.View() + " refreshing " + commas(s.refDone) + "/" + plural(s.refTotal, "feed", "feeds")
 }
 
 // countsText is the library's counts for the status line.
 func (s *libState) countsText() string {
 	c := s.counts
-	return commas(c.Unread) + " unread · " + commas(c.Starred) + " starred · " + countNoun(c.Articles, "article")
+	return commas(c.Unread) + " unread · " + commas(c.Starred) + " starred · " + plural(c.Articles, "article", "articles")
 }

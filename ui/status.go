@@ -77,14 +77,6 @@ func (s *statusLine) View() string {
 	return fitStyled(line, s.w)
 }
 
-// plural is n and the word for n things: "1 mention", "2 mentions".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // ShortHelp lists nothing: the status line has no keys.
 func (s *statusLine) ShortHelp() []key.Binding { return nil }
 
