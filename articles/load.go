@@ -106,7 +106,7 @@ func ReadFile(path string) ([]*model.Article, error) {
 // places, for callers that recognise later (the app does it in the
 // background so that a long article shows at once).
 func ParseFile(path string) ([]*model.Article, error) {
-	data, err := readLimited(path)
+	data, err := ReadSource(path)
 	if err != nil {
 		return nil, err
 	}
@@ -133,7 +133,10 @@ func ParseReader(source string, r io.Reader) ([]*model.Article, error) {
 	return Parse(source, data)
 }
 
-func readLimited(path string) ([]byte, error) {
+// ReadSource reads the file at path for parsing: at most MaxFileSize
+// bytes, named pipes included, devices and directories refused
+// (CheckMode). Its errors are *Error, naming path.
+func ReadSource(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &Error{Source: path, Err: unwrapPath(err)}

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
@@ -88,21 +87,13 @@ func (w *worker) run(ctx context.Context, j job) parsed {
 			p.err = &articles.Error{Source: j.source, Err: unwrapPath(err)}
 			return p
 		}
-		if err := articles.CheckMode(st.Mode()); err != nil {
-			p.err = &articles.Error{Source: j.source, Err: err}
-			return p
-		}
 		p.size, p.mtime = st.Size(), st.ModTime().UnixNano()
 		if j.prev != nil && j.prev.size == p.size && j.prev.mtime == p.mtime {
 			p.unchanged = true
 			return p
 		}
-		if p.size > articles.MaxFileSize {
-			p.err = &articles.Error{Source: j.source, Err: fmt.Errorf("larger than %d MB", articles.MaxFileSize>>20)}
-			return p
-		}
-		if data, err = readFile(j.source); err != nil {
-			p.err = &articles.Error{Source: j.source, Err: unwrapPath(err)}
+		if data, err = articles.ReadSource(j.source); err != nil {
+			p.err = err // devices, directories, files over the limit: named
 			return p
 		}
 	}
@@ -121,15 +112,6 @@ func (w *worker) run(ctx context.Context, j job) parsed {
 	// A feed fetched by URL is a window of its items: keep the older ones.
 	p.keepOld = isURL(j.source) && (len(p.items) > 1 || p.items[0].key != "")
 	return p
-}
-
-func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, articles.MaxFileSize+1))
 }
 
 // prepare recognises and encodes a source's articles and gives each a key
