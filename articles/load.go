@@ -211,7 +211,7 @@ func Open(paths []string) Loaded {
 			continue
 		}
 		if !st.IsDir() {
-			if !w.File(p) {
+			if _, isNew := w.File(p); !isNew {
 				continue // named twice, or found in a directory named before
 			}
 			as, err := ParseFile(p)

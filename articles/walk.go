@@ -33,8 +33,8 @@ type Walker struct {
 // NewWalker returns a Walker that has seen nothing yet.
 func NewWalker() *Walker { return &Walker{seen: map[string]bool{}} }
 
-// RealPath is path, absolute, with its links resolved.
-func RealPath(path string) string {
+// realPath is path, absolute, with its links resolved.
+func realPath(path string) string {
 	if r, err := filepath.EvalSymlinks(path); err == nil {
 		path = r
 	}
@@ -46,13 +46,14 @@ func RealPath(path string) string {
 
 // File reports whether the file at path was not reported yet, and records
 // it: a file named on the command line is one of the walk's files too.
-func (w *Walker) File(path string) bool {
-	r := RealPath(path)
-	if w.seen[r] || w.sameAsSeen(os.Stat(path)) {
-		return false
+// real is its realPath.
+func (w *Walker) File(path string) (real string, isNew bool) {
+	real = realPath(path)
+	if w.seen[real] || w.sameAsSeen(os.Stat(path)) {
+		return real, false
 	}
-	w.seen[r] = true
-	return true
+	w.seen[real] = true
+	return real, true
 }
 
 // sameAsSeen reports whether the file fi describes is one w reported under
@@ -74,10 +75,10 @@ func (w *Walker) sameAsSeen(fi fs.FileInfo, err error) bool {
 
 // Walk is WalkArticles, skipping what w has reported before.
 func (w *Walker) Walk(root string, found func(path string), problem func(error)) {
-	seen, real := w.seen, RealPath
+	seen := w.seen
 	var walk func(dir string)
 	walk = func(dir string) {
-		realDir := real(dir)
+		realDir := realPath(dir)
 		if seen[realDir] {
 			return
 		}
@@ -133,7 +134,7 @@ func (w *Walker) Walk(root string, found func(path string), problem func(error))
 			case st.IsDir():
 				walk(l)
 			case st.Mode().IsRegular() && IsArticleFile(l):
-				if r := real(l); !seen[r] && !w.sameAsSeen(st, nil) {
+				if r := realPath(l); !seen[r] && !w.sameAsSeen(st, nil) {
 					seen[r] = true
 					if w.Real {
 						found(r)

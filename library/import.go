@@ -236,8 +236,8 @@ func expand(paths []string) (sources []string, problems []error) {
 			continue
 		}
 		if !st.IsDir() {
-			if w.File(abs) {
-				add(articles.RealPath(abs))
+			if real, isNew := w.File(abs); isNew {
+				add(real)
 			}
 			continue
 		}
