@@ -17,8 +17,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 	"time"
 
 	"github.com/byline/byline/articles/entities/gazetteer"
@@ -93,30 +91,22 @@ func run(data, out string, epochs, minCount int, prune float32, seed int64, aug 
 		// from another fold's priors.
 		const folds = 4
 		priors := make([][][]tagger.Tag, len(docs))
-		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-		var wg sync.WaitGroup
-		for f := range folds {
-			wg.Add(1)
-			sem <- struct{}{}
-			go func() {
-				defer func() { <-sem; wg.Done() }()
-				var in []tagger.TrainDoc
-				var outIdx []int
-				for i, d := range docs {
-					if origin[i]%folds == f {
-						outIdx = append(outIdx, i)
-					} else {
-						in = append(in, d)
-					}
+		tagger.Parallel(folds, func(f int) {
+			var in []tagger.TrainDoc
+			var outIdx []int
+			for i, d := range docs {
+				if origin[i]%folds == f {
+					outIdx = append(outIdx, i)
+				} else {
+					in = append(in, d)
 				}
-				m := tagger.Train(x, in, tagger.TrainOptions{Epochs: best1, MinCount: minCount, Seed: seed, Dropout: dropout})
-				for _, i := range outIdx {
-					priors[i] = m.Tag(docs[i].Words)
-				}
-				fmt.Printf("fold %d tagged (%s)\n", f, time.Since(start).Round(time.Second))
-			}()
-		}
-		wg.Wait()
+			}
+			m := tagger.Train(x, in, tagger.TrainOptions{Epochs: best1, MinCount: minCount, Seed: seed, Dropout: dropout})
+			for _, i := range outIdx {
+				priors[i] = m.Tag(docs[i].Words)
+			}
+			fmt.Printf("fold %d tagged (%s)\n", f, time.Since(start).Round(time.Second))
+		})
 		for i := range docs {
 			docs[i].Prior = priors[i]
 		}

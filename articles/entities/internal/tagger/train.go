@@ -100,17 +100,9 @@ func Train(x *Extractor, docs []TrainDoc, opt TrainOptions) *Model {
 	seeds := max(opt.Seeds, 1)
 	models := make([]*Model, seeds)
 	epochs := make([]int, seeds)
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for k := range seeds {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			models[k], epochs[k] = learnRun(x, index, exs, opt, opt.Seed+int64(k)*1000)
-		}()
-	}
-	wg.Wait()
+	Parallel(seeds, func(k int) {
+		models[k], epochs[k] = learnRun(x, index, exs, opt, opt.Seed+int64(k)*1000)
+	})
 	if opt.Best != nil {
 		*opt.Best = epochs[0]
 	}
@@ -118,6 +110,22 @@ func Train(x *Extractor, docs []TrainDoc, opt TrainOptions) *Model {
 		return models[0]
 	}
 	return mean(models)
+}
+
+// Parallel calls f(0) ... f(n-1), as many at a time as there are cores,
+// and returns when all have returned.
+func Parallel(n int, f func(i int)) {
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			f(i)
+		}()
+	}
+	wg.Wait()
 }
 
 // learnRun trains one perceptron with the sentence order drawn from seed
