@@ -81,10 +81,7 @@ func (r *recognizer) spans(d *doc) []span {
 				continue
 			}
 			typ := ts[i].Type()
-			j := i + 1
-			for j < len(ts) && ts[j] == typ+1 {
-				j++
-			}
+			j := tagger.SpanEnd(ts, i)
 			out = append(out, span{u: ui, sent: si, from: i, to: j, typ: typ})
 			i = j
 		}

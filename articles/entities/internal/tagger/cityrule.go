@@ -41,10 +41,7 @@ func (x *Extractor) cityRule(toks []token, ts []Tag) {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(toks) && ts[j] == IOrg {
-			j++
-		}
+		j := SpanEnd(ts, i)
 		if x.lists(toks[i:j])&gazetteer.MajorCity != 0 && (j-i > 1 || uncommon(toks[i:j])) {
 			setSpan(ts, i, j, BLoc)
 		}

@@ -132,6 +132,16 @@ func spanStart(ts []Tag, i int) int {
 	return i
 }
 
+// SpanEnd returns where the span that begins at token i (a B- tag) ends:
+// the index just past its last I- tag.
+func SpanEnd(ts []Tag, i int) int {
+	j := i + 1
+	for j < len(ts) && ts[j] == ts[i]+1 {
+		j++
+	}
+	return j
+}
+
 // possessiveRule joins a name and a possessive ending that nothing owned
 // follows, "at Del Frisco's for dinner", into one name, a place (a
 // restaurant or shop) unless the tagger took it for a MISC name.
@@ -218,10 +228,7 @@ func (x *Extractor) gazetteerRule(toks []token, ts []Tag) {
 			continue
 		}
 		typ := ts[i].Type()
-		j := i + 1
-		for j < len(toks) && ts[j] == typ+1 {
-			j++
-		}
+		j := SpanEnd(ts, i)
 		all := x.lists(toks[i:j]) &^ gazetteer.MajorCity
 		switch {
 		case typ == BLoc && j-i >= 2 && all == 0 && uncommon(toks[i:j]) && !facilityHeads[toks[j-1].lower]:
@@ -302,10 +309,7 @@ func (x *Extractor) lowerCaseRule(toks []token, ts []Tag) {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(toks) && ts[j] == ILoc {
-			j++
-		}
+		j := SpanEnd(ts, i)
 		if toks[i].flags&(fLower|fInnerCap) == fLower {
 			tiny := j-i == 1 && (toks[i].shape == shapeX || toks[i].shape == shapeXX)
 			known := x.lists(toks[i:j])&places != 0
