@@ -325,8 +325,8 @@ func cmdSearch(ctx context.Context, lib *library.Library, args []string, c *libC
 		fmt.Fprintf(c.stderr, "byline search: --limit %d: give a number of results, or -1 for all\n", c.limit)
 		return 2
 	}
-	if q := library.ParseQuery(query); len(q.Terms) == 0 && len(q.People)+len(q.Places) == 0 &&
-		q.After.IsZero() && q.Before.IsZero() && !q.Unread && !q.Starred {
+	q := library.ParseQuery(query)
+	if q.Empty() {
 		fmt.Fprintf(c.stderr, "byline search: %q has no word or filter to search for\n", query)
 		return 2
 	}
@@ -342,7 +342,7 @@ func cmdSearch(ctx context.Context, lib *library.Library, args []string, c *libC
 	if more {
 		rs = rs[:c.limit]
 	}
-	for _, p := range library.ParseQuery(query).Problems {
+	for _, p := range q.Problems {
 		c.errorf("warning: %s", p)
 	}
 	styled := isTerminal(c.stdout) && os.Getenv("NO_COLOR") == ""
