@@ -351,15 +351,15 @@ func (r *readerPane) Shows(p model.Pos) bool {
 func (r *readerPane) Leapt() bool { return r.leapt }
 
 // Following is the index of the first of ps (in article order) that
-// starts at or below the top of the view (d > 0), or of the last that
-// starts above it (d < 0), wrapping around; -1 when ps is empty.
-func (r *readerPane) Following(ps []model.Pos, d int) int {
+// starts at or below line top (d > 0), or of the last that starts above it
+// (d < 0), wrapping around; -1 when ps is empty.
+func (r *readerPane) Following(ps []model.Pos, d, top int) int {
 	if len(ps) == 0 {
 		return -1
 	}
 	i := sort.Search(len(ps), func(i int) bool {
 		first, _, ok := r.linesOf(ps[i])
-		return !ok || first >= r.top
+		return !ok || first >= top
 	})
 	if d < 0 {
 		i--

@@ -269,7 +269,7 @@ func (m *Model) step(d int) tea.Cmd {
 	case mk.cur >= 0 && !m.reader.Leapt() && m.reader.Shows(mk.targets[mk.cur]):
 		return m.walk(d)
 	}
-	mk.cur = m.reader.Following(mk.targets, d)
+	mk.cur = m.reader.Following(mk.targets, d, m.reader.top)
 	return m.reveal(mk.targets[mk.cur])
 }
 

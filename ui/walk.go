@@ -90,10 +90,7 @@ func (m *Model) setQuery(q string, reveal bool) tea.Cmd {
 	} else {
 		// The first match at or below the line that was at the top when
 		// the prompt opened, as less does: not the start of its section.
-		top := m.reader.top
-		m.reader.top = m.origin
-		mk.cur = m.reader.Following(mk.targets, 1)
-		m.reader.top = top
+		mk.cur = m.reader.Following(mk.targets, 1, m.origin)
 	}
 	if reveal {
 		return m.reveal(mk.targets[mk.cur])
