@@ -18,6 +18,7 @@ import (
 	"github.com/byline/byline/articles/fetch"
 	"github.com/byline/byline/library"
 	"github.com/byline/byline/ui"
+	"github.com/byline/byline/ui/render"
 )
 
 // version is byline's release; builds from a module download report the
@@ -266,7 +267,7 @@ func runReader(args []string, e env) int {
 		fmt.Fprintf(e.stdout, "byline %s\n", versionString())
 		return 0
 	}
-	if err := ui.CheckStyle(*style); err != nil {
+	if err := render.CheckStyle(*style); err != nil {
 		fmt.Fprintf(e.stderr, "byline: --style: %v\n", err)
 		return 2
 	}
@@ -335,7 +336,7 @@ func runPrint(args []string, e env) int {
 	if !ok {
 		return code
 	}
-	if err := ui.CheckStyle(*style); err != nil {
+	if err := render.CheckStyle(*style); err != nil {
 		fmt.Fprintf(e.stderr, "byline print: --style: %v\n", err)
 		return 2
 	}
@@ -369,7 +370,7 @@ func printArticles(l articles.Loaded, width int, style string, e env) int {
 		}
 	}
 	for i, a := range l.Articles {
-		out, err := ui.Render(a, w, style, color)
+		out, err := render.Article(a, w, style, color)
 		if err != nil {
 			l.Problems = append(l.Problems, &articles.Error{Source: a.Source, Err: err})
 			continue
@@ -442,7 +443,7 @@ func libraryAppOptions(args []string, e env) (opts ui.Options, code int) {
 		fmt.Fprintln(e.stderr, "usage: byline library [--db PATH] [--style S] [--no-refresh]")
 		return opts, 2
 	}
-	if err := ui.CheckStyle(*style); err != nil {
+	if err := render.CheckStyle(*style); err != nil {
 		fmt.Fprintf(e.stderr, "byline: --style: %v\n", err)
 		return opts, 2
 	}

@@ -5,14 +5,9 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/byline/byline/articles"
 	"github.com/byline/byline/model"
+	"github.com/byline/byline/ui/render"
 )
-
-// openArticleMsg asks the root to show article i.
-type openArticleMsg struct{ index int }
-
-func openArticleCmd(i int) tea.Cmd { return func() tea.Msg { return openArticleMsg{i} } }
 
 // articlesPane lists the open articles (title and date) when there are
 // several.
@@ -29,8 +24,8 @@ type articlesPane struct {
 
 func newArticlesPane(c *common) *articlesPane { return &articlesPane{c: c} }
 
-// Init does nothing.
-func (p *articlesPane) Init() tea.Cmd { return nil }
+// Name names the pane on the help screen.
+func (p *articlesPane) Name() string { return "Articles" }
 
 // SetSize sets the pane's outer size.
 func (p *articlesPane) SetSize(w, h int) { p.w, p.h = w, h; p.scroll() }
@@ -45,18 +40,17 @@ func (p *articlesPane) Blur() { p.focused = false }
 func (p *articlesPane) SetArticles(as []*model.Article) {
 	p.titles, p.dates = p.titles[:0], p.dates[:0]
 	for _, a := range as {
-		p.titles = append(p.titles, articles.Sanitize(flatten(a.Title)))
+		p.titles = append(p.titles, render.Clean(a.Title))
 		p.dates = append(p.dates, a.DateString())
 	}
 	p.cache = viewCache{}
 }
 
-// SetCurrent marks the article being read.
+// SetCurrent marks the article being read and puts the cursor on it, so
+// that Enter after J or K opens the article under the cursor.
 func (p *articlesPane) SetCurrent(i int) {
 	p.current = i
-	if !p.focused {
-		p.cursor = i
-	}
+	p.cursor = i
 	p.scroll()
 }
 
@@ -65,25 +59,25 @@ func (p *articlesPane) rows() int { return max(p.h-2, 1) }
 func (p *articlesPane) scroll() { p.listNav.scroll(len(p.titles), p.rows()) }
 
 // Update moves the cursor and opens an article on Enter or a click.
-func (p *articlesPane) Update(msg tea.Msg) (*articlesPane, tea.Cmd) {
+func (p *articlesPane) Update(msg tea.Msg) tea.Cmd {
 	n := len(p.titles)
 	if n == 0 {
-		return p, nil
+		return nil
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if !p.moveKey(msg, p.c.keys, n, p.rows()) && key.Matches(msg, p.c.keys.Select) {
-			return p, openArticleCmd(p.cursor)
+			return openArticleCmd(p.cursor)
 		}
 	case tea.MouseClickMsg:
 		if i := p.offset + (msg.Y-1)/p.perRow(); msg.Y >= 1 && i >= 0 && i < n {
 			p.cursor = i
-			return p, openArticleCmd(i)
+			return openArticleCmd(i)
 		}
 	case tea.MouseWheelMsg:
 		p.wheel(msg.Button, n, p.rows())
 	}
-	return p, nil
+	return nil
 }
 
 // View draws one row per article: a marker, the title and the date.
@@ -102,8 +96,8 @@ func (p *articlesPane) draw() string {
 		if i == p.current {
 			marker = "▌ "
 		}
-		title := fit(p.titles[i], max(w-2, 0))
-		date := fit(p.dates[i], max(w-2, 0))
+		title := render.Fit(p.titles[i], max(w-2, 0))
+		date := render.Fit(p.dates[i], max(w-2, 0))
 		switch {
 		case p.focused && i == p.cursor:
 			body = append(body, st.Current.Render(marker)+st.Cursor.Render(title))

@@ -46,10 +46,10 @@ func libFirstScreen(tb testing.TB, path string) (*Model, *library.Library) {
 	}
 	m := newModel(Options{Library: lib, Style: "dark"})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	for _, msg := range runCmd(firstScreenCmd(m.lib.ctx, lib)) {
+	for _, msg := range runCmd(firstScreenCmd(m.lib().ctx, lib)) {
 		m.Update(msg)
 	}
-	if m.library.all.total == 0 || !m.loaded {
+	if m.lib().list.all.total == 0 || !m.lib().loaded {
 		tb.Fatal("no first screen")
 	}
 	_ = m.View()
@@ -92,8 +92,7 @@ func BenchmarkLibrarySearchKeystroke(b *testing.B) {
 			k := keys[i%len(keys)]
 			i++
 			if k.Code == 0 || !m.search.Active() {
-				m.search.Open()
-				m.lib.searching = true
+				m.search.Open(m.lib(), "")
 				if k.Code == 0 {
 					k = keys[i%len(keys)]
 					i++
@@ -149,7 +148,7 @@ func BenchmarkLibraryBrowse(b *testing.B) {
 // state back as it was.
 func browse(b *testing.B, m *Model) func(*library.Library) {
 	step := func(msg tea.Msg) { settle(m, msg) }
-	for range 2000 / max(m.library.visible(), 1) {
+	for range 2000 / max(m.lib().list.visible(), 1) {
 		step(press("pgdown"))
 	}
 	step(press("end"))
@@ -157,7 +156,7 @@ func browse(b *testing.B, m *Model) func(*library.Library) {
 	// The session opens rows 0 to 49.
 	var before []library.Entry
 	for i := range 50 {
-		if r, ok := m.library.all.row(i); ok {
+		if r, ok := m.lib().list.all.row(i); ok {
 			before = append(before, r.Entry)
 		}
 	}
@@ -175,8 +174,8 @@ func browse(b *testing.B, m *Model) func(*library.Library) {
 		step(press(string(c)))
 	}
 	step(press("enter"))
-	if id, pos, ok := m.position(); ok {
-		m.lib.lib.SetPosition(context.Background(), id, pos)
+	if id, pos, ok := m.lib().position(); ok {
+		m.lib().lib.SetPosition(context.Background(), id, pos)
 	}
 	return func(lib *library.Library) {
 		ctx := context.Background()

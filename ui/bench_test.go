@@ -51,7 +51,7 @@ func firstScreen(tb testing.TB, a *model.Article, w, h int) (*Model, tea.Cmd) {
 			_, rest = m.Update(r) // the follow-up command (the rest) is not run
 		}
 	}
-	if m.reader.doc == nil {
+	if m.rv().Doc() == nil {
 		tb.Fatal("no first screen")
 	}
 	_ = m.View()
@@ -81,7 +81,7 @@ func runCmd(cmd tea.Cmd) []tea.Msg {
 func readyModel(b *testing.B, query string) *Model {
 	a := bigArticle(b, 1<<20)
 	m := newTestModel(b, 120, 40, loaded([]*model.Article{a}))
-	if !m.reader.doc.complete {
+	if !m.rv().Doc().Complete {
 		b.Fatal("rendering incomplete")
 	}
 	if query != "" {
@@ -136,7 +136,7 @@ func BenchmarkFullRender1MB(b *testing.B) {
 		for _, msg := range runCmd(rest) {
 			m.Update(msg)
 		}
-		if !m.reader.doc.complete {
+		if !m.rv().Doc().Complete {
 			b.Fatal("rendering incomplete")
 		}
 	}
@@ -164,8 +164,8 @@ func benchKeys(b *testing.B, m *Model, keys []string, reset func(*Model)) {
 func BenchmarkKeyScroll1MB(b *testing.B) {
 	m := readyModel(b, "gaza")
 	benchKeys(b, m, []string{"j"}, func(m *Model) {
-		if m.reader.top >= m.reader.limit() {
-			m.reader.top = 0
+		if m.rv().Top() >= m.rv().Limit() {
+			m.rv().SetTop(0)
 		}
 	})
 }
@@ -173,8 +173,8 @@ func BenchmarkKeyScroll1MB(b *testing.B) {
 func BenchmarkKeyPageDown1MB(b *testing.B) {
 	m := readyModel(b, "gaza")
 	benchKeys(b, m, []string{"space"}, func(m *Model) {
-		if m.reader.top >= m.reader.limit() {
-			m.reader.top = 0
+		if m.rv().Top() >= m.rv().Limit() {
+			m.rv().SetTop(0)
 		}
 	})
 }
@@ -182,15 +182,15 @@ func BenchmarkKeyPageDown1MB(b *testing.B) {
 func BenchmarkKeyNextSection1MB(b *testing.B) {
 	m := readyModel(b, "gaza")
 	benchKeys(b, m, []string{"]"}, func(m *Model) {
-		if m.currentSection() == len(m.article().Sections)-1 {
-			m.reader.top = 0
+		if m.currentSection() == len(m.view.Article().Sections)-1 {
+			m.rv().SetTop(0)
 		}
 	})
 }
 
 func BenchmarkKeyNextMatch1MB(b *testing.B) {
 	m := readyModel(b, "gaza")
-	b.ReportMetric(float64(len(m.c.marks.matches)), "matches")
+	b.ReportMetric(float64(len(m.hl().Matches)), "matches")
 	benchKeys(b, m, []string{"n"}, nil)
 }
 
@@ -198,8 +198,8 @@ func BenchmarkKeyColumns1MB(b *testing.B) {
 	m := readyModel(b, "gaza")
 	typeKeys(b, m, "v")
 	benchKeys(b, m, []string{"l", "j"}, func(m *Model) {
-		if m.columns.Focused() == len(m.article().Sections)-1 {
-			m.columns.Focus(0)
+		if m.view.columns.Focused() == len(m.view.Article().Sections)-1 {
+			m.view.columns.SetFocus(0)
 		}
 	})
 }
@@ -214,7 +214,7 @@ func BenchmarkSearchKeystroke1MB(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		if i%len(query) == 0 {
-			m.search.Open()
+			m.search.Open(m.view, "")
 		}
 		m.Update(query[i%len(query)])
 		_ = m.View()

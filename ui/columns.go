@@ -2,42 +2,56 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/byline/byline/articles"
 	"github.com/byline/byline/model"
+	"github.com/byline/byline/ui/render"
 )
 
 // minColumn is the narrowest a section pane gets in the columns view.
 const minColumn = 32
 
 // columnsView is the second view ("v"): one pane per section side by side,
-// as many as fit, each scrolling on its own; h/l move between them and the
-// view pages when there are more sections than fit.
+// as many as fit, each a render.View of its own section scrolling on its
+// own; h/l move between them and the view pages when there are more
+// sections than fit. The panes share one rendering at the column width.
 type columnsView struct {
 	c    *common
+	hl   *render.Highlights
 	w, h int
 
 	art *model.Article
-	doc *doc
+	doc *render.Doc
 	renderState
-	tops []int
+	views []*render.View
 	// focus is the section whose pane has the keys.
 	focus int
-	ovbuf [][]overlay
-	// pending is a match to scroll to once its section is rendered.
-	pending *model.Pos
 }
 
 func newColumns(c *common) *columnsView { return &columnsView{c: c} }
 
-// Init does nothing.
-func (v *columnsView) Init() tea.Cmd { return nil }
+// Name names the view on the help screen.
+func (v *columnsView) Name() string { return "Section panes" }
+
+// Focus and Blur do nothing: the focused section's pane has the keys
+// whenever the view is shown.
+func (v *columnsView) Focus() {}
+
+// Blur does nothing (see Focus).
+func (v *columnsView) Blur() {}
 
 // SetSize sets the size of the whole view. Call Refresh after.
-func (v *columnsView) SetSize(w, h int) { v.w, v.h = w, h }
+func (v *columnsView) SetSize(w, h int) {
+	v.w, v.h = w, h
+	v.sizeViews()
+}
+
+func (v *columnsView) sizeViews() {
+	for _, sv := range v.views {
+		sv.SetSize(max(v.colWidth(0)-2, 1), max(v.h-2, 1), 0)
+	}
+}
 
 // perPage is how many section panes fit side by side.
 func (v *columnsView) perPage() int {
@@ -59,16 +73,21 @@ func (v *columnsView) colWidth(i int) int {
 }
 
 // SetArticle shows a with the focus on section sec.
-func (v *columnsView) SetArticle(a *model.Article, sec int) {
+func (v *columnsView) SetArticle(a *model.Article, hl *render.Highlights, sec int) {
 	v.drop()
-	v.art, v.doc, v.pending = a, nil, nil
-	v.tops = make([]int, len(a.Sections))
+	v.art, v.hl, v.doc = a, hl, nil
+	v.views = make([]*render.View, len(a.Sections))
+	for i := range v.views {
+		v.views[i] = render.NewView()
+		v.views[i].SetArticle(a, i, i+1, i, 0)
+	}
+	v.sizeViews()
 	v.focus = sec
 }
 
-// Focus gives section sec's pane the keys and returns the command that
+// SetFocus gives section sec's pane the keys and returns the command that
 // renders its page when needed.
-func (v *columnsView) Focus(sec int) tea.Cmd {
+func (v *columnsView) SetFocus(sec int) tea.Cmd {
 	if v.art != nil && sec >= 0 && sec < len(v.art.Sections) {
 		v.focus = sec
 	}
@@ -94,10 +113,10 @@ func (v *columnsView) pageCmd() tea.Cmd {
 		return nil
 	}
 	from, to := v.first(), min(v.first()+v.perPage(), len(v.art.Sections))
-	if d := v.doc; d != nil && d.width == v.req.width && d.style == v.req.style {
+	if d := v.doc; d != nil && d.Width == v.req.width && d.Style == v.req.style {
 		missing := false
 		for i := from; i < to; i++ {
-			missing = missing || d.secs[i] == nil
+			missing = missing || d.Secs[i] == nil
 		}
 		if !missing {
 			return nil
@@ -132,92 +151,70 @@ func (v *columnsView) Rendered(msg renderedMsg) tea.Cmd {
 		return nil
 	}
 	d := msg.doc
-	if old := v.doc; old != nil && old.art == d.art && old.width == d.width && old.style == d.style {
-		d = merged(old, d)
+	if old := v.doc; old != nil && old.Art == d.Art && old.Width == d.Width && old.Style == d.Style {
+		d = render.Merged(old, d)
 	}
-	v.cache.put(d)
+	v.cache.Put(d)
 	v.install(d)
-	if p := v.pending; p != nil && p.Section < len(d.secs) && d.secs[p.Section] != nil {
-		v.pending = nil
-		v.Reveal(*p)
-	}
 	return nil
 }
 
-func (v *columnsView) install(d *doc) {
+func (v *columnsView) install(d *render.Doc) {
 	v.doc = d
-	for i := range v.tops {
-		v.clamp(i)
+	for _, sv := range v.views {
+		sv.Install(d)
 	}
-}
-
-func (v *columnsView) clamp(i int) {
-	if v.doc == nil || v.doc.secs[i] == nil {
-		return
-	}
-	lim := max(len(v.doc.secs[i].lines)-(v.h-2), 0)
-	v.tops[i] = max(0, min(v.tops[i], lim))
-}
-
-// scroll moves section i's pane by n lines.
-func (v *columnsView) scroll(i, n int) {
-	if i < 0 || i >= len(v.tops) {
-		return
-	}
-	v.tops[i] += n
-	v.clamp(i)
 }
 
 // Update moves between panes and scrolls the focused one; the wheel
 // scrolls the pane under the pointer.
-func (v *columnsView) Update(msg tea.Msg) (*columnsView, tea.Cmd) {
-	if v.art == nil {
-		return v, nil
+func (v *columnsView) Update(msg tea.Msg) tea.Cmd {
+	if v.art == nil || len(v.views) == 0 {
+		return nil
 	}
-	n := len(v.art.Sections)
-	if n == 0 {
-		return v, nil
-	}
+	n := len(v.views)
+	sv := v.views[v.focus]
 	h := max(v.h-3, 1)
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		k := v.c.keys
 		switch {
 		case key.Matches(msg, k.Left):
-			return v, v.Focus(max(v.focus-1, 0))
+			return v.SetFocus(max(v.focus-1, 0))
 		case key.Matches(msg, k.Right):
-			return v, v.Focus(min(v.focus+1, n-1))
+			return v.SetFocus(min(v.focus+1, n-1))
 		case key.Matches(msg, k.Down):
-			v.scroll(v.focus, 1)
+			sv.ScrollBy(1)
 		case key.Matches(msg, k.Up):
-			v.scroll(v.focus, -1)
+			sv.ScrollBy(-1)
 		case key.Matches(msg, k.PageDown):
-			v.scroll(v.focus, h)
+			sv.ScrollBy(h)
 		case key.Matches(msg, k.PageUp):
-			v.scroll(v.focus, -h)
+			sv.ScrollBy(-h)
 		case key.Matches(msg, k.HalfDown):
-			v.scroll(v.focus, h/2)
+			sv.ScrollBy(h / 2)
 		case key.Matches(msg, k.HalfUp):
-			v.scroll(v.focus, -h/2)
+			sv.ScrollBy(-h / 2)
 		case key.Matches(msg, k.Top):
-			v.tops[v.focus] = 0
+			sv.ToTop()
 		case key.Matches(msg, k.Bottom):
-			v.scroll(v.focus, 1<<30)
+			sv.ToBottom()
 		}
 	case tea.MouseWheelMsg:
-		i := v.columnAt(msg.X)
-		switch msg.Button {
-		case tea.MouseWheelDown:
-			v.scroll(i, 3)
-		case tea.MouseWheelUp:
-			v.scroll(i, -3)
+		if i := v.columnAt(msg.X); i >= 0 {
+			switch msg.Button {
+			case tea.MouseWheelDown:
+				v.views[i].ScrollBy(3)
+			case tea.MouseWheelUp:
+				v.views[i].ScrollBy(-3)
+			}
 		}
 	case tea.MouseClickMsg:
 		if i := v.columnAt(msg.X); i >= 0 {
-			return v, v.Focus(i)
+			return v.SetFocus(i)
 		}
 	}
-	return v, nil
+	return nil
 }
 
 // columnAt is the section whose pane covers column x, or -1.
@@ -225,7 +222,7 @@ func (v *columnsView) columnAt(x int) int {
 	first := v.first()
 	for i, left := 0, 0; i < v.perPage(); i++ {
 		w := v.colWidth(i)
-		if x >= left && x < left+w && first+i < len(v.tops) {
+		if x >= left && x < left+w && first+i < len(v.views) {
 			return first + i
 		}
 		left += w
@@ -233,43 +230,26 @@ func (v *columnsView) columnAt(x int) int {
 	return -1
 }
 
-// Reveal focuses the section of p and scrolls its pane to show p. When
-// the section is not rendered yet it returns the command rendering it
-// (the match is then shown from the pane's top).
+// Reveal focuses the section of p and scrolls its pane to show p, once
+// its section is rendered when it is not yet.
 func (v *columnsView) Reveal(p model.Pos) tea.Cmd {
-	if cmd := v.Focus(p.Section); cmd != nil {
-		v.pending = &p
-		return cmd
-	}
-	if v.doc == nil || p.Section < 0 || p.Section >= len(v.doc.secs) || v.doc.secs[p.Section] == nil {
+	if p.Section < 0 || p.Section >= len(v.views) {
 		return nil
 	}
-	sp := v.doc.secs[p.Section].spans(p.Paragraph, p.Start, p.End, nil)
-	if len(sp) == 0 {
-		return nil
-	}
-	h := max(v.h-2, 1)
-	top := v.tops[p.Section]
-	if sp[0].line < top || sp[len(sp)-1].line >= top+h {
-		v.tops[p.Section] = sp[0].line - h/3
-		v.clamp(p.Section)
-	}
-	return nil
+	cmd := v.SetFocus(p.Section)
+	v.views[p.Section].Reveal(p)
+	return cmd
 }
 
 // Percent is how far the focused pane is scrolled through its section.
 func (v *columnsView) Percent() int {
-	if v.doc == nil || v.focus >= len(v.doc.secs) || v.doc.secs[v.focus] == nil {
+	if v.doc == nil || v.focus >= len(v.views) || v.doc.Secs[v.focus] == nil {
 		return 0
 	}
-	lim := len(v.doc.secs[v.focus].lines) - (v.h - 2)
-	if lim <= 0 || v.tops[v.focus] >= lim {
-		return 100
-	}
-	return v.tops[v.focus] * 100 / lim
+	return v.views[v.focus].Percent()
 }
 
-// Page is "sections a–b of n", for the status line.
+// Page is "panes a–b of n", for the status line.
 func (v *columnsView) Page() string {
 	if v.art == nil {
 		return ""
@@ -284,51 +264,31 @@ func (v *columnsView) View() string {
 	per := v.perPage()
 	first := v.first()
 	blocks := make([]string, 0, per)
+	rects := make([]rect, 0, per)
+	x := 0
 	for i := 0; i < per; i++ {
 		w := v.colWidth(i)
+		rects = append(rects, rect{x, 0, w, v.h})
+		x += w
 		si := first + i
 		if v.art == nil || si >= len(v.art.Sections) {
 			blocks = append(blocks, v.c.box("", nil, w, v.h, false))
 			continue
 		}
-		heading := articles.Sanitize(flatten(v.art.Sections[si].Heading))
+		heading := render.Clean(v.art.Sections[si].Heading)
 		if heading == "" {
 			heading = "Lead"
 		}
 		title := fmt.Sprintf("%d/%d %s", si+1, len(v.art.Sections), heading)
+		sv := v.views[si]
 		var sb scrollbar
-		if v.doc != nil && v.doc.secs[si] != nil {
-			sb = scrollbar{top: v.tops[si], shown: v.h - 2, total: len(v.doc.secs[si].lines)}
+		if v.doc != nil && v.doc.Secs[si] != nil {
+			sb = scrollbar{top: sv.Top(), shown: v.h - 2, total: sv.Total()}
 		}
-		blocks = append(blocks, v.c.drawBox(title, v.body(si, w-2, v.h-2), w, v.h, si == v.focus, false, sb))
+		body := sv.Lines(v.hl, &v.c.styles.View)
+		blocks = append(blocks, v.c.drawBox(title, body, w, v.h, si == v.focus, false, sb))
 	}
-	return joinColumns(blocks...)
-}
-
-// body is the visible part of section si's pane.
-func (v *columnsView) body(si, w, h int) []string {
-	rows := make([]string, 0, h)
-	if v.doc == nil || v.doc.secs[si] == nil {
-		return append(rows, v.c.styles.Message.Render(fit("  Rendering…", w)))
-	}
-	s := v.doc.secs[si]
-	top := v.tops[si]
-	to := min(top+h, len(s.lines))
-	if cap(v.ovbuf) < h {
-		v.ovbuf = make([][]overlay, h)
-	}
-	ovs := v.ovbuf[:h]
-	for i := range ovs {
-		ovs[i] = ovs[i][:0]
-	}
-	v.c.marks.sectionOverlays(si, s, top, to, ovs)
-	var b strings.Builder
-	for li := top; li < to; li++ {
-		b.Reset()
-		s.lines[li].paint(&b, w, ovs[li-top], &v.c.styles.marks)
-		rows = append(rows, b.String())
-	}
-	return rows
+	return compose(rect{0, 0, v.w, v.h}, rects, blocks)
 }
 
 // ShortHelp lists the view's keys.

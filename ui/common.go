@@ -4,143 +4,26 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/byline/byline/model"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/byline/byline/ui/render"
 )
 
-// common is the state every pane shares, handed to each constructor: the
-// styles, keys and rendering settings. The root model owns it; panes only
-// read it.
+// common is the configuration every owner shares, handed to each
+// constructor: the keys, the styles and the rendering settings. The root
+// model owns it and changes it only when the terminal's background is
+// known; the others only read it. State (what is shown, searched,
+// selected) lives with its owner, never here.
 type common struct {
 	keys   *KeyMap
 	styles *Styles
 	// style is the glamour style asked for ("auto" follows the background).
 	style string
 	dark  bool
-	// marks are the highlights to paint: search matches, the walked
-	// target and entities.
-	marks *marks
+	// maxWidth is the widest the reader's text gets (its measure).
+	maxWidth int
 }
 
 // glamourStyle is the glamour style to render with now.
-func (c *common) glamourStyle() string { return resolveStyle(c.style, c.dark) }
-
-// walkMode says what n/N walk through.
-type walkMode int
-
-const (
-	walkNone walkMode = iota
-	walkSearch
-	walkEntity
-)
-
-// marks is what the reader paints over the rendered text.
-type marks struct {
-	art *model.Article
-	// showEntities turns person and place highlighting on.
-	showEntities bool
-	// bySection lists the mentions of each section with their entity.
-	bySection [][]entityMention
-	// query and matches are the search; matches are in reading order.
-	query   string
-	matches []model.Match
-	// selected is the entity index whose mentions stand out, or -1.
-	selected int
-	// mode, targets and cur are what n/N walk: targets in reading order,
-	// cur the current one or -1.
-	mode    walkMode
-	targets []model.Pos
-	cur     int
-}
-
-// entityMention is one mention and the index of its entity.
-type entityMention struct {
-	entity int
-	m      model.Mention
-}
-
-// newMarks indexes a's mentions by section.
-func newMarks(a *model.Article, showEntities bool) *marks {
-	mk := &marks{art: a, showEntities: showEntities, selected: -1, cur: -1}
-	mk.indexEntities()
-	return mk
-}
-
-// indexEntities indexes the article's mentions by section again, keeping
-// the search; it runs when recognition finishes after the article opened.
-func (mk *marks) indexEntities() {
-	a := mk.art
-	if a == nil {
-		return
-	}
-	mk.bySection = make([][]entityMention, len(a.Sections))
-	for ei, e := range a.Entities {
-		for _, m := range e.Mentions {
-			if m.Section >= 0 && m.Section < len(a.Sections) {
-				mk.bySection[m.Section] = append(mk.bySection[m.Section], entityMention{ei, m})
-			}
-		}
-	}
-}
-
-// current returns the walked target, if any.
-func (mk *marks) current() (model.Pos, bool) {
-	if mk.cur < 0 || mk.cur >= len(mk.targets) {
-		return model.Pos{}, false
-	}
-	return mk.targets[mk.cur], true
-}
-
-// sectionOverlays appends to out, per line of the rendered section si, the
-// highlights that fall on it: out[line] lists overlays of that line. Only
-// lines in [from, to) are filled.
-func (mk *marks) sectionOverlays(si int, s *section, from, to int, out [][]overlay) {
-	if mk == nil || s == nil {
-		return
-	}
-	var buf [4]span
-	add := func(p, start, end int, kind markKind) {
-		for _, sp := range s.spans(p, start, end, buf[:0]) {
-			if sp.line >= from && sp.line < to {
-				i := sp.line - from
-				out[i] = append(out[i], overlay{sp.from, sp.to, kind})
-			}
-		}
-	}
-	if si < len(mk.bySection) {
-		for _, em := range mk.bySection[si] {
-			kind := markNone
-			switch {
-			case em.entity == mk.selected:
-				kind = markSelected
-			case !mk.showEntities:
-				continue
-			case mk.art.Entities[em.entity].Type == model.Place:
-				kind = markPlace
-			default:
-				kind = markPerson
-			}
-			add(em.m.Paragraph, em.m.Start, em.m.End, kind)
-		}
-	}
-	// Matches of this section: binary search for the first.
-	lo, hi := 0, len(mk.matches)
-	for lo < hi {
-		h := (lo + hi) / 2
-		if mk.matches[h].Section < si {
-			lo = h + 1
-		} else {
-			hi = h
-		}
-	}
-	for i := lo; i < len(mk.matches) && mk.matches[i].Section == si; i++ {
-		m := mk.matches[i]
-		add(m.Paragraph, m.Start, m.End, markMatch)
-	}
-	if p, ok := mk.current(); ok && p.Section == si {
-		add(p.Paragraph, p.Start, p.End, markCurrent)
-	}
-}
+func (c *common) glamourStyle() string { return render.ResolveStyle(c.style, c.dark) }
 
 // box draws a bordered pane of exactly w×h cells with title in its top
 // border, padding or cutting body lines to the inner width.
@@ -181,7 +64,7 @@ func (c *common) drawBox(title string, body []string, w, h int, focused, exact b
 	}
 	inner := max(w-2, 0)
 	var b strings.Builder
-	title = truncate(title, max(inner-4, 0))
+	title = render.Truncate(title, max(inner-4, 0))
 	tw := lipgloss.Width(title)
 	top := "╭"
 	if tw > 0 {
@@ -207,7 +90,7 @@ func (c *common) drawBox(title string, body []string, w, h int, focused, exact b
 		case i < len(body) && exact:
 			b.WriteString(body[i])
 		case i < len(body):
-			b.WriteString(fitStyled(body[i], inner))
+			b.WriteString(render.FitStyled(body[i], inner))
 		default:
 			b.WriteString(blank)
 		}
@@ -219,65 +102,6 @@ func (c *common) drawBox(title string, body []string, w, h int, focused, exact b
 	}
 	b.WriteByte('\n')
 	b.WriteString(bs.Render("╰" + strings.Repeat("─", inner) + "╯"))
-	return b.String()
-}
-
-// fitStyled pads or truncates a styled line to exactly width cells.
-func fitStyled(s string, width int) string {
-	w := ansi.StringWidth(s)
-	switch {
-	case w == width:
-		return s
-	case w < width:
-		return s + strings.Repeat(" ", width-w)
-	}
-	return ansi.Truncate(s, width, "")
-}
-
-// ansiWidth is the number of cells a styled string takes.
-func ansiWidth(s string) int { return ansi.StringWidth(s) }
-
-// truncate cuts plain text s to width cells, ending it with "…" when cut.
-func truncate(s string, width int) string {
-	if textWidth(s) <= width {
-		return s
-	}
-	if width <= 0 {
-		return ""
-	}
-	n, _ := cutWidth(s, width-1)
-	return s[:n] + "…"
-}
-
-// fit pads or truncates plain text s to exactly width cells.
-func fit(s string, width int) string {
-	s = truncate(s, width)
-	if w := textWidth(s); w < width {
-		s += strings.Repeat(" ", width-w)
-	}
-	return s
-}
-
-// joinColumns places multi-line blocks side by side; each block's lines
-// must all have the block's width.
-func joinColumns(blocks ...string) string {
-	cols := make([][]string, len(blocks))
-	h := 0
-	for i, b := range blocks {
-		cols[i] = strings.Split(b, "\n")
-		h = max(h, len(cols[i]))
-	}
-	var b strings.Builder
-	for y := 0; y < h; y++ {
-		if y > 0 {
-			b.WriteByte('\n')
-		}
-		for _, c := range cols {
-			if y < len(c) {
-				b.WriteString(c[y])
-			}
-		}
-	}
 	return b.String()
 }
 

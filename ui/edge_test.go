@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/byline/byline/ui/render"
 	"strings"
 	"testing"
 
@@ -49,7 +50,7 @@ func checkScreen(t *testing.T, name, k string, m *Model) {
 		t.Fatalf("%s at %dx%d after %q: %d lines", name, m.width, m.height, k, len(lines))
 	}
 	for i, l := range lines {
-		if w := ansiWidth(l); w != m.width {
+		if w := render.StyledWidth(l); w != m.width {
 			t.Fatalf("%s at %dx%d after %q: line %d is %d wide: %q", name, m.width, m.height, k, i, w, l)
 		}
 	}

@@ -5,8 +5,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/byline/byline/articles"
 	"github.com/byline/byline/model"
+	"github.com/byline/byline/ui/render"
 )
 
 // selectEntityMsg selects an entity (its index in Article.Entities) so
@@ -20,6 +20,7 @@ func selectEntityCmd(i int) tea.Cmd { return func() tea.Msg { return selectEntit
 // highlight styles.
 type entitiesPane struct {
 	c       *common
+	hl      *render.Highlights
 	w, h    int
 	focused bool
 	// rows are the pane's lines; entity is -1 for legend and group rows.
@@ -36,13 +37,13 @@ type entityRow struct {
 	text   string
 	count  int
 	entity int
-	kind   markKind // markPerson/markPlace for entities, markNone for headers
+	mark   render.Mark // MarkPerson/MarkPlace for entities, MarkNone for headers
 }
 
 func newEntities(c *common) *entitiesPane { return &entitiesPane{c: c, selected: -1} }
 
-// Init does nothing.
-func (e *entitiesPane) Init() tea.Cmd { return nil }
+// Name names the pane on the help screen.
+func (e *entitiesPane) Name() string { return "People & Places" }
 
 // SetSize sets the pane's outer size.
 func (e *entitiesPane) SetSize(w, h int) { e.w, e.h = w, h; e.scroll() }
@@ -60,15 +61,17 @@ func (e *entitiesPane) SetPending(pending bool) {
 	e.cache = viewCache{}
 }
 
-// SetArticle lists a's people, then its places.
-func (e *entitiesPane) SetArticle(a *model.Article) {
+// SetArticle lists a's people, then its places; hl says whether they are
+// highlighted.
+func (e *entitiesPane) SetArticle(a *model.Article, hl *render.Highlights) {
+	e.hl = hl
 	e.rows = e.rows[:0]
 	e.selected, e.offset = -1, 0
 	for _, t := range []model.EntityType{model.Person, model.Place} {
 		head := "People"
-		kind := markPerson
+		mark := render.MarkPerson
 		if t == model.Place {
-			head, kind = "Places", markPlace
+			head, mark = "Places", render.MarkPlace
 		}
 		first := true
 		for i, ent := range a.Entities {
@@ -82,7 +85,7 @@ func (e *entitiesPane) SetArticle(a *model.Article) {
 				e.rows = append(e.rows, entityRow{text: head, entity: -1})
 				first = false
 			}
-			e.rows = append(e.rows, entityRow{text: articles.Sanitize(flatten(ent.Name)), count: len(ent.Mentions), entity: i, kind: kind})
+			e.rows = append(e.rows, entityRow{text: render.Clean(ent.Name), count: len(ent.Mentions), entity: i, mark: mark})
 		}
 	}
 	e.cursor = e.step(-1, 1)
@@ -120,9 +123,9 @@ func (e *entitiesPane) scroll() {
 
 // Update moves the cursor; Enter or a click selects the entity under it,
 // or clears the selection when it is already selected.
-func (e *entitiesPane) Update(msg tea.Msg) (*entitiesPane, tea.Cmd) {
+func (e *entitiesPane) Update(msg tea.Msg) tea.Cmd {
 	if len(e.rows) == 0 {
-		return e, nil
+		return nil
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -137,13 +140,13 @@ func (e *entitiesPane) Update(msg tea.Msg) (*entitiesPane, tea.Cmd) {
 		case key.Matches(msg, k.Bottom):
 			e.cursor = e.step(len(e.rows), -1)
 		case key.Matches(msg, k.Select):
-			return e, e.toggle()
+			return e.toggle()
 		}
 		e.scroll()
 	case tea.MouseClickMsg:
 		if i := e.offset + msg.Y - 3; msg.Y >= 3 && i >= 0 && i < len(e.rows) && e.rows[i].entity >= 0 {
 			e.cursor = i
-			return e, e.toggle()
+			return e.toggle()
 		}
 	case tea.MouseWheelMsg:
 		switch msg.Button {
@@ -153,7 +156,7 @@ func (e *entitiesPane) Update(msg tea.Msg) (*entitiesPane, tea.Cmd) {
 			e.offset = max(e.offset-3, 0)
 		}
 	}
-	return e, nil
+	return nil
 }
 
 func (e *entitiesPane) toggle() tea.Cmd {
@@ -166,7 +169,7 @@ func (e *entitiesPane) toggle() tea.Cmd {
 
 // View draws the legend and the grouped list.
 func (e *entitiesPane) View() string {
-	key := fmt.Sprint(e.w, e.h, e.focused, e.cursor, e.offset, e.selected, len(e.rows), e.c.marks.showEntities, e.c.dark)
+	key := fmt.Sprint(e.w, e.h, e.focused, e.cursor, e.offset, e.selected, len(e.rows), e.showing(), e.c.dark)
 	return e.cache.get(key, e.draw)
 }
 
@@ -176,25 +179,26 @@ func (e *entitiesPane) draw() string {
 	body := make([]string, 0, e.h)
 	// " person  place  e hides" is 23 cells; a narrower pane drops the
 	// key, which the help screen lists too.
-	hint, off := "  e hides", " highlights off  e shows"
-	if w < 23 {
+	k := e.c.keys.Highlight.Help().Key
+	hint, off := "  "+k+" hides", " highlights off  "+k+" shows"
+	if w < 14+render.Width(hint) {
 		hint, off = "", " highlights off"
 	}
-	legend := " " + st.Marks[markPerson].Render("person") + "  " + st.Marks[markPlace].Render("place") + st.Message.Render(hint)
-	if !e.c.marks.showEntities {
+	legend := " " + st.Marks[render.MarkPerson].Render("person") + "  " + st.Marks[render.MarkPlace].Render("place") + st.Message.Render(hint)
+	if !e.showing() {
 		legend = st.Message.Render(off)
 	}
 	body = append(body, legend, "")
 	switch {
 	case e.pending:
-		body = append(body, st.Message.Render(fit(" finding names…", w)))
+		body = append(body, st.Message.Render(render.Fit(" finding names…", w)))
 	case len(e.rows) == 0:
-		body = append(body, st.Message.Render(fit(" none found", w)))
+		body = append(body, st.Message.Render(render.Fit(" none found", w)))
 	}
 	for i := e.offset; i < len(e.rows) && len(body) < e.list()+2; i++ {
 		r := e.rows[i]
 		if r.entity < 0 {
-			body = append(body, st.Entities.Group.Render(fit(" "+r.text, w)))
+			body = append(body, st.Entities.Group.Render(render.Fit(" "+r.text, w)))
 			continue
 		}
 		count := fmt.Sprint(r.count)
@@ -202,7 +206,7 @@ func (e *entitiesPane) draw() string {
 		if r.entity == e.selected {
 			mark = "● "
 		}
-		name := fit(r.text, max(w-textWidth(mark)-len(count)-2, 0))
+		name := render.Fit(r.text, max(w-render.Width(mark)-len(count)-2, 0))
 		row := mark + name + " " + count + " "
 		switch {
 		case e.focused && i == e.cursor:
@@ -222,6 +226,9 @@ func (e *entitiesPane) ShortHelp() []key.Binding {
 	k := e.c.keys
 	return []key.Binding{k.Down, k.Up, k.Select, k.NextMatch, k.Highlight, k.Mentioning}
 }
+
+// showing reports whether people and places are highlighted.
+func (e *entitiesPane) showing() bool { return e.hl == nil || e.hl.ShowEntities }
 
 // CursorEntity is the entity under the cursor (its index in
 // Article.Entities), or -1.

@@ -1,34 +1,45 @@
 package ui
 
-import (
-	"charm.land/bubbles/v2/help"
-	tea "charm.land/bubbletea/v2"
-)
+import tea "charm.land/bubbletea/v2"
 
-// focus names the pane that receives keys.
-type focus int
+// The root's loops over the focus slots: layout, focus, mouse.
 
-const (
-	focusArticles focus = iota
-	focusSections
-	focusReader
-	focusEntities
-	focusCount
-)
-
-// visible reports whether the pane f is on screen.
-func (m *Model) visible(f focus) bool {
-	switch f {
-	case focusArticles:
-		return m.lay.articles.w > 0
-	case focusSections:
-		return m.lay.sections.w > 0
-	case focusEntities:
-		return m.lay.entities.w > 0
-	case focusReader:
-		return m.lib == nil || m.lay.reader.h > 0
+// pane is the pane in slot f: the source's list, or one of the article
+// view's.
+func (m *Model) pane(f focus) pane {
+	if f == focusList {
+		return m.src.List()
 	}
-	return true
+	return m.view.Pane(f)
+}
+
+// relayout recomputes the layout and gives every pane its size; the focus
+// moves to the reader (or the list) when its pane is gone (not while the
+// terminal is too small for any).
+func (m *Model) relayout() {
+	m.lay = m.src.Layout(m.width, m.height, m.problems.Lines())
+	m.view.Arrange(&m.lay)
+	for f := range focusCount {
+		r := m.lay.panes[f]
+		m.pane(f).SetSize(r.w, r.h)
+	}
+	m.view.Resize(m.lay)
+	m.status.SetSize(m.width)
+	m.search.SetSize(m.width)
+	m.help.SetSize(m.width, max(m.height-1, 1))
+	if !m.lay.tooSmall && !m.visible(m.focus) {
+		f := focusReader
+		if !m.visible(f) {
+			f = focusList
+		}
+		m.setFocus(f)
+	}
+}
+
+// visible reports whether the pane in slot f is on screen.
+func (m *Model) visible(f focus) bool {
+	r := m.lay.panes[f]
+	return r.w > 0 && r.h > 0
 }
 
 // cycleFocus moves the focus to the next visible pane in direction d.
@@ -43,115 +54,40 @@ func (m *Model) cycleFocus(d int) {
 	m.setFocus(f)
 }
 
-// setFocus blurs the focused pane and focuses f.
+// setFocus blurs every pane and focuses the one in slot f.
 func (m *Model) setFocus(f focus) {
-	m.articles.Blur()
-	if m.library != nil {
-		m.library.Blur()
+	for g := range focusCount {
+		m.pane(g).Blur()
 	}
-	m.sections.Blur()
-	m.reader.Blur()
-	m.entities.Blur()
 	m.focus = f
-	switch f {
-	case focusArticles:
-		if m.library != nil {
-			m.library.Focus()
-		} else {
-			m.articles.Focus()
-		}
-	case focusSections:
-		m.sections.Focus()
-	case focusEntities:
-		m.entities.Focus()
-	default:
-		m.reader.Focus()
-	}
+	m.pane(f).Focus()
 }
 
 // handleMouse sends a click or a wheel turn to the pane under the pointer,
 // in that pane's coordinates; a click also focuses the pane. The help
 // screen, when open, gets the wheel.
 func (m *Model) handleMouse(msg tea.Msg, mouse tea.Mouse) tea.Cmd {
-	if !m.loaded || m.lay.tooSmall {
+	if m.src.Waiting() != "" || m.lay.tooSmall {
 		return nil
 	}
 	if m.helpOn {
-		var cmd tea.Cmd
-		m.help, cmd = m.help.Update(msg)
-		return cmd
-	}
-	if m.article() == nil && m.lib == nil {
-		return nil
+		return m.help.Update(msg)
 	}
 	_, click := msg.(tea.MouseClickMsg)
-	local := func(r rect) tea.Msg {
-		mo := mouse
-		mo.X, mo.Y = mouse.X-r.x, mouse.Y-r.y
+	for f := range focusCount {
+		r := m.lay.panes[f]
+		if !r.contains(mouse.X, mouse.Y) {
+			continue
+		}
+		if click && m.focus != f {
+			m.setFocus(f)
+		}
+		local := mouse
+		local.X, local.Y = mouse.X-r.x, mouse.Y-r.y
 		if click {
-			return tea.MouseClickMsg(mo)
+			return m.pane(f).Update(tea.MouseClickMsg(local))
 		}
-		return tea.MouseWheelMsg(mo)
+		return m.pane(f).Update(tea.MouseWheelMsg(local))
 	}
-	var cmd tea.Cmd
-	l := m.lay
-	switch {
-	case m.columnsOn && l.body.contains(mouse.X, mouse.Y):
-		m.columns, cmd = m.columns.Update(local(l.body))
-	case l.articles.contains(mouse.X, mouse.Y) && m.library != nil:
-		m.focusOnClick(click, focusArticles)
-		m.library, cmd = m.library.Update(local(l.articles))
-	case l.articles.contains(mouse.X, mouse.Y):
-		m.focusOnClick(click, focusArticles)
-		m.articles, cmd = m.articles.Update(local(l.articles))
-	case l.sections.contains(mouse.X, mouse.Y):
-		m.focusOnClick(click, focusSections)
-		m.sections, cmd = m.sections.Update(local(l.sections))
-	case l.entities.contains(mouse.X, mouse.Y):
-		m.focusOnClick(click, focusEntities)
-		m.entities, cmd = m.entities.Update(local(l.entities))
-	case l.reader.contains(mouse.X, mouse.Y):
-		m.focusOnClick(click, focusReader)
-		m.reader, cmd = m.reader.Update(local(l.reader))
-	}
-	return cmd
+	return nil
 }
-
-func (m *Model) focusOnClick(click bool, f focus) {
-	if click && m.focus != f {
-		m.setFocus(f)
-	}
-}
-
-// focusedHelp names the pane that has the keys and returns its bindings.
-func (m *Model) focusedHelp() (string, help.KeyMap) {
-	if m.columnsOn {
-		return "Section panes", m.columns
-	}
-	switch m.focus {
-	case focusArticles:
-		if m.library != nil {
-			return "Articles", m.library
-		}
-		return "Articles", m.articles
-	case focusSections:
-		return "Sections", m.sections
-	case focusEntities:
-		return "People & Places", m.entities
-	}
-	return "Reader", m.reader
-}
-
-// Every pane lists its keys for the help screen.
-var (
-	_ help.KeyMap = (*articlesPane)(nil)
-	_ help.KeyMap = (*libraryPane)(nil)
-	_ help.KeyMap = (*sectionsPane)(nil)
-	_ help.KeyMap = (*readerPane)(nil)
-	_ help.KeyMap = (*entitiesPane)(nil)
-	_ help.KeyMap = (*columnsView)(nil)
-	_ help.KeyMap = (*statusLine)(nil)
-	_ help.KeyMap = (*searchInput)(nil)
-	_ help.KeyMap = (*helpScreen)(nil)
-	_ help.KeyMap = (*KeyMap)(nil)
-)

@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"charm.land/bubbles/v2/help"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/byline/byline/articles"
+	"github.com/byline/byline/ui/render"
 )
 
 // helpScreen is the "?" screen, generated from the key map so that it
@@ -27,11 +27,8 @@ type helpScreen struct {
 }
 
 func newHelp(c *common, version string) *helpScreen {
-	return &helpScreen{c: c, version: articles.Sanitize(flatten(version))}
+	return &helpScreen{c: c, version: render.Clean(version)}
 }
-
-// Init does nothing.
-func (h *helpScreen) Init() tea.Cmd { return nil }
 
 // SetContext names the focused pane whose own keys the screen lists, and
 // goes back to the top: the root calls it when the screen opens.
@@ -54,7 +51,7 @@ func (h *helpScreen) limit() int { return max(len(h.lines())-h.rows(), 0) }
 
 // Update scrolls with the scroll keys and the mouse wheel; the root
 // closes the screen.
-func (h *helpScreen) Update(msg tea.Msg) (*helpScreen, tea.Cmd) {
+func (h *helpScreen) Update(msg tea.Msg) tea.Cmd {
 	page := max(h.rows()-1, 1)
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -86,7 +83,7 @@ func (h *helpScreen) Update(msg tea.Msg) (*helpScreen, tea.Cmd) {
 		}
 	}
 	h.top = max(0, min(h.top, h.limit()))
-	return h, nil
+	return nil
 }
 
 // View draws the lines from top, and below them the closing line with
@@ -108,7 +105,7 @@ func (h *helpScreen) View() string {
 		more = "↑ more "
 	}
 	if more != "" {
-		gap := max(inner-ansiWidth(closing)-textWidth(more), 1)
+		gap := max(inner-render.StyledWidth(closing)-render.Width(more), 1)
 		closing += strings.Repeat(" ", gap) + st.Help.Key.Render(more)
 	}
 	body = append(body, closing)
@@ -132,7 +129,7 @@ func (h *helpScreen) lines() []string {
 		kw := 0
 		for _, b := range group {
 			if b.Enabled() {
-				kw = max(kw, textWidth(b.Help().Key))
+				kw = max(kw, render.Width(b.Help().Key))
 			}
 		}
 		title := ""
@@ -140,14 +137,14 @@ func (h *helpScreen) lines() []string {
 			title = titles[gi]
 		}
 		lines := []string{st.Help.Title.Render(title)}
-		w := textWidth(title)
+		w := render.Width(title)
 		for _, b := range group {
 			if !b.Enabled() {
 				continue
 			}
 			k, d := b.Help().Key, b.Help().Desc
-			lines = append(lines, st.Help.Key.Render(padRight(k, kw))+"  "+st.Help.Desc.Render(d))
-			w = max(w, kw+2+textWidth(d))
+			lines = append(lines, st.Help.Key.Render(render.PadRight(k, kw))+"  "+st.Help.Desc.Render(d))
+			w = max(w, kw+2+render.Width(d))
 		}
 		if len(lines) > 1 {
 			blocks, widths = append(blocks, lines), append(widths, w)
@@ -178,7 +175,7 @@ func (h *helpScreen) lines() []string {
 					b.WriteString(strings.Repeat(" ", widths[k]-lipgloss.Width(cell)+4))
 				}
 			}
-			body = append(body, fitStyled(b.String(), inner))
+			body = append(body, render.FitStyled(b.String(), inner))
 		}
 		body = append(body, "")
 		i = j
@@ -196,10 +193,10 @@ func (h *helpScreen) lines() []string {
 		}
 	}
 	legend := []string{
-		st.Message.Render("People are ") + st.Marks[markPerson].Render("bold") + st.Message.Render(","),
-		st.Message.Render("places ") + st.Marks[markPlace].Render("underlined") + st.Message.Render(";"),
-		st.Message.Render("matches ") + st.Marks[markMatch].Render("like this") + st.Message.Render(","),
-		st.Message.Render("the current one ") + st.Marks[markCurrent].Render("like this") + st.Message.Render("."),
+		st.Message.Render("People are ") + st.Marks[render.MarkPerson].Render("bold") + st.Message.Render(","),
+		st.Message.Render("places ") + st.Marks[render.MarkPlace].Render("underlined") + st.Message.Render(";"),
+		st.Message.Render("matches ") + st.Marks[render.MarkMatch].Render("like this") + st.Message.Render(","),
+		st.Message.Render("the current one ") + st.Marks[render.MarkCurrent].Render("like this") + st.Message.Render("."),
 	}
 	return append(append(body, flow(legend, st.Message.Render(" "), inner)...), "")
 }
@@ -210,26 +207,26 @@ func (h *helpScreen) lines() []string {
 func flow(pieces []string, sep string, w int) []string {
 	var lines []string
 	line, lw := "  ", 2
-	sw := ansiWidth(sep)
+	sw := render.StyledWidth(sep)
 	for i, p := range pieces {
-		pw := ansiWidth(p)
+		pw := render.StyledWidth(p)
 		switch {
 		case i == 0:
 		case lw+sw+pw <= w:
 			line, lw = line+sep, lw+sw
 		default:
-			lines = append(lines, fitStyled(line, w))
+			lines = append(lines, render.FitStyled(line, w))
 			line, lw = "    ", 4
 		}
 		line, lw = line+p, lw+pw
 	}
-	return append(lines, fitStyled(line, w))
+	return append(lines, render.FitStyled(line, w))
 }
 
 // ShortHelp lists the keys that scroll and close the screen.
 func (h *helpScreen) ShortHelp() []key.Binding {
 	k := h.c.keys
-	return []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom, k.Help, k.Cancel}
+	return []key.Binding{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom, k.Help, k.Cancel, k.Quit}
 }
 
 // FullHelp lists the keys that scroll and close the screen.
@@ -246,9 +243,9 @@ func centered(st lipgloss.Style, msg string, w, h int) string {
 	for y := range out {
 		out[y] = blank
 		if i := y - top; i >= 0 && i < len(lines) {
-			l := truncate(lines[i], w)
-			left := (w - textWidth(l)) / 2
-			out[y] = fitStyled(strings.Repeat(" ", left)+st.Render(l), w)
+			l := render.Truncate(lines[i], w)
+			left := (w - render.Width(l)) / 2
+			out[y] = render.FitStyled(strings.Repeat(" ", left)+st.Render(l), w)
 		}
 	}
 	return strings.Join(out, "\n")

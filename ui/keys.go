@@ -13,11 +13,23 @@ type KeyMap struct {
 	NextArticle, PrevArticle          key.Binding
 
 	Search, NextMatch, PrevMatch, Accept, Cancel key.Binding
-	Highlight, Columns, Problems, Help, Quit     key.Binding
+	Highlight, Columns, People, Problems         key.Binding
+	Help, Quit, Interrupt                        key.Binding
 
 	// Read, Star and Mentioning apply to a library only; they are disabled
 	// otherwise.
 	Read, Star, Mentioning key.Binding
+
+	// Edit are the search prompt's editing keys.
+	Edit EditKeys
+}
+
+// EditKeys edit the query in the search prompt: move the cursor, delete a
+// character, the word before the cursor, or everything before or after it.
+type EditKeys struct {
+	Left, Right, Home, End             key.Binding
+	DeleteBack, DeleteForward          key.Binding
+	DeleteWord, DeleteStart, DeleteEnd key.Binding
 }
 
 // DefaultKeyMap returns byline's key bindings.
@@ -51,12 +63,25 @@ func DefaultKeyMap() *KeyMap {
 		Cancel:      b([]string{"esc"}, "esc", "clear search / close"),
 		Highlight:   b([]string{"e"}, "e", "people & places on/off"),
 		Columns:     b([]string{"v"}, "v", "section panes view"),
+		People:      b([]string{"P"}, "P", "people & places pane"),
 		Problems:    b([]string{"p"}, "p", "show/hide problems"),
 		Help:        b([]string{"?"}, "?", "help"),
-		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Quit:        b([]string{"q"}, "q", "quit"),
+		Interrupt:   b([]string{"ctrl+c"}, "ctrl+c", "quit from anywhere"),
 		Read:        b([]string{"m"}, "m", "mark read / unread"),
 		Star:        b([]string{"s"}, "s", "star / unstar"),
 		Mentioning:  b([]string{"a"}, "a", "articles mentioning it"),
+		Edit: EditKeys{
+			Left:          b([]string{"left", "ctrl+b"}, "←/ctrl+b", "cursor left"),
+			Right:         b([]string{"right", "ctrl+f"}, "→/ctrl+f", "cursor right"),
+			Home:          b([]string{"home", "ctrl+a"}, "home/ctrl+a", "start of the query"),
+			End:           b([]string{"end", "ctrl+e"}, "end/ctrl+e", "end of the query"),
+			DeleteBack:    b([]string{"backspace", "ctrl+h"}, "backspace", "delete before the cursor"),
+			DeleteForward: b([]string{"delete", "ctrl+d"}, "delete/ctrl+d", "delete under the cursor"),
+			DeleteWord:    b([]string{"ctrl+w"}, "ctrl+w", "delete the word before"),
+			DeleteStart:   b([]string{"ctrl+u"}, "ctrl+u", "delete to the start"),
+			DeleteEnd:     b([]string{"ctrl+k"}, "ctrl+k", "delete to the end"),
+		},
 	}
 	return k
 }

@@ -29,12 +29,12 @@ func TestLayoutPeopleAndPlaces(t *testing.T) {
 		if got != tt.where {
 			t.Errorf("%dx%d: People & Places %s, want %s (%+v)", tt.w, tt.h, got, tt.where, l)
 		}
-		if l.reader.w < 40 {
-			t.Errorf("%dx%d: reader only %d wide", tt.w, tt.h, l.reader.w)
+		if l.panes[focusReader].w < 40 {
+			t.Errorf("%dx%d: reader only %d wide", tt.w, tt.h, l.panes[focusReader].w)
 		}
 		checkNoOverlap(t, tt.w, tt.h, l)
-		if got == "below" && l.sections.h < 4+2 {
-			t.Errorf("%dx%d: Sections only %d rows for 4 sections", tt.w, tt.h, l.sections.h)
+		if got == "below" && l.panes[focusSections].h < 4+2 {
+			t.Errorf("%dx%d: Sections only %d rows for 4 sections", tt.w, tt.h, l.panes[focusSections].h)
 		}
 	}
 }
@@ -45,13 +45,13 @@ func TestSectionsWidthSteadyAcrossArticles(t *testing.T) {
 	short := &model.Article{Title: "Short", Sections: []model.Section{{Paragraphs: []string{"One."}}, {Heading: "Two", Paragraphs: []string{"Two."}}}}
 	long := &model.Article{Title: "Long", Sections: []model.Section{{Paragraphs: []string{"One."}}, {Heading: "A much longer heading here", Paragraphs: []string{"Two."}}}}
 	m := newTestModel(t, 120, 30, loaded([]*model.Article{short, long}))
-	w := m.lay.sections.w
+	w := m.lay.panes[focusSections].w
 	typeKeys(t, m, "J")
-	if m.cur != 1 {
-		t.Fatalf("J did not open the second article (cur %d)", m.cur)
+	if m.files().cur != 1 {
+		t.Fatalf("J did not open the second article (cur %d)", m.files().cur)
 	}
-	if m.lay.sections.w != w {
-		t.Errorf("Sections width %d, then %d after J", w, m.lay.sections.w)
+	if m.lay.panes[focusSections].w != w {
+		t.Errorf("Sections width %d, then %d after J", w, m.lay.panes[focusSections].w)
 	}
 	if got := labelWidth([]*model.Article{short, long}, maxLabelW); got != len("A much longer heading here")+1 {
 		t.Errorf("labelWidth = %d", got)
@@ -64,7 +64,7 @@ func entitiesPlace(l layout) string {
 	switch {
 	case l.entitiesBelow():
 		return "below"
-	case l.entities.w > 0:
+	case l.panes[focusEntities].w > 0:
 		return "right"
 	}
 	return "none"
@@ -73,7 +73,7 @@ func entitiesPlace(l layout) string {
 // checkNoOverlap fails if any two shown panes of l overlap.
 func checkNoOverlap(t *testing.T, w, h int, l layout) {
 	t.Helper()
-	panes := []rect{l.articles, l.sections, l.reader, l.entities}
+	panes := l.panes[:]
 	for i := range panes {
 		for j := i + 1; j < len(panes); j++ {
 			a, b := panes[i], panes[j]

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/byline/byline/articles"
+	"github.com/byline/byline/ui/render"
 )
 
 // View draws the label of a filtered list and the articles in view.
@@ -28,11 +28,11 @@ func (p *libraryPane) Title() string {
 	if l.total == 0 {
 		return name
 	}
-	total := commas(l.total)
+	total := render.Commas(l.total)
 	if !l.exact {
 		total += "+"
 	}
-	return name + " " + commas(l.cursor+1) + "/" + total
+	return name + " " + render.Commas(l.cursor+1) + "/" + total
 }
 
 func (p *libraryPane) draw() string {
@@ -45,12 +45,12 @@ func (p *libraryPane) draw() string {
 	}
 	switch {
 	case l.err != nil:
-		body = append(body, st.Status.Warning.Render(fit(" "+articles.Sanitize(flatten(l.err.Error())), w)))
+		body = append(body, st.Status.Warning.Render(render.Fit(" "+render.Clean(l.err.Error()), w)))
 	case l.total == 0 && l.kind == listAll:
-		body = append(body, st.Message.Render(fit(" The library is empty.", w)),
-			st.Message.Render(fit(" byline add PATH|URL imports articles.", w)))
+		body = append(body, st.Message.Render(render.Fit(" The library is empty.", w)),
+			st.Message.Render(render.Fit(" byline add PATH|URL imports articles.", w)))
 	case l.total == 0:
-		body = append(body, st.Message.Render(fit(" Nothing found.", w)))
+		body = append(body, st.Message.Render(render.Fit(" Nothing found.", w)))
 	}
 	per := p.perRow()
 	for i := l.offset; i < l.total && len(body)+per <= p.h-2; i++ {
@@ -66,9 +66,9 @@ func (p *libraryPane) label(w int) string {
 	if p.pending != nil && p.filtered == nil {
 		l = p.pending
 	}
-	text := " /" + articles.Sanitize(flatten(l.label))
+	text := " /" + render.Clean(l.label)
 	if l.kind == listMentioning {
-		text = " ◆ " + articles.Sanitize(flatten(l.label))
+		text = " ◆ " + render.Clean(l.label)
 	}
 	// Esc leaves the filtered list when the list has the focus; elsewhere
 	// it does something else, so the hint is only shown then.
@@ -76,18 +76,18 @@ func (p *libraryPane) label(w int) string {
 	if p.focused {
 		hint = " " + p.c.keys.Cancel.Help().Key + ": all "
 	}
-	room := max(w-textWidth(hint), 0)
+	room := max(w-render.Width(hint), 0)
 	count := ""
 	if p.pending == nil {
 		count = " · " + p.count()
 	}
 	// A long query gives way to the count, down to a few letters and "…".
-	if textWidth(count) > room-minLabelText {
+	if render.Width(count) > room-minLabelText {
 		count = ""
 	}
-	text = truncate(text, room-textWidth(count))
+	text = render.Truncate(text, room-render.Width(count))
 	return st.Library.Label.Render(text) + st.Library.Meta.Render(count) +
-		strings.Repeat(" ", max(room-textWidth(text)-textWidth(count), 0)) + st.Message.Render(hint)
+		strings.Repeat(" ", max(room-render.Width(text)-render.Width(count), 0)) + st.Message.Render(hint)
 }
 
 // minLabelText is the fewest cells of a filtered list's label kept for
@@ -101,7 +101,7 @@ func (p *libraryPane) drawRow(body []string, l *rowList, i, w int) []string {
 	per := p.perRow()
 	r, ok := l.row(i)
 	if !ok {
-		body = append(body, st.Message.Render(fit("    …", w)))
+		body = append(body, st.Message.Render(render.Fit("    …", w)))
 		for range per - 1 {
 			body = append(body, "")
 		}
@@ -121,7 +121,7 @@ func (p *libraryPane) drawRow(body []string, l *rowList, i, w int) []string {
 	if strings.TrimSpace(name) == "" {
 		name = sourceName(r.Source)
 	}
-	title := fit(articles.Sanitize(flatten(name)), max(w-4, 0))
+	title := render.Fit(render.Clean(name), max(w-4, 0))
 	switch {
 	case p.focused && i == l.cursor:
 		title = st.Articles.Cursor.Render(title)
@@ -137,9 +137,9 @@ func (p *libraryPane) drawRow(body []string, l *rowList, i, w int) []string {
 	if d := r.DateString(); d != "" {
 		meta = d + " · " + meta
 	}
-	body = append(body, "    "+st.Library.Meta.Render(fit(articles.Sanitize(flatten(meta)), max(w-4, 0))))
+	body = append(body, "    "+st.Library.Meta.Render(render.Fit(render.Clean(meta), max(w-4, 0))))
 	if per == 3 {
-		body = append(body, "    "+markedLine(r.snippet, r.marks, max(w-4, 0), st.Library.Snippet, st.Marks[markMatch]))
+		body = append(body, "    "+markedLine(r.snippet, r.marks, max(w-4, 0), st.Library.Snippet, st.Marks[render.MarkMatch]))
 	}
 	return body
 }
@@ -151,25 +151,4 @@ func sourceName(src string) string {
 		return strings.TrimPrefix(u.Host, "www.")
 	}
 	return filepath.Base(src)
-}
-
-// plural writes n and the word for n things: "1 article", "2 articles",
-// "1,000 matches".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return commas(n) + " " + many
-}
-
-// commas writes n with thousands separators: 100,000.
-func commas(n int) string {
-	s := itoa(n)
-	if n < 0 {
-		return "-" + commas(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

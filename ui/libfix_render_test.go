@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/byline/byline/ui/render"
 	"strings"
 	"testing"
 )
@@ -21,7 +22,7 @@ func TestLibraryPeopleAndPlacesDrawnBelow(t *testing.T) {
 		}
 		below := false
 		for _, line := range lines {
-			if textWidth(line) > w {
+			if render.Width(line) > w {
 				t.Errorf("%d columns: line wider than the terminal: %q", w, line)
 			}
 			below = below || strings.HasPrefix(line, "╭─ People & Places")

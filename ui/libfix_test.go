@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"github.com/byline/byline/ui/render"
 	"strings"
 	"testing"
 
@@ -68,7 +69,7 @@ func TestLibrarySearchPagesToTheEnd(t *testing.T) {
 				t.Errorf("before the end is read the label is %q, want 50+ results", got)
 			}
 			typeKeys(t, m, tt.keys...)
-			l := m.library.list()
+			l := m.lib().list.list()
 			if l.total != len(want) || !l.exact || l.cursor != len(want)-1 {
 				t.Fatalf("after %s: %d results (exact %v), cursor %d; want %d, the cursor on the last",
 					tt.keys[0], l.total, l.exact, l.cursor, len(want))
@@ -76,7 +77,7 @@ func TestLibrarySearchPagesToTheEnd(t *testing.T) {
 			if r, ok := l.row(l.cursor); !ok || r.ID != want[len(want)-1] {
 				t.Errorf("the last row is %+v (read %v), want article %d", r, ok, want[len(want)-1])
 			}
-			n := commas(len(want))
+			n := render.Commas(len(want))
 			if got := screen(t, m); !strings.Contains(got, "Search "+n+"/"+n) || !strings.Contains(got, "/"+tt.query+" · "+n+" results") {
 				t.Errorf("title and label should count %s results:\n%s", n, got)
 			}
@@ -101,7 +102,7 @@ func TestLibrarySearchEndAfterMove(t *testing.T) {
 	_, end := m.Update(press("G"))
 	typeKeys(t, m, "g")
 	drain(t, m, end)
-	if l := m.library.list(); l.cursor != 0 || !l.exact {
+	if l := m.lib().list.list(); l.cursor != 0 || !l.exact {
 		t.Errorf("cursor %d (exact %v) after G then g, want 0", l.cursor, l.exact)
 	}
 }
@@ -150,13 +151,13 @@ func TestLibraryLayoutPeopleAndPlaces(t *testing.T) {
 		if got != tt.where {
 			t.Errorf("%dx%d open %v: People & Places %s, want %s (%+v)", tt.w, tt.h, tt.open, got, tt.where, l)
 		}
-		if tt.w >= stackFrom && l.reader.w < 40 {
-			t.Errorf("%dx%d: reader only %d wide", tt.w, tt.h, l.reader.w)
+		if tt.w >= stackFrom && l.panes[focusReader].w < 40 {
+			t.Errorf("%dx%d: reader only %d wide", tt.w, tt.h, l.panes[focusReader].w)
 		}
 		checkNoOverlap(t, tt.w, tt.h, l)
 		if got == "below" {
-			if l.articles.h < minLibArticlesH || l.sections.y != l.articles.h || l.entities.y != l.sections.y+l.sections.h ||
-				l.entities.y+l.entities.h != l.body.h || l.sections.h < 5 {
+			if l.panes[focusList].h < minLibArticlesH || l.panes[focusSections].y != l.panes[focusList].h || l.panes[focusEntities].y != l.panes[focusSections].y+l.panes[focusSections].h ||
+				l.panes[focusEntities].y+l.panes[focusEntities].h != l.body.h || l.panes[focusSections].h < 5 {
 				t.Errorf("%dx%d: left column not Articles, Sections, People & Places filling the body: %+v", tt.w, tt.h, l)
 			}
 		}
@@ -176,7 +177,7 @@ func TestLibraryPeopleAndPlacesReachable(t *testing.T) {
 			t.Fatalf("%d columns: tab from the reader focuses %v, want People & Places", w, m.focus)
 		}
 		typeKeys(t, m, "a")
-		if l := m.library.list(); l.kind != listMentioning || l.label != "Lloyd Austin" || l.total == 0 {
+		if l := m.lib().list.list(); l.kind != listMentioning || l.label != "Lloyd Austin" || l.total == 0 {
 			t.Errorf("%d columns: a lists %v %q (%d)", w, l.kind, l.label, l.total)
 		}
 	}
@@ -193,11 +194,11 @@ func TestLibraryPlurals(t *testing.T) {
 		{2, "result", "2 results"},
 		{1000, "feed", "1,000 feeds"},
 	} {
-		if got := plural(tt.n, tt.noun, tt.noun+"s"); got != tt.want {
-			t.Errorf("plural(%d, %q) = %q, want %q", tt.n, tt.noun, got, tt.want)
+		if got := render.Plural(tt.n, tt.noun, tt.noun+"s"); got != tt.want {
+			t.Errorf("render.Plural(%d, %q) = %q, want %q", tt.n, tt.noun, got, tt.want)
 		}
 	}
-	s := &libState{refreshing: true, refTotal: 1, counts: library.Counts{Articles: 1, Unread: 1}}
+	s := &librarySource{refreshing: true, refTotal: 1, counts: library.Counts{Articles: 1, Unread: 1}}
 	if got := s.activity(); !strings.HasSuffix(got, "refreshing 0/1 feed") {
 		t.Errorf("activity = %q, want one feed", got)
 	}
@@ -223,14 +224,14 @@ func TestLibraryPlurals(t *testing.T) {
 func TestRefreshNoteCountsFailures(t *testing.T) {
 	lib := newTestLibrary(t, 3)
 	m := newLibModel(t, lib.Library, 100, 30)
-	m.lib.refreshing = true
+	m.lib().refreshing = true
 	send(t, m, refreshDoneMsg{res: library.RefreshResult{Feeds: 4, Warnings: []error{errors.New("a: 503"), errors.New("b: 404")}}})
-	if got := m.lib.note; got != "refreshed 2 of 4 feeds · nothing new" {
+	if got := m.lib().note; got != "refreshed 2 of 4 feeds · nothing new" {
 		t.Errorf("note = %q", got)
 	}
-	m.lib.refreshing = true
+	m.lib().refreshing = true
 	send(t, m, refreshDoneMsg{res: library.RefreshResult{Feeds: 1}})
-	if got := m.lib.note; got != "refreshed 1 feed · nothing new" {
+	if got := m.lib().note; got != "refreshed 1 feed · nothing new" {
 		t.Errorf("note = %q", got)
 	}
 }
@@ -243,7 +244,7 @@ func TestCountsKeepTheLatest(t *testing.T) {
 	m := newLibModel(t, lib.Library, 100, 30)
 	send(t, m, libToggledMsg{id: -1, counts: library.Counts{Articles: 3, Unread: 1, Starred: 1}, at: 2})
 	send(t, m, libToggledMsg{id: -1, counts: library.Counts{Articles: 3, Unread: 2, Starred: 0}, at: 1})
-	if c := m.lib.counts; c.Unread != 1 || c.Starred != 1 {
+	if c := m.lib().counts; c.Unread != 1 || c.Starred != 1 {
 		t.Errorf("counts %+v, want those read after the later mark", c)
 	}
 }

@@ -101,11 +101,11 @@ func entry(t testing.TB, lib *library.Library, id int64) library.Entry {
 // and returns its id.
 func find(t testing.TB, m *Model, title string) int64 {
 	t.Helper()
-	l := m.library.list()
+	l := m.lib().list.list()
 	for i := 0; i < l.total; i++ {
 		if r, ok := l.row(i); ok && r.Title == title {
 			l.cursor = i
-			m.library.scroll()
+			m.lib().list.scroll()
 			return r.ID
 		}
 	}

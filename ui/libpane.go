@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/byline/byline/library"
 	"github.com/byline/byline/model"
+	"github.com/byline/byline/ui/render"
 )
 
 // openEntryMsg asks the root to open the library's article id.
@@ -54,8 +55,8 @@ func (p *libraryPane) newList(kind listKind, label string, size int, load loader
 	return newRowList(kind, label, p.gen, size, load)
 }
 
-// Init does nothing: the first page comes with the library's counts.
-func (p *libraryPane) Init() tea.Cmd { return nil }
+// Name names the pane on the help screen.
+func (p *libraryPane) Name() string { return "Articles" }
 
 // SetSize sets the pane's outer size.
 func (p *libraryPane) SetSize(w, h int) { p.w, p.h = w, h; p.scroll() }
@@ -175,9 +176,9 @@ func (p *libraryPane) count() string {
 		noun = "article"
 	}
 	if !l.exact {
-		return commas(l.total) + "+ " + noun + "s"
+		return render.Commas(l.total) + "+ " + noun + "s"
 	}
-	return plural(l.total, noun, noun+"s")
+	return render.Plural(l.total, noun, noun+"s")
 }
 
 // Page stores a page that arrived and asks for the pages now in view.
@@ -296,10 +297,10 @@ func (p *libraryPane) scroll() {
 
 // Update moves the cursor, reading the pages it reaches, and opens the
 // article under it on Enter or a click.
-func (p *libraryPane) Update(msg tea.Msg) (*libraryPane, tea.Cmd) {
+func (p *libraryPane) Update(msg tea.Msg) tea.Cmd {
 	l := p.list()
 	if l.total == 0 {
-		return p, nil
+		return nil
 	}
 	n := p.visible()
 	move := func(to int) { l.cursor = max(0, min(to, l.total-1)) }
@@ -337,7 +338,7 @@ func (p *libraryPane) Update(msg tea.Msg) (*libraryPane, tea.Cmd) {
 		case key.Matches(msg, k.Select):
 			if r, ok := l.row(l.cursor); ok {
 				id := r.ID
-				return p, func() tea.Msg { return openEntryMsg{id} }
+				return func() tea.Msg { return openEntryMsg{id} }
 			}
 		}
 	case tea.MouseClickMsg:
@@ -347,7 +348,7 @@ func (p *libraryPane) Update(msg tea.Msg) (*libraryPane, tea.Cmd) {
 			if r, ok := l.row(i); ok {
 				id := r.ID
 				p.version++
-				return p, func() tea.Msg { return openEntryMsg{id} }
+				return func() tea.Msg { return openEntryMsg{id} }
 			}
 		}
 	case tea.MouseWheelMsg:
@@ -362,7 +363,7 @@ func (p *libraryPane) Update(msg tea.Msg) (*libraryPane, tea.Cmd) {
 	}
 	p.version++
 	p.scroll()
-	return p, tea.Batch(end, p.need())
+	return tea.Batch(end, p.need())
 }
 
 // ShortHelp lists the pane's keys.

@@ -5,28 +5,39 @@ import (
 	"math"
 	"sync"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
-	"github.com/byline/byline/articles"
 	"github.com/byline/byline/articles/fetch"
 	"github.com/byline/byline/library"
 	"github.com/byline/byline/model"
+	"github.com/byline/byline/ui/render"
 )
 
-// libState is the root's state in library mode: the library, its counts,
-// the open article's entry, and the background refresh of its feeds.
-type libState struct {
+// librarySource is the app on a library: the Articles pane lists it a
+// page at a time, / there searches it as the query is typed, m and s
+// mark articles read and starred, People & Places lists the articles
+// mentioning an entity, and the feeds refresh in the background. The
+// library is called only from tea.Cmds; the reading position of an
+// article is saved when the reader leaves it or quits.
+type librarySource struct {
+	c        *common
+	host     host
+	view     *articleView
+	prompt   *searchInput
+	problems *problemsList
+	list     *libraryPane
+
 	lib   *library.Library
 	fetch *fetch.Client
 	// ctx is cancelled when the app quits, stopping a refresh under way.
 	ctx    context.Context
 	cancel context.CancelFunc
 
+	loaded bool
 	counts library.Counts
 	// entry is the open article's, ID 0 before one is opened.
 	entry library.Entry
-	// searching says the prompt searches the library, not the article.
-	searching bool
 	// back is the pane to return to when Esc leaves a mentioning list.
 	back focus
 
@@ -42,6 +53,13 @@ type libState struct {
 	// countsAt is the number of the write whose counts are shown.
 	writes   *writeSeq
 	countsAt int64
+}
+
+func newLibrarySource(c *common, h host, v *articleView, prompt *searchInput, p *problemsList, lib *library.Library, client *fetch.Client) *librarySource {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &librarySource{c: c, host: h, view: v, prompt: prompt, problems: p,
+		list: newLibraryPane(c, ctx, lib), lib: lib, fetch: client, ctx: ctx, cancel: cancel,
+		back: -1, writes: &writeSeq{}, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
 }
 
 // writeSeq serialises the library writes that commands make (marking read,
@@ -65,13 +83,13 @@ func (w *writeSeq) do(f func()) int64 {
 
 // setCounts shows c, read after write number at, unless newer counts are
 // shown already.
-func (s *libState) setCounts(c library.Counts, at int64) {
+func (s *librarySource) setCounts(c library.Counts, at int64) {
 	if at >= s.countsAt {
 		s.counts, s.countsAt = c, at
 	}
 }
 
-// libMsg marks the messages of library mode, routed to handleLib.
+// libMsg marks the messages of the library source.
 type libMsg interface{ isLibMsg() }
 
 // libOpenedMsg is the first screen of the library: its counts and first
@@ -111,10 +129,27 @@ func (libArticleMsg) isLibMsg() {}
 func (libToggledMsg) isLibMsg() {}
 func (libSavedMsg) isLibMsg()   {}
 
-func newLibState(lib *library.Library, client *fetch.Client) *libState {
-	ctx, cancel := context.WithCancel(context.Background())
-	return &libState{lib: lib, fetch: client, ctx: ctx, cancel: cancel, back: -1, writes: &writeSeq{},
-		spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+// Init reads the first screen and starts the refresh of the feeds.
+func (s *librarySource) Init() tea.Cmd {
+	cmds := []tea.Cmd{firstScreenCmd(s.ctx, s.lib)}
+	if s.fetch != nil {
+		cmds = append(cmds, refreshCmd(s.ctx, s.lib, s.fetch))
+	}
+	return tea.Batch(cmds...)
+}
+
+// List is the library's Articles pane.
+func (s *librarySource) List() pane { return s.list }
+
+// Layout is the library's layout: the list gets more room until an
+// article is open.
+func (s *librarySource) Layout(w, h, problemLines int) layout {
+	a := s.view.Article()
+	n := 0
+	if a != nil {
+		n = len(a.Sections)
+	}
+	return computeLibraryLayout(w, h, problemLines, n, a != nil)
 }
 
 // firstScreenCmd reads what the first screen shows: the counts and the
@@ -130,31 +165,40 @@ func firstScreenCmd(ctx context.Context, lib *library.Library) tea.Cmd {
 	}
 }
 
-// handleLib handles the messages of library mode.
-func (m *Model) handleLib(msg libMsg) tea.Cmd {
-	s := m.lib
+// Update handles the library's messages.
+func (s *librarySource) Update(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case spinner.TickMsg:
+		return s.handleSpin(msg), true
+	case libMsg:
+		return s.handle(msg), true
+	}
+	return nil, false
+}
+
+func (s *librarySource) handle(msg libMsg) tea.Cmd {
 	switch msg := msg.(type) {
 	case libOpenedMsg:
-		m.loaded = true
+		s.loaded = true
 		if msg.err != nil {
-			m.library.all.err = msg.err
+			s.list.all.err = msg.err
 			return nil
 		}
 		s.counts = msg.counts
-		return m.library.SetFirst(msg.counts.Articles, msg.rows)
+		return s.list.SetFirst(msg.counts.Articles, msg.rows)
 	case libPageMsg:
-		return m.library.Page(msg)
+		return s.list.Page(msg)
 	case openEntryMsg:
-		if msg.id == s.entry.ID && m.article() != nil {
-			m.setFocus(focusReader)
+		if msg.id == s.entry.ID && s.view.Article() != nil {
+			s.host.setFocus(focusReader)
 			return nil
 		}
-		return m.openEntryCmd(msg.id)
+		return s.openEntryCmd(msg.id)
 	case libArticleMsg:
-		return m.handleLibArticle(msg)
+		return s.handleArticle(msg)
 	case libToggledMsg:
 		if msg.err != nil {
-			s.note = "⚠ " + articles.Sanitize(flatten(msg.err.Error()))
+			s.note = "⚠ " + render.Clean(msg.err.Error())
 			return nil
 		}
 		s.setCounts(msg.counts, msg.at)
@@ -165,7 +209,7 @@ func (m *Model) handleLib(msg libMsg) tea.Cmd {
 				e.Read = msg.value
 			}
 		}
-		m.library.UpdateEntry(msg.id, set)
+		s.list.UpdateEntry(msg.id, set)
 		if msg.id == s.entry.ID {
 			set(&s.entry)
 		}
@@ -174,17 +218,17 @@ func (m *Model) handleLib(msg libMsg) tea.Cmd {
 			return tea.Quit
 		}
 	case refreshStartedMsg, refreshProgressMsg, refreshDoneMsg:
-		return m.handleRefresh(msg)
+		return s.handleRefresh(msg)
 	}
 	return nil
 }
 
 // openEntryCmd saves the position in the open article, then reads
 // article id, marking it read.
-func (m *Model) openEntryCmd(id int64) tea.Cmd {
-	lib, ctx := m.lib.lib, m.lib.ctx
-	prev, pos, save := m.position()
-	writes := m.lib.writes
+func (s *librarySource) openEntryCmd(id int64) tea.Cmd {
+	lib, ctx := s.lib, s.ctx
+	prev, pos, save := s.position()
+	writes := s.writes
 	return func() tea.Msg {
 		var msg libArticleMsg
 		msg.at = writes.do(func() {
@@ -203,29 +247,26 @@ func (m *Model) openEntryCmd(id int64) tea.Cmd {
 	}
 }
 
-// handleLibArticle shows an article read from the library where it was
+// handleArticle shows an article read from the library where it was
 // left, and gives it the keys.
-func (m *Model) handleLibArticle(msg libArticleMsg) tea.Cmd {
-	s := m.lib
+func (s *librarySource) handleArticle(msg libArticleMsg) tea.Cmd {
 	if msg.err != nil {
-		s.note = "⚠ " + articles.Sanitize(flatten(msg.err.Error()))
+		s.note = "⚠ " + render.Clean(msg.err.Error())
 		return nil
 	}
-	if s.entry.ID != 0 && m.article() != nil {
+	if s.entry.ID != 0 && s.view.Article() != nil {
 		// Keep the list in step with the position just saved.
-		_, pos, _ := m.position()
-		m.library.UpdateEntry(s.entry.ID, func(e *library.Entry) { e.Position = pos })
+		_, pos, _ := s.position()
+		s.list.UpdateEntry(s.entry.ID, func(e *library.Entry) { e.Position = pos })
 	}
 	s.entry = msg.entry
 	s.setCounts(msg.counts, msg.at)
-	m.library.UpdateEntry(msg.entry.ID, func(e *library.Entry) { *e = msg.entry })
-	m.library.SetCurrent(msg.entry.ID)
-	m.arts, m.cur = []*model.Article{msg.art}, 0
-	clear(m.sectionOf)
+	s.list.UpdateEntry(msg.entry.ID, func(e *library.Entry) { *e = msg.entry })
+	s.list.SetCurrent(msg.entry.ID)
 	pos := msg.entry.Position
 	// Half a unit more: the saved offset was rounded, the line is not.
-	cmd := m.showArticle(msg.art, pos.Section, (float64(pos.Offset)+0.5)/positionScale)
-	m.setFocus(focusReader)
+	cmd := s.view.Show(msg.art, pos.Section, (float64(pos.Offset)+0.5)/positionScale, false)
+	s.host.setFocus(focusReader)
 	return cmd
 }
 
@@ -236,27 +277,24 @@ const positionScale = 10000
 
 // position returns the open article's id and reading position, and
 // whether there is one to save.
-func (m *Model) position() (int64, library.Position, bool) {
-	if m.lib == nil || m.lib.entry.ID == 0 || m.article() == nil {
+func (s *librarySource) position() (int64, library.Position, bool) {
+	if s.entry.ID == 0 || s.view.Article() == nil {
 		return 0, library.Position{}, false
 	}
-	if m.columnsOn {
-		return m.lib.entry.ID, library.Position{Section: m.columns.Focused()}, true
-	}
-	sec, frac := m.reader.Position()
-	return m.lib.entry.ID, library.Position{Section: sec, Offset: int(math.Round(frac * positionScale))}, true
+	sec, frac := s.view.Position()
+	return s.entry.ID, library.Position{Section: sec, Offset: int(math.Round(frac * positionScale))}, true
 }
 
-// quit saves the reading position and then quits; a second quit key
+// Quit saves the reading position and then quits; a second quit key
 // does not wait.
-func (m *Model) quit() tea.Cmd {
-	if m.lib == nil || m.lib.quitting {
+func (s *librarySource) Quit() tea.Cmd {
+	if s.quitting {
 		return tea.Quit
 	}
-	m.lib.quitting = true
-	m.lib.cancel() // stop a refresh under way
-	lib := m.lib.lib
-	id, pos, save := m.position()
+	s.quitting = true
+	s.cancel() // stop a refresh under way
+	lib := s.lib
+	id, pos, save := s.position()
 	return func() tea.Msg {
 		var err error
 		if save {
@@ -268,16 +306,16 @@ func (m *Model) quit() tea.Cmd {
 
 // toggleCmd flips the read mark (or the star) of the article under the
 // cursor of the Articles pane, or of the open one from another pane.
-func (m *Model) toggleCmd(star bool) tea.Cmd {
-	id := m.lib.entry.ID
-	if m.focus == focusArticles || id == 0 {
-		e, ok := m.library.CursorEntry()
+func (s *librarySource) toggleCmd(star bool, f focus) tea.Cmd {
+	id := s.entry.ID
+	if f == focusList || id == 0 {
+		e, ok := s.list.CursorEntry()
 		if !ok {
 			return nil
 		}
 		id = e.ID
 	}
-	lib, ctx, writes := m.lib.lib, m.lib.ctx, m.lib.writes
+	lib, ctx, writes := s.lib, s.ctx, s.writes
 	return func() tea.Msg {
 		var v bool
 		var err error
@@ -294,25 +332,117 @@ func (m *Model) toggleCmd(star bool) tea.Cmd {
 	}
 }
 
-// mentioning lists the articles of the library that mention the person
-// or place under the cursor of the People & Places pane.
-func (m *Model) mentioning() tea.Cmd {
-	a := m.article()
-	i := m.entities.CursorEntity()
-	if a == nil || i < 0 || i >= len(a.Entities) {
-		return nil
+// HandleKey handles the keys that the library adds or changes.
+func (s *librarySource) HandleKey(msg tea.KeyPressMsg, f focus) (tea.Cmd, bool) {
+	k := s.c.keys
+	s.note = ""
+	switch {
+	case key.Matches(msg, k.Read):
+		return s.toggleCmd(false, f), true
+	case key.Matches(msg, k.Star):
+		return s.toggleCmd(true, f), true
+	case key.Matches(msg, k.Mentioning) && f == focusEntities:
+		e, ok := s.view.CursorEntity()
+		if !ok {
+			return nil, true
+		}
+		s.back = f
+		s.host.setFocus(focusList)
+		return s.list.ShowMentioning(e.Name, e.Type), true
+	case key.Matches(msg, k.Search) && f == focusList:
+		s.prompt.Open(s, k.Accept.Help().Key+" ranks · "+k.Cancel.Help().Key+": all ")
+		return nil, true
+	case key.Matches(msg, k.Cancel) && f == focusList && s.list.Filtered():
+		s.list.Back()
+		if s.back >= 0 {
+			s.host.setFocus(s.back)
+			s.host.relayout() // back to the list when that pane is gone
+		}
+		s.back = -1
+		return s.list.need(), true
+	case key.Matches(msg, k.NextArticle):
+		return s.openAdjacent(1), true
+	case key.Matches(msg, k.PrevArticle):
+		return s.openAdjacent(-1), true
 	}
-	e := a.Entities[i]
-	m.lib.back = m.focus
-	m.setFocus(focusArticles)
-	return m.library.ShowMentioning(e.Name, e.Type)
+	return nil, false
 }
 
 // openAdjacent opens the article d rows away in the list.
-func (m *Model) openAdjacent(d int) tea.Cmd {
-	id, ok := m.library.Adjacent(d)
+func (s *librarySource) openAdjacent(d int) tea.Cmd {
+	id, ok := s.list.Adjacent(d)
 	if !ok {
 		return nil
 	}
-	return m.openEntryCmd(id)
+	return s.openEntryCmd(id)
+}
+
+// Changed shows the results as the query is typed, its last word
+// completed.
+func (s *librarySource) Changed(q string) tea.Cmd { return s.list.Search(q, true) }
+
+// Accept ranks the results of the query.
+func (s *librarySource) Accept(q string) tea.Cmd { return s.list.Search(q, false) }
+
+// Cancel shows the whole library again.
+func (s *librarySource) Cancel() tea.Cmd {
+	s.list.ClearFilter()
+	return s.list.need()
+}
+
+// Result is the search's state for the prompt.
+func (s *librarySource) Result() string { return s.list.Searching() }
+
+// Status names the library and gives its counts and activity; before an
+// article is open the reader shows the keys to start with.
+func (s *librarySource) Status(st *statusInfo) {
+	st.title = "byline library"
+	st.counts, st.activity = s.countsText(), s.activity()
+	if s.view.Article() == nil {
+		s.view.SetHint(s.hint())
+	}
+}
+
+// Sync enables the library's keys.
+func (s *librarySource) Sync(k *KeyMap) {
+	open := s.view.Article() != nil
+	k.NextArticle.SetEnabled(open)
+	k.PrevArticle.SetEnabled(open)
+	k.Read.SetEnabled(true)
+	k.Star.SetEnabled(true)
+	k.Mentioning.SetEnabled(open)
+}
+
+// Waiting says the library is being opened.
+func (s *librarySource) Waiting() string {
+	if !s.loaded {
+		return "Opening the library…"
+	}
+	return ""
+}
+
+// Empty is "": an empty library says so in its list.
+func (s *librarySource) Empty() string { return "" }
+
+// hint is what the reader shows before an article is opened: the
+// library's counts and the keys to start with, from the key map.
+func (s *librarySource) hint() []string {
+	st := s.c.styles
+	k := s.c.keys
+	lines := []string{st.Help.Title.Render("byline library"), "", st.Message.Render(s.countsText()), ""}
+	binds := []key.Binding{k.Select, k.Search, k.Read, k.Star, k.NextFocus, k.Help}
+	kw, dw := 0, 0
+	for _, b := range binds {
+		kw, dw = max(kw, render.Width(b.Help().Key)), max(dw, render.Width(b.Help().Desc))
+	}
+	for _, b := range binds {
+		lines = append(lines, st.Help.Key.Render(render.PadRight(b.Help().Key, kw))+"  "+st.Help.Desc.Render(render.PadRight(b.Help().Desc, dw)))
+	}
+	return lines
+}
+
+// countsText is the library's counts for the status line.
+func (s *librarySource) countsText() string {
+	c := s.counts
+	return render.Commas(c.Unread) + " unread · " + render.Commas(c.Starred) + " starred · " + render.Plural(c.Articles, "article", "articles")
 }

@@ -28,16 +28,16 @@ func TestLibraryKeys(t *testing.T) {
 		keys []string
 		want state
 	}{
-		{"starts on the list", nil, state{focus: focusArticles, unread: 13}},
+		{"starts on the list", nil, state{focus: focusList, unread: 13}},
 		{"enter opens and marks read", []string{"enter"}, state{focus: focusReader, open: "first", unread: 12}},
-		{"m marks the cursor's article", []string{"m"}, state{focus: focusArticles, unread: 12}},
-		{"m twice leaves it unread", []string{"m", "m"}, state{focus: focusArticles, unread: 13}},
-		{"s stars", []string{"s"}, state{focus: focusArticles, unread: 13, starred: 1}},
+		{"m marks the cursor's article", []string{"m"}, state{focus: focusList, unread: 12}},
+		{"m twice leaves it unread", []string{"m", "m"}, state{focus: focusList, unread: 13}},
+		{"s stars", []string{"s"}, state{focus: focusList, unread: 13, starred: 1}},
 		{"m in the reader marks the open article", []string{"enter", "m"}, state{focus: focusReader, open: "first", unread: 13}},
-		{"/ searches as you type", []string{"/", "R", "a", "f", "a"}, state{focus: focusArticles, kind: listSearch, label: "Rafa", filter: true, unread: 13}},
-		{"enter runs the ranked search", []string{"/", "R", "a", "f", "a", "h", "enter"}, state{focus: focusArticles, kind: listSearch, label: "Rafah", filter: true, unread: 13}},
-		{"esc in the prompt restores the list", []string{"/", "R", "a", "f", "a", "h", "esc"}, state{focus: focusArticles, unread: 13}},
-		{"esc after the search restores the list", []string{"/", "R", "a", "f", "a", "h", "enter", "esc"}, state{focus: focusArticles, unread: 13}},
+		{"/ searches as you type", []string{"/", "R", "a", "f", "a"}, state{focus: focusList, kind: listSearch, label: "Rafa", filter: true, unread: 13}},
+		{"enter runs the ranked search", []string{"/", "R", "a", "f", "a", "h", "enter"}, state{focus: focusList, kind: listSearch, label: "Rafah", filter: true, unread: 13}},
+		{"esc in the prompt restores the list", []string{"/", "R", "a", "f", "a", "h", "esc"}, state{focus: focusList, unread: 13}},
+		{"esc after the search restores the list", []string{"/", "R", "a", "f", "a", "h", "enter", "esc"}, state{focus: focusList, unread: 13}},
 		{"tab with no article skips the empty panes", []string{"tab"}, state{focus: focusReader, unread: 13}},
 		{"/ in the reader searches the article", []string{"enter", "/", "G", "a", "z", "a"}, state{focus: focusReader, open: "first", unread: 12}},
 		{"J opens the next article", []string{"enter", "J"}, state{focus: focusReader, open: "second", unread: 11}},
@@ -52,13 +52,13 @@ func TestLibraryKeys(t *testing.T) {
 			m := newLibModel(t, lib.Library, 120, 40)
 			first, second := titleAt(t, m, 0), titleAt(t, m, 1)
 			typeKeys(t, m, tt.keys...)
-			l := m.library.list()
-			if m.library.pending != nil {
-				l = m.library.pending
+			l := m.lib().list.list()
+			if m.lib().list.pending != nil {
+				l = m.lib().list.pending
 			}
-			got := state{focus: m.focus, kind: l.kind, label: l.label, filter: m.library.Filtered(),
-				unread: m.lib.counts.Unread, starred: m.lib.counts.Starred}
-			if a := m.article(); a != nil {
+			got := state{focus: m.focus, kind: l.kind, label: l.label, filter: m.lib().list.Filtered(),
+				unread: m.lib().counts.Unread, starred: m.lib().counts.Starred}
+			if a := m.view.Article(); a != nil {
 				got.open = map[string]string{first: "first", second: "second"}[a.Title]
 				if got.open == "" {
 					got.open = a.Title
@@ -82,7 +82,7 @@ func mustList(t *testing.T, lib *library.Library) []library.Entry {
 
 func titleAt(t *testing.T, m *Model, i int) string {
 	t.Helper()
-	r, ok := m.library.all.row(i)
+	r, ok := m.lib().list.all.row(i)
 	if !ok {
 		t.Fatalf("row %d not read", i)
 	}
@@ -104,7 +104,7 @@ func TestLibraryMarksPersist(t *testing.T) {
 	if e := entry(t, again, id); e.Starred {
 		t.Error("s again should unstar")
 	}
-	if got := m.status.counts; got != "3 unread · 0 starred · 4 articles" {
+	if got := m.status.info.counts; got != "3 unread · 0 starred · 4 articles" {
 		t.Errorf("status counts = %q", got)
 	}
 }
@@ -116,7 +116,7 @@ func TestLibraryPositionRestored(t *testing.T) {
 	m := newLibModel(t, lib.Library, 120, 40)
 	id := find(t, m, sampleTitle)
 	typeKeys(t, m, "enter", "3", "j", "j")
-	sec, top := m.reader.CurrentSection(), m.reader.top
+	sec, top := m.rv().CurrentSection(), m.rv().Top()
 	if sec != 2 {
 		t.Fatalf("section %d after 3, want 2", sec)
 	}
@@ -133,8 +133,8 @@ func TestLibraryPositionRestored(t *testing.T) {
 	m2 := newLibModel(t, openLibrary(t, lib.path), 120, 40)
 	find(t, m2, sampleTitle)
 	typeKeys(t, m2, "enter")
-	if got := m2.reader.top; got != top || m2.reader.CurrentSection() != sec {
-		t.Errorf("reopened at line %d (section %d), want line %d (section %d)", got, m2.reader.CurrentSection(), top, sec)
+	if got := m2.rv().Top(); got != top || m2.rv().CurrentSection() != sec {
+		t.Errorf("reopened at line %d (section %d), want line %d (section %d)", got, m2.rv().CurrentSection(), top, sec)
 	}
 }
 
@@ -151,12 +151,12 @@ func isQuit(cmd tea.Cmd) bool {
 func TestLibraryStaleSearchDropped(t *testing.T) {
 	lib := newTestLibrary(t, 12)
 	m := newLibModel(t, lib.Library, 120, 40)
-	older := m.library.Search("Gaz", true)
-	newer := m.library.Search("Rafah", true)
+	older := m.lib().list.Search("Gaz", true)
+	newer := m.lib().list.Search("Rafah", true)
 	for _, c := range []tea.Cmd{newer, older} {
 		send(t, m, c())
 	}
-	if l := m.library.list(); l.label != "Rafah" {
+	if l := m.lib().list.list(); l.label != "Rafah" {
 		t.Errorf("shown %q, want the newer search", l.label)
 	}
 }
@@ -179,7 +179,7 @@ func TestLibraryFilters(t *testing.T) {
 			typeKeys(t, m, "/")
 			typeKeys(t, m, strings.Split(tt.query, "")...)
 			typeKeys(t, m, "enter")
-			l := m.library.list()
+			l := m.lib().list.list()
 			if l.kind != listSearch || l.total == 0 {
 				t.Fatalf("%q: %d results of kind %v", tt.query, l.total, l.kind)
 			}
@@ -203,8 +203,8 @@ func TestLibraryMentioning(t *testing.T) {
 		t.Fatalf("focus %v, want People & Places", m.focus)
 	}
 	typeKeys(t, m, "a")
-	l := m.library.list()
-	if l.kind != listMentioning || l.label != "Lloyd Austin" || m.focus != focusArticles {
+	l := m.lib().list.list()
+	if l.kind != listMentioning || l.label != "Lloyd Austin" || m.focus != focusList {
 		t.Fatalf("after a: %v %q focus %v", l.kind, l.label, m.focus)
 	}
 	want, _ := lib.ArticlesMentioning(context.Background(), "Lloyd Austin", model.Person, 0)
@@ -220,17 +220,17 @@ func TestLibraryMentioning(t *testing.T) {
 	}
 	typeKeys(t, m, "shift+tab")
 	typeKeys(t, m, "esc")
-	if m.library.Filtered() || m.focus != focusEntities {
-		t.Errorf("esc should restore the whole list and go back: filtered %v focus %v", m.library.Filtered(), m.focus)
+	if m.lib().list.Filtered() || m.focus != focusEntities {
+		t.Errorf("esc should restore the whole list and go back: filtered %v focus %v", m.lib().list.Filtered(), m.focus)
 	}
 
 	// From a search's results, Esc goes back to them.
 	typeKeys(t, m, "shift+tab", "shift+tab", "shift+tab", "/", "R", "a", "f", "a", "h", "enter", "enter", "tab", "a")
-	if l := m.library.list(); l.kind != listMentioning {
+	if l := m.lib().list.list(); l.kind != listMentioning {
 		t.Fatalf("a from a search result lists %v %q", l.kind, l.label)
 	}
 	typeKeys(t, m, "esc")
-	if l := m.library.list(); l.kind != listSearch || l.label != "Rafah" || m.focus != focusEntities {
+	if l := m.lib().list.list(); l.kind != listSearch || l.label != "Rafah" || m.focus != focusEntities {
 		t.Errorf("esc should go back to the search: %v %q focus %v", l.kind, l.label, m.focus)
 	}
 }
@@ -240,11 +240,11 @@ func TestLibraryMentioning(t *testing.T) {
 func TestLibraryPaging(t *testing.T) {
 	lib := newTestLibrary(t, 3*pageSize)
 	m := newLibModel(t, lib.Library, 120, 40)
-	if got := len(m.library.all.pages); got != 1 {
+	if got := len(m.lib().list.all.pages); got != 1 {
 		t.Errorf("first screen read %d pages, want 1", got)
 	}
 	typeKeys(t, m, "G")
-	l := m.library.all
+	l := m.lib().list.all
 	if l.cursor != l.total-1 {
 		t.Errorf("cursor %d after G, want %d", l.cursor, l.total-1)
 	}
@@ -294,20 +294,20 @@ func TestLibraryPasteSearch(t *testing.T) {
 	m := newLibModel(t, lib.Library, 120, 40)
 	typeKeys(t, m, "/")
 	paste(t, m, "Ra\tfa\n")
-	l := m.library.list()
-	if m.library.pending != nil {
-		l = m.library.pending
+	l := m.lib().list.list()
+	if m.lib().list.pending != nil {
+		l = m.lib().list.pending
 	}
 	if got := m.search.Value(); got != "Ra fa" {
 		t.Errorf("prompt holds %q, want %q", got, "Ra fa")
 	}
-	if l.kind != listSearch || l.label != "Ra fa" || !m.library.Filtered() {
-		t.Errorf("after the paste the list is kind %v %q (filtered %v), want the search for %q", l.kind, l.label, m.library.Filtered(), "Ra fa")
+	if l.kind != listSearch || l.label != "Ra fa" || !m.lib().list.Filtered() {
+		t.Errorf("after the paste the list is kind %v %q (filtered %v), want the search for %q", l.kind, l.label, m.lib().list.Filtered(), "Ra fa")
 	}
 	typeKeys(t, m, "backspace", "backspace", "backspace")
 	paste(t, m, "fah")
 	typeKeys(t, m, "enter")
-	l = m.library.list()
+	l = m.lib().list.list()
 	if m.search.Active() || l.kind != listSearch || l.label != "Rafah" {
 		t.Errorf("enter after the paste: prompt open %v, list kind %v %q, want the ranked search for Rafah", m.search.Active(), l.kind, l.label)
 	}

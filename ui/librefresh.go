@@ -6,9 +6,9 @@ import (
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
-	"github.com/byline/byline/articles"
 	"github.com/byline/byline/articles/fetch"
 	"github.com/byline/byline/library"
+	"github.com/byline/byline/ui/render"
 )
 
 // refreshStartedMsg says a refresh of total feeds began; its progress and
@@ -74,8 +74,7 @@ func waitRefresh(ch <-chan tea.Msg) tea.Cmd {
 // handleRefresh follows a background refresh: the spinner and count in
 // the status line, a warning line per failed feed, and the new articles
 // in the list when it is over.
-func (m *Model) handleRefresh(msg tea.Msg) tea.Cmd {
-	s := m.lib
+func (s *librarySource) handleRefresh(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case refreshStartedMsg:
 		s.refreshing, s.refDone, s.refTotal, s.refCh = true, 0, msg.total, msg.ch
@@ -87,60 +86,54 @@ func (m *Model) handleRefresh(msg tea.Msg) tea.Cmd {
 			text := msg.Err.Error()
 			twice := msg.Feed + ": " + msg.Feed + ": "
 			text = strings.Replace(text, twice, msg.Feed+": ", 1)
-			m.addWarning(text)
+			s.warn(text)
 		}
 		return waitRefresh(s.refCh)
 	case refreshDoneMsg:
 		was := s.refreshing
 		s.refreshing, s.refCh = false, nil
 		if msg.err != nil && s.ctx.Err() == nil {
-			m.addWarning("refresh: " + msg.err.Error())
+			s.warn("refresh: " + msg.err.Error())
 		}
 		if !was {
 			return nil
 		}
-		feeds := plural(msg.res.Feeds, "feed", "feeds")
+		feeds := render.Plural(msg.res.Feeds, "feed", "feeds")
 		if failed := len(msg.res.Warnings); failed > 0 {
 			// The warnings say which failed; the note must not say all
 			// were refreshed.
-			feeds = commas(msg.res.Feeds-failed) + " of " + feeds
+			feeds = render.Commas(msg.res.Feeds-failed) + " of " + feeds
 		}
 		if msg.res.New == 0 {
 			s.note = "refreshed " + feeds + " · nothing new"
 			return nil
 		}
-		s.note = "refreshed " + feeds + " · " + commas(msg.res.New) + " new"
+		s.note = "refreshed " + feeds + " · " + render.Commas(msg.res.New) + " new"
 		return firstScreenCmd(s.ctx, s.lib)
 	}
 	return nil
 }
 
-// addWarning adds a line to the collapsible warnings.
-func (m *Model) addWarning(text string) {
-	m.warnings = append(m.warnings, articles.Sanitize(flatten(text)))
-	m.relayout()
+// warn adds a line to the collapsible warnings.
+func (s *librarySource) warn(text string) {
+	s.problems.Warn(text)
+	s.host.relayout()
 }
 
 // handleSpin advances the spinner while a refresh runs.
-func (m *Model) handleSpin(msg spinner.TickMsg) tea.Cmd {
-	if m.lib == nil || !m.lib.refreshing {
+func (s *librarySource) handleSpin(msg spinner.TickMsg) tea.Cmd {
+	if !s.refreshing {
 		return nil
 	}
 	var cmd tea.Cmd
-	m.lib.spin, cmd = m.lib.spin.Update(msg)
+	s.spin, cmd = s.spin.Update(msg)
 	return cmd
 }
 
 // activity is the refresh's part of the status line.
-func (s *libState) activity() string {
+func (s *librarySource) activity() string {
 	if !s.refreshing {
 		return s.note
 	}
-	return s.spin.View() + " refreshing " + commas(s.refDone) + "/" + plural(s.refTotal, "feed", "feeds")
-}
-
-// countsText is the library's counts for the status line.
-func (s *libState) countsText() string {
-	c := s.counts
-	return commas(c.Unread) + " unread · " + commas(c.Starred) + " starred · " + plural(c.Articles, "article", "articles")
+	return s.spin.View() + " refreshing " + render.Commas(s.refDone) + "/" + render.Plural(s.refTotal, "feed", "feeds")
 }

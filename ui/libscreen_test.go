@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"github.com/byline/byline/ui/render"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -56,11 +57,11 @@ func TestLibrarySearchHighlights(t *testing.T) {
 	lib := newTestLibrary(t, 3)
 	m := newLibModel(t, lib.Library, 120, 40)
 	typeKeys(t, m, "/", "R", "a", "f", "a", "h", "enter")
-	r, ok := m.library.list().row(0)
+	r, ok := m.lib().list.list().row(0)
 	if !ok || len(r.marks) == 0 {
 		t.Fatalf("first result %+v has no marks", r)
 	}
-	painted := "\x1b[" + m.c.styles.marks[markMatch] + "m" + "Rafah" + "\x1b[m"
+	painted := "\x1b[" + m.c.styles.View.Marks[render.MarkMatch] + "m" + "Rafah" + "\x1b[m"
 	if !strings.Contains(m.View().Content, painted) {
 		t.Errorf("the snippet does not highlight Rafah as a match")
 	}
@@ -92,16 +93,16 @@ func TestLibraryRefresh(t *testing.T) {
 		}
 	}
 	m := newLibModel(t, lib.Library, 120, 40, func(o *Options) { o.Fetch = fetch.New(fetch.Options{Version: "test"}) })
-	if m.lib.refreshing {
+	if m.lib().refreshing {
 		t.Fatal("the refresh never finished")
 	}
-	if len(m.warnings) != 1 || !strings.Contains(m.warnings[0], "/down") || !strings.Contains(m.warnings[0], "500") {
-		t.Errorf("warnings = %q, want one for /down", m.warnings)
+	if len(m.problems.warnings) != 1 || !strings.Contains(m.problems.warnings[0], "/down") || !strings.Contains(m.problems.warnings[0], "500") {
+		t.Errorf("warnings = %q, want one for /down", m.problems.warnings)
 	}
-	if got := m.lib.counts.Articles; got != 5 {
+	if got := m.lib().counts.Articles; got != 5 {
 		t.Errorf("%d articles after the refresh, want 3 + the feed's 2", got)
 	}
-	if got := m.library.all.total; got != 5 {
+	if got := m.lib().list.all.total; got != 5 {
 		t.Errorf("the list shows %d articles, want the new ones too", got)
 	}
 	got := screen(t, m)

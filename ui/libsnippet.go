@@ -6,6 +6,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/byline/byline/articles"
+	"github.com/byline/byline/ui/render"
 )
 
 // markedLine draws a search result's snippet on one line of exactly width
@@ -18,7 +19,7 @@ func markedLine(s string, marks [][2]int, width int, base, hl lipgloss.Style) st
 		return ""
 	}
 	start, lead := 0, ""
-	if len(marks) > 0 && marks[0][0] <= len(s) && textWidth(flatten(s[:marks[0][0]])) > width/3 {
+	if len(marks) > 0 && marks[0][0] <= len(s) && render.Width(strings.TrimLeft(render.OneLine(s[:marks[0][0]]), " ")) > width/3 {
 		start = wordStartBefore(s, marks[0][0], width/4)
 		lead = "…"
 	}
@@ -26,22 +27,22 @@ func markedLine(s string, marks [][2]int, width int, base, hl lipgloss.Style) st
 	room := width
 	// Segments are painted with their SGR codes: a style's Render would
 	// drop the blanks at their edges.
-	baseSGR, hlSGR := sgrOf(base), sgrOf(hl)
+	baseSGR, hlSGR := render.SGROf(base), render.SGROf(hl)
 	put := func(text string, sgr string) bool {
-		text = articles.Sanitize(oneLine(text))
+		text = articles.Sanitize(render.OneLine(text))
 		if text == "" {
 			return true
 		}
 		fits := true
-		if textWidth(text) > room {
-			text, fits = truncate(text, room), false
+		if render.Width(text) > room {
+			text, fits = render.Truncate(text, room), false
 		}
 		if sgr != "" {
 			b.WriteString("\x1b[" + sgr + "m" + text + "\x1b[m")
 		} else {
 			b.WriteString(text)
 		}
-		room -= textWidth(text)
+		room -= render.Width(text)
 		return fits
 	}
 	if lead != "" {
@@ -83,15 +84,4 @@ func wordStartBefore(s string, end, cells int) int {
 		}
 	}
 	return i
-}
-
-// oneLine turns line breaks and tabs into blanks, keeping every blank
-// (flatten trims the start, which would glue words to a mark).
-func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' || r == '\r' {
-			return ' '
-		}
-		return r
-	}, s)
 }

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"github.com/byline/byline/ui/render"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -36,11 +38,11 @@ func checkSection(t *testing.T, m *Model, after string, i, n int) {
 	if got := m.currentSection(); got != i {
 		t.Errorf("after %s: section %d is current, want %d", after, got+1, i+1)
 	}
-	if m.sections.current != i {
-		t.Errorf("after %s: the Sections pane marks %d, want %d", after, m.sections.current+1, i+1)
+	if m.view.sections.current != i {
+		t.Errorf("after %s: the Sections pane marks %d, want %d", after, m.view.sections.current+1, i+1)
 	}
-	if m.status.section != i+1 || m.status.total != n {
-		t.Errorf("after %s: status § %d/%d, want § %d/%d", after, m.status.section, m.status.total, i+1, n)
+	if m.status.info.section != i+1 || m.status.info.total != n {
+		t.Errorf("after %s: status § %d/%d, want § %d/%d", after, m.status.info.section, m.status.info.total, i+1, n)
 	}
 }
 
@@ -60,15 +62,15 @@ func TestJumpNearTheEnd(t *testing.T) {
 	for _, tt := range tests {
 		for _, k := range tt.keys {
 			key := string(k)
-			t.Run(itoa(tt.w)+"x"+itoa(tt.h)+" key "+key, func(t *testing.T) {
+			t.Run(strconv.Itoa(tt.w)+"x"+strconv.Itoa(tt.h)+" key "+key, func(t *testing.T) {
 				a := lunar(t)
 				n := len(a.Sections)
 				m := newTestModel(t, tt.w, tt.h, loaded([]*model.Article{a}))
 				target := int(k - '1')
 				typeKeys(t, m, key)
 				checkSection(t, m, key, target, n)
-				if m.reader.top != m.reader.starts[target] {
-					t.Errorf("after %s the reader's top line is %d, want the heading's %d", key, m.reader.top, m.reader.starts[target])
+				if m.rv().Top() != m.rv().SectionStart(target) {
+					t.Errorf("after %s the reader's top line is %d, want the heading's %d", key, m.rv().Top(), m.rv().SectionStart(target))
 				}
 				for i := target - 1; i >= 0; i-- {
 					typeKeys(t, m, "[")
@@ -100,7 +102,7 @@ func TestClickNearTheEnd(t *testing.T) {
 	for _, i := range []int{1, 3, 2, 0, 1} {
 		// Row 0 is the border.
 		send(t, m, tea.MouseClickMsg{X: 5, Y: i + 1, Button: tea.MouseLeft})
-		checkSection(t, m, "a click on entry "+itoa(i+1), i, n)
+		checkSection(t, m, "a click on entry "+strconv.Itoa(i+1), i, n)
 	}
 }
 
@@ -140,10 +142,10 @@ func TestWalkFromView(t *testing.T) {
 			m := newTestModel(t, 80, 24, loaded([]*model.Article{sample(t)}))
 			typeKeys(t, m, search...)
 			typeKeys(t, m, tt.keys...)
-			if got := m.status.walk; got != tt.walk {
+			if got := m.status.info.walk; got != tt.walk {
 				t.Errorf("walk %q, want %q", got, tt.walk)
 			}
-			if mk := m.c.marks; !inView(m.reader, mk.targets[mk.cur]) {
+			if mk := m.hl(); !inView(m.rv(), mk.Targets[mk.Cur]) {
 				t.Errorf("the current match is not on screen")
 			}
 		})
@@ -151,15 +153,7 @@ func TestWalkFromView(t *testing.T) {
 }
 
 // inView reports whether p is rendered and wholly in the reader's view.
-func inView(r *readerPane, p model.Pos) bool {
-	s := r.doc.secs[p.Section]
-	if s == nil {
-		return false
-	}
-	sp := s.spans(p.Paragraph, p.Start, p.End, nil)
-	return len(sp) > 0 && r.starts[p.Section]+sp[0].line >= r.top &&
-		r.starts[p.Section]+sp[len(sp)-1].line < r.top+r.innerH()
-}
+func inView(v *render.View, p model.Pos) bool { return v.Shows(p) }
 
 // TestHelpListsWalkKeys opens help without a search: n and N are listed,
 // saying when they work; with a search they say what they do.
@@ -186,7 +180,7 @@ func TestHelpListsWalkKeys(t *testing.T) {
 func TestNoMatchKept(t *testing.T) {
 	m := newTestModel(t, 120, 40, loaded([]*model.Article{sample(t)}))
 	typeKeys(t, m, "/", "z", "z", "z")
-	if got := m.status.walk; got != "no match" {
+	if got := m.status.info.walk; got != "no match" {
 		t.Errorf("typing: walk %q, want no match", got)
 	}
 	want := `no match for "zzz"`
@@ -202,7 +196,7 @@ func TestNoMatchKept(t *testing.T) {
 	}
 	for _, s := range steps {
 		typeKeys(t, m, s.key)
-		if got := m.status.walk; got != s.walk {
+		if got := m.status.info.walk; got != s.walk {
 			t.Errorf("after %s: walk %q, want %q", s.key, got, s.walk)
 		}
 		if !strings.Contains(screen(t, m), s.walk) {
@@ -211,7 +205,7 @@ func TestNoMatchKept(t *testing.T) {
 	}
 	// Esc in the prompt clears the search without a notice.
 	typeKeys(t, m, "/", "z", "esc")
-	if got := m.status.walk; got != "" {
+	if got := m.status.info.walk; got != "" {
 		t.Errorf("esc: walk %q, want none", got)
 	}
 }
@@ -231,11 +225,11 @@ func TestMentionCount(t *testing.T) {
 	m := newTestModel(t, 120, 40, loaded([]*model.Article{a}))
 	send(t, m, selectEntityMsg{one})
 	want := a.Entities[one].Name + " · 1 mention (n/N)"
-	if got := m.status.walk; got != want {
+	if got := m.status.info.walk; got != want {
 		t.Errorf("walk %q, want %q", got, want)
 	}
 	typeKeys(t, m, "tab", "enter")
-	if got := m.status.walk; got != "Lloyd Austin · 8 mentions (n/N)" {
+	if got := m.status.info.walk; got != "Lloyd Austin · 8 mentions (n/N)" {
 		t.Errorf("walk %q, want Lloyd Austin · 8 mentions (n/N)", got)
 	}
 }
@@ -249,9 +243,9 @@ func TestSearchNearTheEnd(t *testing.T) {
 		a := lunar(t)
 		m := newTestModel(t, size[0], size[1], loaded([]*model.Article{a}))
 		typeKeys(t, m, "/", "F", "l", "i", "g", "h", "t", "enter")
-		mk := m.c.marks
-		if len(mk.targets) != 1 || mk.targets[0].Section != 2 {
-			t.Fatalf("matches %v, want one in section 3", mk.targets)
+		mk := m.hl()
+		if len(mk.Targets) != 1 || mk.Targets[0].Section != 2 {
+			t.Fatalf("matches %v, want one in section 3", mk.Targets)
 		}
 		checkSection(t, m, "/Flight", 2, len(a.Sections))
 		typeKeys(t, m, "[")
@@ -265,16 +259,16 @@ func TestSearchNearTheEnd(t *testing.T) {
 func TestSearchFromTopLine(t *testing.T) {
 	m := newTestModel(t, 80, 24, loaded([]*model.Article{sample(t)}))
 	typeKeys(t, m, "G")
-	top := m.reader.top
+	top := m.rv().Top()
 	typeKeys(t, m, "/", "g", "a", "z", "a")
-	mk := m.c.marks
-	first, _, ok := m.reader.linesOf(mk.targets[mk.cur])
+	mk := m.hl()
+	first, _, ok := m.rv().LinesOf(mk.Targets[mk.Cur])
 	if !ok || first < top {
-		t.Errorf("match %d/%d starts on line %d, above the top line %d", mk.cur+1, len(mk.targets), first, top)
+		t.Errorf("match %d/%d starts on line %d, above the top line %d", mk.Cur+1, len(mk.Targets), first, top)
 	}
-	if mk.cur > 0 {
-		if prev, _, _ := m.reader.linesOf(mk.targets[mk.cur-1]); prev >= top {
-			t.Errorf("match %d starts on line %d, at or below the top line %d, and was skipped", mk.cur, prev, top)
+	if mk.Cur > 0 {
+		if prev, _, _ := m.rv().LinesOf(mk.Targets[mk.Cur-1]); prev >= top {
+			t.Errorf("match %d starts on line %d, at or below the top line %d, and was skipped", mk.Cur, prev, top)
 		}
 	}
 }
@@ -284,19 +278,19 @@ func TestSearchFromTopLine(t *testing.T) {
 func TestWalkFromFocusedPane(t *testing.T) {
 	m := newTestModel(t, 160, 40, loaded([]*model.Article{sample(t)}))
 	typeKeys(t, m, "v", "/", "g", "a", "z", "a", "enter")
-	if got := m.status.walk; got != "match 1/6" {
+	if got := m.status.info.walk; got != "match 1/6" {
 		t.Fatalf("after the search: %q", got)
 	}
 	typeKeys(t, m, "l", "l", "l")
-	if f := m.columns.Focused(); f != 3 {
+	if f := m.view.columns.Focused(); f != 3 {
 		t.Fatalf("pane %d focused, want 4", f+1)
 	}
 	typeKeys(t, m, "n")
-	if got := m.status.walk; got != "match 4/6" {
+	if got := m.status.info.walk; got != "match 4/6" {
 		t.Errorf("n from pane 4: %q, want match 4/6 (the first in that section)", got)
 	}
 	typeKeys(t, m, "n")
-	if got := m.status.walk; got != "match 5/6" {
+	if got := m.status.info.walk; got != "match 5/6" {
 		t.Errorf("n again: %q, want match 5/6", got)
 	}
 }
@@ -307,22 +301,22 @@ func TestWalkFromFocusedPane(t *testing.T) {
 func TestSwitchArticlesKeepsPlace(t *testing.T) {
 	m := newTestModel(t, 80, 24, loaded([]*model.Article{sample(t), lunar(t)}))
 	typeKeys(t, m, "d", "d", "d")
-	top := m.reader.top
+	top := m.rv().Top()
 	if top == 0 {
 		t.Fatal("d did not scroll")
 	}
 	typeKeys(t, m, "J", "K")
-	if m.reader.top != top {
-		t.Errorf("after J K the top line is %d, want %d", m.reader.top, top)
+	if m.rv().Top() != top {
+		t.Errorf("after J K the top line is %d, want %d", m.rv().Top(), top)
 	}
 	typeKeys(t, m, "/", "t", "h", "e", "enter", "J")
-	if got := m.status.walk; !strings.HasSuffix(got, "matches") {
+	if got := m.status.info.walk; !strings.HasSuffix(got, "matches") {
 		t.Errorf("after J with a search: %q, want a count of matches, none current", got)
 	}
 	typeKeys(t, m, "n")
-	mk := m.c.marks
-	if mk.cur < 0 || !inView(m.reader, mk.targets[mk.cur]) {
-		t.Errorf("n after J shows no match on screen (walk %q)", m.status.walk)
+	mk := m.hl()
+	if mk.Cur < 0 || !inView(m.rv(), mk.Targets[mk.Cur]) {
+		t.Errorf("n after J shows no match on screen (walk %q)", m.status.info.walk)
 	}
 }
 
@@ -331,11 +325,11 @@ func TestSwitchArticlesKeepsPlace(t *testing.T) {
 func TestSwitchArticlesInPanes(t *testing.T) {
 	m := newTestModel(t, 160, 40, loaded([]*model.Article{sample(t), lunar(t)}))
 	typeKeys(t, m, "v", "l", "l")
-	if f := m.columns.Focused(); f != 2 {
+	if f := m.view.columns.Focused(); f != 2 {
 		t.Fatalf("pane %d focused, want 3", f+1)
 	}
 	typeKeys(t, m, "J", "K")
-	if f := m.columns.Focused(); f != 2 {
+	if f := m.view.columns.Focused(); f != 2 {
 		t.Errorf("after J K pane %d is focused, want 3", f+1)
 	}
 }

@@ -42,28 +42,24 @@ func TestRecognizeInBackground(t *testing.T) {
 	if len(a.Entities) == 0 {
 		t.Fatal("the open article was not recognised")
 	}
-	if b.Entities != nil || !m.unrecognized[b] || m.recognizing {
-		t.Errorf("an article nobody opened was recognised (%d entities) or recognition still runs (%v)", len(b.Entities), m.recognizing)
+	if b.Entities != nil || !m.files().unrecognized[b] || m.files().recognizing {
+		t.Errorf("an article nobody opened was recognised (%d entities) or recognition still runs (%v)", len(b.Entities), m.files().recognizing)
 	}
 	s := screen(t, m)
 	if strings.Contains(s, "finding names") || !strings.Contains(s, "Gallant") {
 		t.Errorf("People & Places not filled in:\n%s", s)
 	}
-	if m.c.marks.query != "rafah" || len(m.c.marks.matches) == 0 {
-		t.Errorf("the search was lost when recognition finished: %q, %d matches", m.c.marks.query, len(m.c.marks.matches))
+	if m.hl().Query != "rafah" || len(m.hl().Matches) == 0 {
+		t.Errorf("the search was lost when recognition finished: %q, %d matches", m.hl().Query, len(m.hl().Matches))
 	}
-	var people int
-	for _, ms := range m.c.marks.bySection {
-		people += len(ms)
-	}
-	if people == 0 {
+	if m.hl().Mentions() == 0 {
 		t.Error("mentions not indexed for highlighting")
 	}
 
 	// Opening the second article recognises it.
 	send(t, m, press("J"))
-	if len(b.Entities) == 0 || len(m.unrecognized) != 0 || m.recognizing {
-		t.Errorf("second article after J: %d entities, %d pending, running %v", len(b.Entities), len(m.unrecognized), m.recognizing)
+	if len(b.Entities) == 0 || len(m.files().unrecognized) != 0 || m.files().recognizing {
+		t.Errorf("second article after J: %d entities, %d pending, running %v", len(b.Entities), len(m.files().unrecognized), m.files().recognizing)
 	}
 }
 
@@ -72,9 +68,9 @@ func TestRecognizeOpenArticleFirst(t *testing.T) {
 	m := newModel(Options{Load: loaded(as), Recognize: true, Style: "dark"})
 	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
 	m.Update(loadedMsg{articles.Loaded{Articles: as}})
-	m.recognizing = false // as if the first article's recognition were lost
-	m.cur = 2
-	cmd := m.recognizeNext()
+	m.files().recognizing = false // as if the first article's recognition were lost
+	m.files().cur = 2
+	cmd := m.files().recognizeNext()
 	msg, ok := cmd().(recognizedMsg)
 	if !ok || msg.art != as[2] {
 		t.Fatalf("recognised %v first, want the open article", msg.art)

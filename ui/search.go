@@ -7,15 +7,29 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/byline/byline/articles"
+	"github.com/byline/byline/ui/render"
 )
 
+// searchTarget is what a search prompt searches: the open article or the
+// library. The prompt edits the query and tells its target.
+type searchTarget interface {
+	// Changed searches again as the query is typed.
+	Changed(query string) tea.Cmd
+	// Accept is Enter: keep the query.
+	Accept(query string) tea.Cmd
+	// Cancel is Esc: the query is dropped.
+	Cancel() tea.Cmd
+	// Result is what the prompt shows right of the query: the count.
+	Result() string
+}
+
 // searchInput is the "/" prompt: a one-line editor for the query. While it
-// is open it gets every key and every paste first; the root re-highlights
-// whenever its value changes.
+// is open it gets every key and every paste first, and tells its target
+// whenever the query changes.
 type searchInput struct {
 	c      *common
 	w      int
-	active bool
+	target searchTarget
 	value  []rune
 	cursor int // in value, 0..len(value)
 	// hint says what Enter and Esc do, at the right of the line.
@@ -27,72 +41,78 @@ const searchMax = 200
 
 func newSearch(c *common) *searchInput { return &searchInput{c: c} }
 
-// Init does nothing.
-func (s *searchInput) Init() tea.Cmd { return nil }
-
 // SetSize sets the width of the prompt line.
-func (s *searchInput) SetSize(w, _ int) { s.w = w }
+func (s *searchInput) SetSize(w int) { s.w = w }
 
-// Open shows the prompt, empty.
-func (s *searchInput) Open() tea.Cmd {
-	s.active, s.value, s.cursor, s.hint = true, s.value[:0], 0, "enter keeps · esc clears "
-	return nil
+// Open shows the prompt, empty, searching t; hint says what Enter and Esc
+// do.
+func (s *searchInput) Open(t searchTarget, hint string) {
+	s.target, s.value, s.cursor, s.hint = t, s.value[:0], 0, hint
 }
 
-// SetHint replaces what the prompt says Enter and Esc do.
-func (s *searchInput) SetHint(h string) { s.hint = h }
-
-// Close hides the prompt.
-func (s *searchInput) Close() { s.active = false }
-
 // Active reports whether the prompt is open.
-func (s *searchInput) Active() bool { return s.active }
+func (s *searchInput) Active() bool { return s.target != nil }
 
 // Value is the query typed so far.
 func (s *searchInput) Value() string { return string(s.value) }
 
-// Update edits the query: typed or pasted text goes in at the cursor;
-// left/right (ctrl+b/ctrl+f), home/end (ctrl+a/ctrl+e) move it; backspace
-// and delete remove a character, ctrl+w the word before the cursor,
-// ctrl+u everything before it and ctrl+k everything after it.
-func (s *searchInput) Update(msg tea.Msg) (*searchInput, tea.Cmd) {
-	if !s.active {
-		return s, nil
+// Update handles a key or a paste while the prompt is open: Enter and Esc
+// close it, any other key or a paste edits the query.
+func (s *searchInput) Update(msg tea.Msg) tea.Cmd {
+	t := s.target
+	if t == nil {
+		return nil
 	}
+	k := s.c.keys
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(kp, k.Accept):
+			s.target = nil
+			return t.Accept(s.Value())
+		case key.Matches(kp, k.Cancel):
+			s.target = nil
+			return t.Cancel()
+		}
+	}
+	before := s.Value()
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
 		s.insert(pastedText(msg.Content))
 	case tea.KeyPressMsg:
 		s.editKey(msg)
 	}
-	return s, nil
+	if v := s.Value(); v != before {
+		return t.Changed(v)
+	}
+	return nil
 }
 
 // editKey applies one key press to the query.
-func (s *searchInput) editKey(k tea.KeyPressMsg) {
+func (s *searchInput) editKey(msg tea.KeyPressMsg) {
 	s.cursor = min(max(s.cursor, 0), len(s.value))
-	switch k.String() {
-	case "backspace", "ctrl+h":
+	k := &s.c.keys.Edit
+	switch {
+	case key.Matches(msg, k.DeleteBack):
 		if s.cursor > 0 {
 			s.cut(s.cursor-1, s.cursor)
 		}
-	case "delete", "ctrl+d":
+	case key.Matches(msg, k.DeleteForward):
 		if s.cursor < len(s.value) {
 			s.cut(s.cursor, s.cursor+1)
 		}
-	case "left", "ctrl+b":
+	case key.Matches(msg, k.Left):
 		s.cursor = max(s.cursor-1, 0)
-	case "right", "ctrl+f":
+	case key.Matches(msg, k.Right):
 		s.cursor = min(s.cursor+1, len(s.value))
-	case "home", "ctrl+a":
+	case key.Matches(msg, k.Home):
 		s.cursor = 0
-	case "end", "ctrl+e":
+	case key.Matches(msg, k.End):
 		s.cursor = len(s.value)
-	case "ctrl+u":
+	case key.Matches(msg, k.DeleteStart):
 		s.cut(0, s.cursor)
-	case "ctrl+k":
+	case key.Matches(msg, k.DeleteEnd):
 		s.cut(s.cursor, len(s.value))
-	case "ctrl+w":
+	case key.Matches(msg, k.DeleteWord):
 		i := s.cursor
 		for i > 0 && unicode.IsSpace(s.value[i-1]) {
 			i--
@@ -102,8 +122,8 @@ func (s *searchInput) editKey(k tea.KeyPressMsg) {
 		}
 		s.cut(i, s.cursor)
 	default:
-		t := k.Key().Text
-		if t == "" && k.String() == "space" {
+		t := msg.Key().Text
+		if t == "" && msg.String() == "space" {
 			t = " "
 		}
 		s.insert(t)
@@ -140,52 +160,51 @@ func (s *searchInput) insert(t string) {
 func pastedText(t string) string {
 	t = strings.TrimRight(t, "\r\n")
 	t = strings.ReplaceAll(t, "\r\n", "\n")
-	t = strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\r' || r == '\t' {
-			return ' '
-		}
-		return r
-	}, t)
-	return articles.Sanitize(t)
+	return articles.Sanitize(render.OneLine(t))
 }
 
-// View draws the prompt with a block cursor, followed by status, the
-// match count.
-func (s *searchInput) View(status string) string {
+// View draws the prompt with a block cursor, followed by the target's
+// result (the match count).
+func (s *searchInput) View() string {
 	st := &s.c.styles.Status
+	status := ""
+	if s.target != nil {
+		status = s.target.Result()
+	}
 	cur := min(max(s.cursor, 0), len(s.value))
 	before, under, after := s.value[:cur], " ", ""
 	if cur < len(s.value) {
 		under, after = string(s.value[cur]), string(s.value[cur+1:])
 	}
-	room := max(s.w-textWidth(status)-6, 4)
+	room := max(s.w-render.Width(status)-6, 4)
 	b := string(before)
-	if textWidth(b) > room {
+	if render.Width(b) > room {
 		r := before
-		for textWidth(string(r)) > room {
+		for render.Width(string(r)) > room {
 			r = r[1:]
 		}
 		b = "…" + string(r[1:])
 	}
-	if rest := room - textWidth(b); textWidth(after) > rest {
+	if rest := room - render.Width(b); render.Width(after) > rest {
 		r := []rune(after)
-		for len(r) > 0 && textWidth(string(r)) > max(rest-1, 0) {
+		for len(r) > 0 && render.Width(string(r)) > max(rest-1, 0) {
 			r = r[:len(r)-1]
 		}
 		after = string(r) + "…"
 	}
 	line := st.Search.Render("/") + b + st.Cursor.Render(under) + after + "  " + st.Search.Render(status)
 	hint := s.hint
-	if gap := s.w - ansiWidth(line) - textWidth(hint); gap > 0 {
+	if gap := s.w - render.StyledWidth(line) - render.Width(hint); gap > 0 {
 		line += strings.Repeat(" ", gap) + s.c.styles.Message.Render(hint)
 	}
-	return fitStyled(line, s.w)
+	return render.FitStyled(line, s.w)
 }
 
 // ShortHelp lists the prompt's keys.
 func (s *searchInput) ShortHelp() []key.Binding {
 	k := s.c.keys
-	return []key.Binding{k.Accept, k.Cancel}
+	e := &k.Edit
+	return []key.Binding{k.Accept, k.Cancel, e.Left, e.Right, e.Home, e.End, e.DeleteBack, e.DeleteWord, e.DeleteStart, e.DeleteEnd}
 }
 
 // FullHelp lists the prompt's keys.

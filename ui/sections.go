@@ -2,12 +2,11 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/byline/byline/articles"
 	"github.com/byline/byline/model"
+	"github.com/byline/byline/ui/render"
 )
 
 // jumpMsg asks the reader to show a section.
@@ -30,8 +29,8 @@ type sectionsPane struct {
 
 func newSections(c *common) *sectionsPane { return &sectionsPane{c: c} }
 
-// Init does nothing.
-func (s *sectionsPane) Init() tea.Cmd { return nil }
+// Name names the pane on the help screen.
+func (s *sectionsPane) Name() string { return "Sections" }
 
 // SetSize sets the pane's outer size.
 func (s *sectionsPane) SetSize(w, h int) { s.w, s.h = w, h; s.scroll() }
@@ -46,7 +45,7 @@ func (s *sectionsPane) Blur() { s.focused = false }
 func (s *sectionsPane) SetArticle(a *model.Article) {
 	s.labels = s.labels[:0]
 	for _, sec := range a.Sections {
-		h := articles.Sanitize(flatten(sec.Heading))
+		h := render.Clean(sec.Heading)
 		if h == "" {
 			h = "Lead"
 		}
@@ -60,7 +59,7 @@ func (s *sectionsPane) SetArticle(a *model.Article) {
 func (s *sectionsPane) LabelWidth() int {
 	w := 0
 	for _, l := range s.labels {
-		w = max(w, textWidth(l))
+		w = max(w, render.Width(l))
 	}
 	return w + len(fmt.Sprint(len(s.labels)))
 }
@@ -78,7 +77,7 @@ func labelWidth(arts []*model.Article, maxW int) int {
 			if h == "" {
 				h = "Lead"
 			}
-			w = max(w, textWidth(articles.Sanitize(flatten(h)))+n)
+			w = max(w, render.Width(render.Clean(h))+n)
 			if w >= maxW {
 				return w
 			}
@@ -102,25 +101,25 @@ func (s *sectionsPane) rows() int { return max(s.h-2, 1) }
 func (s *sectionsPane) scroll() { s.listNav.scroll(len(s.labels), s.rows()) }
 
 // Update moves the cursor and jumps on Enter or a click.
-func (s *sectionsPane) Update(msg tea.Msg) (*sectionsPane, tea.Cmd) {
+func (s *sectionsPane) Update(msg tea.Msg) tea.Cmd {
 	n := len(s.labels)
 	if n == 0 {
-		return s, nil
+		return nil
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if !s.moveKey(msg, s.c.keys, n, s.rows()) && key.Matches(msg, s.c.keys.Select) {
-			return s, jumpCmd(s.cursor)
+			return jumpCmd(s.cursor)
 		}
 	case tea.MouseClickMsg:
 		if i := s.offset + msg.Y - 1; msg.Y >= 1 && i >= 0 && i < n {
 			s.cursor = i
-			return s, jumpCmd(i)
+			return jumpCmd(i)
 		}
 	case tea.MouseWheelMsg:
 		s.wheel(msg.Button, n, s.rows())
 	}
-	return s, nil
+	return nil
 }
 
 // View draws the numbered list.
@@ -140,7 +139,7 @@ func (s *sectionsPane) draw() string {
 			marker = "▌ "
 		}
 		num := fmt.Sprintf("%*d ", numW, i+1)
-		label := fit(s.labels[i], max(w-2-len(num), 0))
+		label := render.Fit(s.labels[i], max(w-2-len(num), 0))
 		var row string
 		switch {
 		case s.focused && i == s.cursor:
@@ -169,12 +168,4 @@ func (s *sectionsPane) ShortHelp() []key.Binding {
 func (s *sectionsPane) FullHelp() [][]key.Binding {
 	k := s.c.keys
 	return [][]key.Binding{s.ShortHelp(), {k.Section, k.NextSection, k.PrevSection}}
-}
-
-// padRight pads plain text to width cells.
-func padRight(s string, width int) string {
-	if w := textWidth(s); w < width {
-		return s + strings.Repeat(" ", width-w)
-	}
-	return s
 }

@@ -4,17 +4,13 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/byline/byline/ui/render"
 )
 
-// statusLine is the bottom line: the article, the section, how far through
-// it the reader is, the search or walk state and the way to help. The root
-// fills its fields before drawing it.
-type statusLine struct {
-	c       *common
-	w       int
+// statusInfo is what the status line shows. The source fills in the
+// title, its counts and activity; the article view the section, the
+// position, its note and the walk.
+type statusInfo struct {
 	title   string
 	section int // 1-based
 	total   int
@@ -23,62 +19,59 @@ type statusLine struct {
 	walk string
 	// note is a transient message ("rendering…").
 	note string
-	// notice is shown in place of an empty walk until the next key that
-	// changes something: `no match for "zzz"` after a search kept with
-	// Enter. The root sets and clears it; sync leaves it alone.
-	notice string
 	// counts are a library's ("12 unread · 3 starred · 40 articles");
 	// activity is what it is doing ("⠋ refreshing 3/12 feeds").
 	counts, activity string
 }
 
+// statusLine is the bottom line: the article, the section, how far through
+// it the reader is, the search or walk state and the way to help.
+type statusLine struct {
+	c    *common
+	w    int
+	info statusInfo
+}
+
 func newStatus(c *common) *statusLine { return &statusLine{c: c} }
 
-// Init does nothing.
-func (s *statusLine) Init() tea.Cmd { return nil }
-
 // SetSize sets the width; the status line is one line high.
-func (s *statusLine) SetSize(w, _ int) { s.w = w }
+func (s *statusLine) SetSize(w int) { s.w = w }
 
-// Update does nothing: the status line has no keys of its own.
-func (s *statusLine) Update(tea.Msg) (*statusLine, tea.Cmd) { return s, nil }
+// Set replaces what the line shows.
+func (s *statusLine) Set(info statusInfo) { s.info = info }
 
 // View draws the line, dropping the least useful parts when narrow.
 func (s *statusLine) View() string {
 	st := &s.c.styles.Status
-	right := "? help "
+	in := &s.info
+	h := s.c.keys.Help.Help()
+	right := h.Key + " " + h.Desc + " "
 	parts := []string{}
-	if s.total > 0 {
-		parts = append(parts, fmt.Sprintf("§ %d/%d", s.section, s.total), fmt.Sprintf("%d%%", s.percent))
+	if in.total > 0 {
+		parts = append(parts, fmt.Sprintf("§ %d/%d", in.section, in.total), fmt.Sprintf("%d%%", in.percent))
 	}
-	for _, p := range []string{s.note, s.activity, s.counts} {
+	for _, p := range []string{in.note, in.activity, in.counts} {
 		if p != "" {
 			parts = append(parts, p)
 		}
 	}
 	info := " " + strings.Join(parts, " · ") + " "
 	walk := ""
-	if s.walk != "" {
-		walk = " " + s.walk + " "
+	if in.walk != "" {
+		walk = " " + in.walk + " "
 	}
-	fixed := textWidth(info) + textWidth(walk) + textWidth(right)
+	fixed := render.Width(info) + render.Width(walk) + render.Width(right)
 	titleW := s.w - fixed - 2
 	if titleW < 8 {
 		right = ""
-		titleW = s.w - textWidth(info) - textWidth(walk) - 2
+		titleW = s.w - render.Width(info) - render.Width(walk) - 2
 	}
 	title := ""
 	if titleW > 3 {
-		title = st.Title.Render(" " + truncate(s.title, titleW) + " ")
+		title = st.Title.Render(" " + render.Truncate(in.title, titleW) + " ")
 	}
 	left := title + st.Info.Render(info) + st.Search.Render(walk)
-	gap := s.w - ansi.StringWidth(left) - textWidth(right)
+	gap := s.w - render.StyledWidth(left) - render.Width(right)
 	line := left + st.Bar.Render(strings.Repeat(" ", max(gap, 0))) + st.Help.Render(right)
-	return fitStyled(line, s.w)
+	return render.FitStyled(line, s.w)
 }
-
-// ShortHelp lists nothing: the status line has no keys.
-func (s *statusLine) ShortHelp() []key.Binding { return nil }
-
-// FullHelp lists nothing.
-func (s *statusLine) FullHelp() [][]key.Binding { return nil }

@@ -1,47 +1,9 @@
 package ui
 
 import (
-	"image/color"
-	"strings"
-
 	"charm.land/lipgloss/v2"
+	"github.com/byline/byline/ui/render"
 )
-
-// Theme is byline's palette for one terminal background. Every colour the
-// UI uses comes from here.
-type Theme struct {
-	Text, Muted, Subtle   color.Color
-	Accent, Border, Focus color.Color
-	Person, Place         color.Color
-	Match, MatchText      color.Color
-	Current, CurrentText  color.Color
-	Selected, Warning     color.Color
-	Bar, BarText          color.Color
-}
-
-// NewTheme returns the palette for a dark or a light background.
-func NewTheme(dark bool) Theme {
-	ld := lipgloss.LightDark(dark)
-	c := lipgloss.Color
-	return Theme{
-		Text:        ld(c("#1F1F1F"), c("#E4E4E4")),
-		Muted:       ld(c("#6B6B6B"), c("#9A9A9A")),
-		Subtle:      ld(c("#B8B8B8"), c("#4A4A4A")),
-		Accent:      ld(c("#5A3FD6"), c("#A08CFF")),
-		Border:      ld(c("#C4C4C4"), c("#444444")),
-		Focus:       ld(c("#5A3FD6"), c("#A08CFF")),
-		Person:      ld(c("#0B6E4F"), c("#5FD7AF")),
-		Place:       ld(c("#9C4A00"), c("#FFAF5F")),
-		Match:       ld(c("#FFE066"), c("#5F5F00")),
-		MatchText:   ld(c("#000000"), c("#FFFFD7")),
-		Current:     ld(c("#E8590C"), c("#FF8700")),
-		CurrentText: ld(c("#FFFFFF"), c("#000000")),
-		Selected:    ld(c("#C5B8FF"), c("#5F3FAF")),
-		Warning:     ld(c("#B00020"), c("#FF5F5F")),
-		Bar:         ld(c("#E6E2F8"), c("#2A2540")),
-		BarText:     ld(c("#2A2540"), c("#D0CCE8")),
-	}
-}
 
 // Styles holds every lipgloss style of the UI, grouped by pane.
 type Styles struct {
@@ -71,17 +33,16 @@ type Styles struct {
 		Key, Desc, Title lipgloss.Style
 	}
 	Message lipgloss.Style
-	// Marks are the highlights painted over rendered text. They differ
-	// without colour too: people bold, places underlined, the selected
-	// entity bold italic underlined, matches reversed, the current match
-	// reversed bold underlined.
-	Marks [markCount]lipgloss.Style
-	// marks are Marks as SGR parameters, ready to paint.
-	marks [markCount]string
+	// Marks are the highlights painted over rendered text
+	// (render.MarkStyles).
+	Marks [render.MarkCount]lipgloss.Style
+	// View is what the reader and the section panes paint with: Marks as
+	// SGR parameters and the styles of their messages.
+	View render.Styles
 }
 
 // NewStyles builds the styles from a theme.
-func NewStyles(t Theme) *Styles {
+func NewStyles(t render.Theme) *Styles {
 	s := &Styles{}
 	n := lipgloss.NewStyle
 	s.Pane.Border = n().Foreground(t.Border)
@@ -127,34 +88,7 @@ func NewStyles(t Theme) *Styles {
 
 	s.Message = n().Foreground(t.Muted)
 
-	// Reverse swaps foreground and background: with colour a match shows
-	// Match behind MatchText, without colour it is reverse video.
-	s.Marks[markPerson] = n().Foreground(t.Person).Bold(true)
-	s.Marks[markPlace] = n().Foreground(t.Place).Underline(true)
-	s.Marks[markSelected] = n().Background(t.Selected).Bold(true).Italic(true).Underline(true)
-	s.Marks[markMatch] = n().Reverse(true).Foreground(t.Match).Background(t.MatchText)
-	s.Marks[markCurrent] = n().Reverse(true).Bold(true).Underline(true).Foreground(t.Current).Background(t.CurrentText)
-	for k := range s.Marks {
-		s.marks[k] = sgrOf(s.Marks[k])
-	}
+	s.Marks = render.MarkStyles(t)
+	s.View = render.Styles{Marks: render.SGRs(s.Marks), Message: s.Message, Warning: s.Status.Warning}
 	return s
-}
-
-// sgrOf returns the SGR parameters a style opens with, so that highlights
-// can be painted into cached lines without lipgloss.
-func sgrOf(st lipgloss.Style) string {
-	out := st.Render("x")
-	i := strings.IndexByte(out, 'x')
-	if i < 0 {
-		return ""
-	}
-	var params []string
-	for p := out[:i]; p != ""; {
-		n, sgr, ok := escapeLen(p)
-		if ok && sgr != "" {
-			params = append(params, sgr)
-		}
-		p = p[n:]
-	}
-	return strings.Join(params, ";")
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/byline/byline/ui/render"
 	"strings"
 	"testing"
 
@@ -65,8 +66,8 @@ func TestUpdateKeys(t *testing.T) {
 			typeKeys(t, m, tt.setup...)
 			_, cmd := m.Update(press(tt.key))
 			got := state{
-				section: m.currentSection(), focus: m.focus, columns: m.columnsOn,
-				help: m.helpOn, searchOn: m.search.Active(), walk: m.status.walk,
+				section: m.currentSection(), focus: m.focus, columns: m.view.columnsOn,
+				help: m.helpOn, searchOn: m.search.Active(), walk: m.status.info.walk,
 			}
 			if got != tt.want {
 				t.Errorf("state = %+v, want %+v", got, tt.want)
@@ -119,20 +120,20 @@ func TestUpdateLoadingAndResize(t *testing.T) {
 	}
 	// The articles arrive: the first rendering is a command, not done in Update.
 	_, cmd = m.Update(loadedMsg{loaded([]*model.Article{sample(t)})()})
-	if m.reader.doc != nil {
+	if m.rv().Doc() != nil {
 		t.Fatal("rendered inside Update")
 	}
 	if got := screen(t, m); !contains(got, "Rendering") {
 		t.Errorf("before the rendering arrives the reader says so:\n%s", got)
 	}
 	drain(t, m, cmd)
-	if m.reader.doc == nil || !m.reader.doc.complete {
+	if m.rv().Doc() == nil || !m.rv().Doc().Complete {
 		t.Fatal("rendering did not arrive")
 	}
-	old := m.reader.doc
+	old := m.rv().Doc()
 	// A resize keeps the old lines until the new rendering arrives.
 	_, cmd = m.Update(tea.WindowSizeMsg{Width: 90, Height: 30})
-	if m.reader.doc != old {
+	if m.rv().Doc() != old {
 		t.Error("resize dropped the old rendering before the new one arrived")
 	}
 	if cmd == nil {
@@ -142,19 +143,19 @@ func TestUpdateLoadingAndResize(t *testing.T) {
 	// A second resize makes the first rendering stale: its result is dropped.
 	_, cmd = m.Update(tea.WindowSizeMsg{Width: 110, Height: 30})
 	drain(t, m, stale)
-	if m.reader.doc != old {
+	if m.rv().Doc() != old {
 		t.Error("a stale rendering was installed")
 	}
 	drain(t, m, cmd)
-	if m.reader.doc.width != m.reader.renderWidth() {
-		t.Errorf("doc width %d, want %d", m.reader.doc.width, m.reader.renderWidth())
+	if m.rv().Doc().Width != m.view.reader.renderWidth() {
+		t.Errorf("doc width %d, want %d", m.rv().Doc().Width, m.view.reader.renderWidth())
 	}
 }
 
 func TestUpdateBackground(t *testing.T) {
 	m := newTestModel(t, 100, 30, loaded([]*model.Article{sample(t)}))
-	if m.reader.doc.style != "dark" {
-		t.Fatalf("style %q", m.reader.doc.style)
+	if m.rv().Doc().Style != "dark" {
+		t.Fatalf("style %q", m.rv().Doc().Style)
 	}
 	m.c.style = "auto"
 	_, cmd := m.Update(tea.BackgroundColorMsg{Color: white{}})
@@ -162,8 +163,8 @@ func TestUpdateBackground(t *testing.T) {
 		t.Error("a white background is light")
 	}
 	drain(t, m, cmd)
-	if m.reader.doc.style != "light" {
-		t.Errorf("auto style on a light terminal rendered %q, want light", m.reader.doc.style)
+	if m.rv().Doc().Style != "light" {
+		t.Errorf("auto style on a light terminal rendered %q, want light", m.rv().Doc().Style)
 	}
 }
 
@@ -183,10 +184,10 @@ func TestUpdateMouse(t *testing.T) {
 	if got := m.currentSection(); got != 2 {
 		t.Errorf("click on section 3 went to %d", got+1)
 	}
-	top := m.reader.top
+	top := m.rv().Top()
 	send(t, m, tea.MouseWheelMsg{X: 60, Y: 10, Button: tea.MouseWheelDown})
-	if m.reader.top <= top && m.reader.limit() > top {
-		t.Errorf("wheel over the reader did not scroll: top %d", m.reader.top)
+	if m.rv().Top() <= top && m.rv().Limit() > top {
+		t.Errorf("wheel over the reader did not scroll: top %d", m.rv().Top())
 	}
 }
 
@@ -196,15 +197,15 @@ func TestUpdateArticles(t *testing.T) {
 	b.Title = "Second"
 	m := newTestModel(t, 120, 40, loaded([]*model.Article{a, &b}))
 	typeKeys(t, m, "3", "J")
-	if m.cur != 1 || m.currentSection() != 0 {
-		t.Errorf("J: article %d section %d", m.cur, m.currentSection())
+	if m.files().cur != 1 || m.currentSection() != 0 {
+		t.Errorf("J: article %d section %d", m.files().cur, m.currentSection())
 	}
 	_, cmd := m.Update(press("K"))
 	if cmd != nil {
 		t.Error("going back to an article rendered before must not render again")
 	}
-	if m.cur != 0 || m.currentSection() != 2 {
-		t.Errorf("K: back to article %d section %d, want 0 and the section left at (2)", m.cur, m.currentSection())
+	if m.files().cur != 0 || m.currentSection() != 2 {
+		t.Errorf("K: back to article %d section %d, want 0 and the section left at (2)", m.files().cur, m.currentSection())
 	}
 }
 
@@ -225,16 +226,16 @@ func indexOf(s, sub string) int {
 func TestJumpBeforeFullRendering(t *testing.T) {
 	a := bigArticle(t, 200<<10)
 	m, rest := firstScreen(t, a, 120, 40)
-	if m.reader.doc.complete || rest == nil {
+	if m.rv().Doc().Complete || rest == nil {
 		t.Fatal("the first step rendered everything")
 	}
 	target := len(a.Sections) - 5
-	cmd := m.jump(target)
+	cmd := m.view.jump(target)
 	if cmd == nil {
 		t.Fatal("jump to an unrendered section must render it")
 	}
 	drain(t, m, cmd)
-	if m.reader.doc.secs[target] == nil || m.reader.doc.complete {
+	if m.rv().Doc().Secs[target] == nil || m.rv().Doc().Complete {
 		t.Fatal("the patch did not render the target section alone")
 	}
 	if got := m.currentSection(); got != target {
@@ -242,13 +243,13 @@ func TestJumpBeforeFullRendering(t *testing.T) {
 	}
 	typeKeys(t, m, "j", "j")
 	drain(t, m, rest)
-	if !m.reader.doc.complete {
+	if !m.rv().Doc().Complete {
 		t.Fatal("the rest never arrived")
 	}
 	if got := m.currentSection(); got != target {
 		t.Errorf("after the rest the view is at section %d, want %d", got, target)
 	}
-	if off := m.reader.top - m.reader.starts[target]; off != 2 {
+	if off := m.rv().Top() - m.rv().SectionStart(target); off != 2 {
 		t.Errorf("the view moved inside the section: offset %d, want 2", off)
 	}
 }
@@ -260,13 +261,13 @@ func TestUpdateToggles(t *testing.T) {
 		check func() bool
 		what  string
 	}{
-		{"e", func() bool { return !m.c.marks.showEntities }, "e turns highlighting off"},
-		{"e", func() bool { return m.c.marks.showEntities }, "e turns it back on"},
+		{"e", func() bool { return !m.hl().ShowEntities }, "e turns highlighting off"},
+		{"e", func() bool { return m.hl().ShowEntities }, "e turns it back on"},
 		{"tab", func() bool { return m.focus == focusEntities }, "tab focuses People & Places"},
-		{"enter", func() bool { return m.c.marks.selected == 0 && m.entities.selected == 0 }, "enter selects the first person"},
-		{"enter", func() bool { return m.c.marks.selected == -1 }, "enter again clears the selection"},
-		{"enter", func() bool { return m.c.marks.selected == 0 }, "and selects it again"},
-		{"esc", func() bool { return m.c.marks.selected == -1 && m.c.marks.mode == walkNone }, "esc clears the selection"},
+		{"enter", func() bool { return m.hl().Selected == 0 && m.view.entities.selected == 0 }, "enter selects the first person"},
+		{"enter", func() bool { return m.hl().Selected == -1 }, "enter again clears the selection"},
+		{"enter", func() bool { return m.hl().Selected == 0 }, "and selects it again"},
+		{"esc", func() bool { return m.hl().Selected == -1 && m.hl().Mode == render.WalkNone }, "esc clears the selection"},
 	}
 	for _, tt := range tests {
 		send(t, m, press(tt.key))
@@ -307,7 +308,7 @@ func TestUpdatePaste(t *testing.T) {
 			if got := m.search.Value(); got != tt.query {
 				t.Errorf("prompt holds %q, want %q", got, tt.query)
 			}
-			if got := m.status.walk; got != tt.walk {
+			if got := m.status.info.walk; got != tt.walk {
 				t.Errorf("walk %q, want %q", got, tt.walk)
 			}
 			if !m.search.Active() {
@@ -319,11 +320,11 @@ func TestUpdatePaste(t *testing.T) {
 			for _, r := range tt.query {
 				send(t, typed, press(string(r)))
 			}
-			if m.status.walk != typed.status.walk || m.reader.top != typed.reader.top ||
-				len(m.c.marks.matches) != len(typed.c.marks.matches) {
+			if m.status.info.walk != typed.status.info.walk || m.rv().Top() != typed.rv().Top() ||
+				len(m.hl().Matches) != len(typed.hl().Matches) {
 				t.Errorf("pasted: walk %q top %d %d matches; typed: walk %q top %d %d matches",
-					m.status.walk, m.reader.top, len(m.c.marks.matches),
-					typed.status.walk, typed.reader.top, len(typed.c.marks.matches))
+					m.status.info.walk, m.rv().Top(), len(m.hl().Matches),
+					typed.status.info.walk, typed.rv().Top(), len(typed.hl().Matches))
 			}
 		})
 	}

@@ -1,13 +1,13 @@
-package ui_test
+package render_test
 
 import (
 	"fmt"
 
 	"github.com/byline/byline/model"
-	"github.com/byline/byline/ui"
+	"github.com/byline/byline/ui/render"
 )
 
-func ExampleRender() {
+func ExampleArticle() {
 	a := &model.Article{
 		Title: "Talks in Washington",
 		Sections: []model.Section{
@@ -15,7 +15,7 @@ func ExampleRender() {
 			{Heading: "Next Steps", Paragraphs: []string{"1. Not a list either."}},
 		},
 	}
-	out, err := ui.Render(a, 60, "dark", false)
+	out, err := render.Article(a, 60, "dark", false)
 	if err != nil {
 		fmt.Println(err)
 		return

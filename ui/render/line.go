@@ -1,19 +1,19 @@
-package ui
+package render
 
 import (
 	"strings"
 	"unicode/utf8"
-
-	"github.com/mattn/go-runewidth"
 )
 
-// line is one rendered terminal line kept in a compact form: its plain text
+// Line is one rendered terminal line kept in a compact form: its plain text
 // and the SGR styles of runs of that text. Highlights repaint byte ranges of
-// text without re-rendering, and trailing padding is dropped.
-type line struct {
-	text  string
-	runs  []run
-	width int
+// the text without re-rendering, and trailing padding is dropped.
+type Line struct {
+	// Text is the line's text without any escape sequence.
+	Text string
+	runs []run
+	// Width is the number of cells Text takes.
+	Width int
 }
 
 // run styles text[start:] up to the next run's start with SGR parameters sgr
@@ -23,25 +23,29 @@ type run struct {
 	sgr   string
 }
 
-// overlay restyles text[from:to] of a line; higher kinds win where overlays
-// overlap.
-type overlay struct {
-	from, to int
-	kind     markKind
+// Overlay restyles Text[From:To] of a line; higher marks win where
+// overlays overlap.
+type Overlay struct {
+	From, To int
+	Mark     Mark
 }
 
-// markKind names a highlight, in increasing priority.
-type markKind int
+// Mark names a highlight, in increasing priority.
+type Mark int
 
+// The highlights, lowest priority first.
 const (
-	markNone markKind = iota
-	markPerson
-	markPlace
-	markSelected
-	markMatch
-	markCurrent
-	markCount
+	MarkNone Mark = iota
+	MarkPerson
+	MarkPlace
+	MarkSelected
+	MarkMatch
+	MarkCurrent
+	MarkCount
 )
+
+// MarkSGRs are the SGR parameters each Mark is painted with.
+type MarkSGRs [MarkCount]string
 
 // interner shares equal SGR strings so that cached lines do not keep the
 // renderer's whole output alive.
@@ -56,10 +60,12 @@ func (in interner) get(s string) string {
 	return s
 }
 
-// parseLine turns one line of renderer output into a line: SGR sequences
-// become runs, every other escape sequence and control character is dropped,
-// and trailing blanks are trimmed. SGR strings are interned in in.
-func parseLine(s string, in interner) line {
+// ParseLine turns one line of renderer output into a Line: SGR sequences
+// become runs, every other escape sequence and control character is
+// dropped, and trailing blanks are trimmed.
+func ParseLine(s string) Line { return parseLine(s, interner{}) }
+
+func parseLine(s string, in interner) Line {
 	var (
 		b    strings.Builder
 		runs []run
@@ -109,7 +115,7 @@ func parseLine(s string, in interner) line {
 	if len(runs) == 1 && runs[0].sgr == "" {
 		runs = nil
 	}
-	return line{text: trimmed, runs: runs, width: textWidth(trimmed)}
+	return Line{Text: trimmed, runs: runs, Width: Width(trimmed)}
 }
 
 // escapeLen returns the length of the escape sequence at the start of s and,
@@ -143,46 +149,15 @@ func escapeLen(s string) (n int, sgr string, isSGR bool) {
 	return 2, "", false
 }
 
-// textWidth is the number of terminal cells s takes.
-func textWidth(s string) int {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return len(s)
-	}
-	return runewidth.StringWidth(s)
-}
-
-// cutWidth returns the byte length of the longest prefix of s that fits in
-// width cells, and that prefix's width.
-func cutWidth(s string, width int) (n, w int) {
-	for i, r := range s {
-		rw := 1
-		if r >= 0x80 {
-			rw = runewidth.RuneWidth(r)
-		}
-		if w+rw > width {
-			return i, w
-		}
-		w += rw
-	}
-	return len(s), w
-}
-
-// paint writes l into b exactly width cells wide: its own styles, the
-// overlays painted over them with sgrs[kind], truncated or padded with
+// Paint writes l into b exactly width cells wide: its own styles, the
+// overlays painted over them with sgrs[mark], truncated or padded with
 // blanks.
-func (l *line) paint(b *strings.Builder, width int, ovs []overlay, sgrs *[markCount]string) {
-	text := l.text
-	w := l.width
+func (l *Line) Paint(b *strings.Builder, width int, ovs []Overlay, sgrs *MarkSGRs) {
+	text := l.Text
+	w := l.Width
 	if w > width {
 		var n int
-		n, w = cutWidth(text, width)
+		n, w = Cut(text, width)
 		text = text[:n]
 	}
 	pos := 0
@@ -193,26 +168,26 @@ func (l *line) paint(b *strings.Builder, width int, ovs []overlay, sgrs *[markCo
 		}
 		// The top overlay covering pos wins until an overlay edge; with
 		// none, the run's own style holds until its end or an overlay.
-		kind, end := markNone, len(text)
+		mark, end := MarkNone, len(text)
 		for _, o := range ovs {
-			if o.from <= pos && pos < o.to && o.kind > kind {
-				kind = o.kind
+			if o.From <= pos && pos < o.To && o.Mark > mark {
+				mark = o.Mark
 			}
 		}
-		if kind == markNone && ri+1 < len(l.runs) {
+		if mark == MarkNone && ri+1 < len(l.runs) {
 			end = l.runs[ri+1].start
 		}
 		for _, o := range ovs {
-			if o.from > pos && o.from < end {
-				end = o.from
+			if o.From > pos && o.From < end {
+				end = o.From
 			}
-			if o.from <= pos && pos < o.to && o.to < end && (kind != markNone) {
-				end = o.to
+			if o.From <= pos && pos < o.To && o.To < end && (mark != MarkNone) {
+				end = o.To
 			}
 		}
 		sgr := ""
-		if kind != markNone {
-			sgr = sgrs[kind]
+		if mark != MarkNone {
+			sgr = sgrs[mark]
 		} else if ri < len(l.runs) && l.runs[ri].start <= pos {
 			sgr = l.runs[ri].sgr
 		}
@@ -233,8 +208,8 @@ func (l *line) paint(b *strings.Builder, width int, ovs []overlay, sgrs *[markCo
 }
 
 // String returns the line with its own styles, without padding.
-func (l *line) String() string {
+func (l *Line) String() string {
 	var b strings.Builder
-	l.paint(&b, l.width, nil, nil)
+	l.Paint(&b, l.Width, nil, nil)
 	return b.String()
 }

@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"strings"
@@ -6,13 +6,13 @@ import (
 	"github.com/byline/byline/model"
 )
 
-// Render returns the whole article rendered through glamour at width
+// Article returns the whole article rendered through glamour at width
 // columns, for `byline print`: the same per-section rendering the reader
 // shows. style is a glamour style name ("auto" means dark: there is no
 // terminal to ask). With color false the result is plain text without any
 // escape sequence. It fails only for an unknown style.
-func Render(a *model.Article, width int, style string, color bool) (string, error) {
-	r, err := newRenderer(resolveStyle(style, true), width, !color)
+func Article(a *model.Article, width int, style string, color bool) (string, error) {
+	r, err := newRenderer(ResolveStyle(style, true), width, !color)
 	if err != nil {
 		return "", err
 	}
@@ -22,9 +22,9 @@ func Render(a *model.Article, width int, style string, color bool) (string, erro
 		if err != nil {
 			return "", err
 		}
-		lines := s.lines
+		lines := s.Lines
 		if si == len(a.Sections)-1 {
-			for len(lines) > 0 && lines[len(lines)-1].text == "" {
+			for len(lines) > 0 && lines[len(lines)-1].Text == "" {
 				lines = lines[:len(lines)-1]
 			}
 		}
@@ -32,7 +32,7 @@ func Render(a *model.Article, width int, style string, color bool) (string, erro
 			if color {
 				b.WriteString(lines[i].String())
 			} else {
-				b.WriteString(lines[i].text)
+				b.WriteString(lines[i].Text)
 			}
 			b.WriteByte('\n')
 		}

@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"strings"
@@ -20,8 +20,8 @@ func TestParseLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		l := parseLine(tt.in, interner{})
-		if l.text != tt.text || len(l.runs) != len(tt.runs) {
-			t.Errorf("parseLine(%q) = %q %v, want %q %v", tt.in, l.text, l.runs, tt.text, tt.runs)
+		if l.Text != tt.text || len(l.runs) != len(tt.runs) {
+			t.Errorf("parseLine(%q) = %q %v, want %q %v", tt.in, l.Text, l.runs, tt.text, tt.runs)
 			continue
 		}
 		for i := range l.runs {
@@ -34,24 +34,24 @@ func TestParseLine(t *testing.T) {
 
 func TestPaint(t *testing.T) {
 	l := parseLine("\x1b[1mLloyd\x1b[m Austin met", interner{})
-	sgrs := [markCount]string{markPerson: "4", markMatch: "7", markCurrent: "41"}
+	sgrs := MarkSGRs{MarkPerson: "4", MarkMatch: "7", MarkCurrent: "41"}
 	tests := []struct {
-		ovs  []overlay
+		ovs  []Overlay
 		want string
 	}{
 		{nil, "\x1b[1mLloyd\x1b[m Austin met    "},
-		{[]overlay{{0, 12, markPerson}}, "\x1b[4mLloyd Austin\x1b[m met    "},
-		{[]overlay{{0, 12, markPerson}, {6, 9, markCurrent}}, "\x1b[4mLloyd \x1b[m\x1b[41mAus\x1b[m\x1b[4mtin\x1b[m met    "},
+		{[]Overlay{{0, 12, MarkPerson}}, "\x1b[4mLloyd Austin\x1b[m met    "},
+		{[]Overlay{{0, 12, MarkPerson}, {6, 9, MarkCurrent}}, "\x1b[4mLloyd \x1b[m\x1b[41mAus\x1b[m\x1b[4mtin\x1b[m met    "},
 	}
 	for _, tt := range tests {
 		var b strings.Builder
-		l.paint(&b, 20, tt.ovs, &sgrs)
+		l.Paint(&b, 20, tt.ovs, &sgrs)
 		if b.String() != tt.want {
 			t.Errorf("paint(%v) = %q, want %q", tt.ovs, b.String(), tt.want)
 		}
 	}
 	var b strings.Builder
-	l.paint(&b, 8, nil, &sgrs)
+	l.Paint(&b, 8, nil, &sgrs)
 	if got := ansi.Strip(b.String()); got != "Lloyd Au" {
 		t.Errorf("truncated paint = %q", got)
 	}
@@ -61,7 +61,7 @@ func TestEscapeMarkdown(t *testing.T) {
 	a := &model.Article{Title: "T", Sections: []model.Section{{Paragraphs: []string{
 		"- not a list", "# not a heading", "12. not a list", "a *b* _c_ `d` [e](f) <g> h & i ~~j~~ | k \\ l",
 	}}}}
-	out, err := Render(a, 80, "dark", false)
+	out, err := Article(a, 80, "dark", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,20 +86,20 @@ func TestSpansWrapped(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := strings.Index(para, "Lloyd Austin")
-	sp := s.spans(0, start, start+len("Lloyd Austin"), nil)
+	sp := s.Spans(0, start, start+len("Lloyd Austin"), nil)
 	var got []string
 	for _, x := range sp {
-		got = append(got, s.lines[x.line].text[x.from:x.to])
+		got = append(got, s.Lines[x.Line].Text[x.From:x.To])
 	}
 	if strings.Join(got, " ") != "Lloyd Austin" || len(sp) != 2 {
 		var lines []string
-		for _, l := range s.lines {
-			lines = append(lines, l.text)
+		for _, l := range s.Lines {
+			lines = append(lines, l.Text)
 		}
 		t.Errorf("spans cover %q, want Lloyd and Austin on two lines; rendered:\n%s", got, strings.Join(lines, "\n"))
 	}
-	h := s.spans(-1, 0, 5, nil)
-	if len(h) != 1 || s.lines[h[0].line].text[h[0].from:h[0].to] != "Talks" {
+	h := s.Spans(-1, 0, 5, nil)
+	if len(h) != 1 || s.Lines[h[0].Line].Text[h[0].From:h[0].To] != "Talks" {
 		t.Errorf("heading span %v", h)
 	}
 }
@@ -113,7 +113,7 @@ func TestCheckStyle(t *testing.T) {
 	if err := CheckStyle("nope\x1b[31m"); err == nil || strings.Contains(err.Error(), "\x1b") {
 		t.Errorf("CheckStyle(bad) = %v", err)
 	}
-	if _, err := Render(&model.Article{}, 80, "nope", false); err == nil {
-		t.Error("Render with an unknown style must fail")
+	if _, err := Article(&model.Article{}, 80, "nope", false); err == nil {
+		t.Error("Article with an unknown style must fail")
 	}
 }

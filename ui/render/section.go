@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"fmt"
@@ -7,16 +7,13 @@ import (
 	"unicode/utf8"
 
 	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
-	"github.com/byline/byline/articles"
 	"github.com/byline/byline/model"
 )
 
-// section is one article section rendered at one width: its lines and,
+// Section is one article section rendered at one width: its lines and,
 // for every byte of its source texts, where that byte landed on screen.
-type section struct {
-	lines []line
+type Section struct {
+	Lines []Line
 	// pieces are the source texts in rendering order; the first skip are
 	// decoration (title, date), then the heading and the paragraphs.
 	pieces []string
@@ -35,18 +32,18 @@ type loc struct {
 	line, off int32
 }
 
-// span is a highlighted byte range of one rendered line of a section.
-type span struct {
-	line     int
-	from, to int
+// Span is a highlighted byte range of one rendered line of a section.
+type Span struct {
+	Line     int
+	From, To int
 }
 
-// spans returns the rendered ranges that source bytes [start, end) of
+// Spans returns the rendered ranges that source bytes [start, end) of
 // paragraph p (-1: heading) cover, one per line, so that a name wrapped
 // across two lines is marked on both.
-func (s *section) spans(p, start, end int, out []span) []span {
+func (s *Section) Spans(p, start, end int, out []Span) []Span {
 	if s.locs == nil {
-		s.locs = align(s.lines, s.pieces)[s.skip:]
+		s.locs = align(s.Lines, s.pieces)[s.skip:]
 	}
 	if p+1 < 0 || p+1 >= len(s.locs) {
 		return out
@@ -59,100 +56,52 @@ func (s *section) spans(p, start, end int, out []span) []span {
 			continue
 		}
 		// Every byte of a mapped rune is mapped, so l.off+1 ends it.
-		to := min(int(l.off)+1, len(s.lines[l.line].text))
-		if n := len(out); n > 0 && out[n-1].line == int(l.line) {
-			if int(l.off) < out[n-1].from {
-				out[n-1].from = int(l.off)
+		to := min(int(l.off)+1, len(s.Lines[l.line].Text))
+		if n := len(out); n > 0 && out[n-1].Line == int(l.line) {
+			if int(l.off) < out[n-1].From {
+				out[n-1].From = int(l.off)
 			}
-			if to > out[n-1].to {
-				out[n-1].to = to
+			if to > out[n-1].To {
+				out[n-1].To = to
 			}
 			continue
 		}
-		out = append(out, span{line: int(l.line), from: int(l.off), to: to})
+		out = append(out, Span{Line: int(l.line), From: int(l.off), To: to})
 	}
 	return out
 }
 
-// CheckStyle reports whether name is a glamour style byline can render with:
-// "auto" or one of glamour's standard styles (dark, light, dracula, ...).
-func CheckStyle(name string) error {
-	if name == "" || name == "auto" {
-		return nil
-	}
-	if _, ok := styles.DefaultStyles[name]; !ok {
-		return fmt.Errorf("unknown style %q", articles.Sanitize(name))
-	}
-	return nil
-}
-
-// resolveStyle turns "auto" into the dark or light glamour style.
-func resolveStyle(name string, dark bool) string {
-	if name == "" || name == "auto" {
-		if dark {
-			return styles.DarkStyle
-		}
-		return styles.LightStyle
-	}
-	return name
-}
-
-// newRenderer returns a glamour renderer whose lines are at most width
-// cells wide. Glamour's documents have a left margin of two cells that its
-// word wrap leaves out, hence the +2. With marks false, headings lose the
-// "## " that glamour's colour styles put before them: on screen their
-// colour and weight already set them apart (plain text and the ascii and
-// notty styles keep the marks, which are all they have).
-func newRenderer(style string, width int, marks bool) (*glamour.TermRenderer, error) {
-	if err := CheckStyle(style); err != nil {
-		return nil, err
-	}
-	name := resolveStyle(style, true)
-	cfg := *styles.DefaultStyles[name]
-	if !marks && name != styles.AsciiStyle && name != styles.NoTTYStyle {
-		for _, h := range []*ansi.StyleBlock{&cfg.H2, &cfg.H3, &cfg.H4, &cfg.H5, &cfg.H6} {
-			if strings.Trim(h.Prefix, "# ") == "" {
-				h.Prefix = ""
-			}
-		}
-	}
-	return glamour.NewTermRenderer(
-		glamour.WithStyles(cfg),
-		glamour.WithWordWrap(max(width, 8)+2),
-	)
-}
-
 // renderSection renders section si of a with r. The lead section starts
 // with the article's title and date.
-func renderSection(r *glamour.TermRenderer, a *model.Article, si int, width int) (*section, error) {
+func renderSection(r *glamour.TermRenderer, a *model.Article, si int, width int) (*Section, error) {
 	md, pieces := sectionMarkdown(a, si, width)
 	out, err := r.Render(md)
 	if err != nil {
 		return nil, err
 	}
 	raw := strings.Split(out, "\n")
-	lines := make([]line, 0, len(raw))
+	lines := make([]Line, 0, len(raw))
 	in := interner{}
 	for _, s := range raw {
 		l := parseLine(s, in)
-		if l.width > width {
+		if l.Width > width {
 			// Glamour does not break words longer than the line (URLs).
-			n, w := cutWidth(l.text, width)
-			l.text, l.width = l.text[:n], w
+			n, w := Cut(l.Text, width)
+			l.Text, l.Width = l.Text[:n], w
 		}
 		lines = append(lines, l)
 	}
 	// One blank line separates sections: drop the renderer's own margins.
 	first := 0
-	for first < len(lines) && lines[first].text == "" {
+	for first < len(lines) && lines[first].Text == "" {
 		first++
 	}
 	last := len(lines)
-	for last > first && lines[last-1].text == "" {
+	for last > first && lines[last-1].Text == "" {
 		last--
 	}
-	lines = append(lines[first:last:last], line{})
-	return &section{lines: lines, pieces: pieces, skip: len(pieces) - 1 - len(a.Sections[si].Paragraphs)}, nil
+	lines = append(lines[first:last:last], Line{})
+	return &Section{Lines: lines, pieces: pieces, skip: len(pieces) - 1 - len(a.Sections[si].Paragraphs)}, nil
 }
 
 // sectionMarkdown returns the Markdown source of section si and the texts
@@ -170,8 +119,8 @@ func sectionMarkdown(a *model.Article, si, width int) (string, []string) {
 	if si == 0 {
 		// Glamour does not wrap a level-one heading: a long title is bold
 		// text instead.
-		title := articles.Sanitize(flatten(a.Title))
-		if textWidth(title)+4 <= width {
+		title := Clean(a.Title)
+		if Width(title)+4 <= width {
 			b.WriteString("# ")
 			b.WriteString(escapeMarkdown(title))
 		} else {
@@ -212,24 +161,14 @@ func metaLine(a *model.Article) string {
 		parts = append(parts, d)
 	}
 	if a.Byline != "" {
-		parts = append(parts, articles.Sanitize(flatten(a.Byline)))
+		parts = append(parts, Clean(a.Byline))
 	}
 	return strings.Join(parts, " · ")
 }
 
-// flatten makes a text one line: newlines and tabs become spaces and
-// leading blanks go, so that plain text never starts a code block.
-func flatten(s string) string {
-	if strings.ContainsAny(s, "\n\t\r") {
-		s = strings.Map(func(r rune) rune {
-			if r == '\n' || r == '\t' || r == '\r' {
-				return ' '
-			}
-			return r
-		}, s)
-	}
-	return strings.TrimLeft(s, " ")
-}
+// flatten makes a text one line without leading blanks, so that plain
+// text never starts a code block.
+func flatten(s string) string { return strings.TrimLeft(OneLine(s), " ") }
 
 // escapeMarkdown makes plain text literal in Markdown. Glamour shows some
 // backslash escapes verbatim, so special characters become numeric
@@ -279,10 +218,10 @@ type glyph struct {
 // in the rendered lines. The renderer only adds decoration, blanks and line
 // breaks, so the pieces are a subsequence of the rendered text; a rune that
 // is not found nearby (Markdown syntax) stays unmapped.
-func align(lines []line, pieces []string) [][]loc {
+func align(lines []Line, pieces []string) [][]loc {
 	var glyphs []glyph
 	for li := range lines {
-		t := lines[li].text
+		t := lines[li].Text
 		for off, r := range t {
 			if !isBlank(r) {
 				glyphs = append(glyphs, glyph{r, int32(li), int32(off)})
@@ -326,4 +265,18 @@ func align(lines []line, pieces []string) [][]loc {
 
 func isBlank(r rune) bool {
 	return r == ' ' || r == '\u00a0' || r == '\t' || r == '\n'
+}
+
+// EstimateLines guesses how many lines section s renders to at width:
+// a view gives a section not rendered yet that many placeholder lines.
+func EstimateLines(s *model.Section, width int) int {
+	cols := max(width-2, 10)
+	n := 1
+	if s.Heading != "" {
+		n += 2
+	}
+	for _, p := range s.Paragraphs {
+		n += len(p)/cols + 2
+	}
+	return n
 }
