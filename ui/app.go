@@ -34,6 +34,9 @@ type Options struct {
 	// MaxWidth is the reader's measure: the widest its text gets, centred
 	// in a wider pane. Zero is DefaultMaxWidth; negative is no limit.
 	MaxWidth int
+	// NoColor says the terminal shows no colour (NO_COLOR): people,
+	// places, links and headings are then told apart by their attributes.
+	NoColor bool
 }
 
 // DefaultMaxWidth is the reader's measure unless Options.MaxWidth says
@@ -77,8 +80,8 @@ func newModel(opts Options) *Model {
 	if maxW == 0 {
 		maxW = DefaultMaxWidth
 	}
-	c := &common{keys: DefaultKeyMap(), style: opts.Style, dark: true, maxWidth: maxW}
-	c.styles = NewStyles(render.NewTheme(true))
+	c := &common{keys: DefaultKeyMap(), style: opts.Style, maxWidth: maxW, noColor: opts.NoColor}
+	c.setBackground(true)
 	m := &Model{c: c, focus: focusReader, search: newSearch(c), status: newStatus(c),
 		help: newHelp(c, opts.Version), problems: newProblems(c)}
 	m.view = newArticleView(c, m, m.search)
@@ -138,11 +141,10 @@ func (m *Model) refresh() tea.Cmd {
 // handleBackground restyles for a dark or light terminal; "auto" glamour
 // styles re-render.
 func (m *Model) handleBackground(dark bool) tea.Cmd {
-	if dark == m.c.dark {
+	if dark == m.c.terminalDark {
 		return nil
 	}
-	m.c.dark = dark
-	m.c.styles = NewStyles(render.NewTheme(dark))
+	m.c.setBackground(dark)
 	return m.refresh()
 }
 
@@ -220,6 +222,13 @@ func (m *Model) View() tea.View {
 	v.WindowTitle = "byline"
 	if a := m.view.Article(); a != nil {
 		v.WindowTitle = "byline · " + render.Clean(a.Title)
+	}
+	if m.c.dark != m.c.terminalDark && !m.c.noColor {
+		// A light style on a dark terminal (or the other way round): the
+		// terminal takes the style's background while byline runs, so
+		// that its text is readable.
+		t := render.NewTheme(m.c.dark)
+		v.BackgroundColor, v.ForegroundColor = t.Background, t.Text
 	}
 	return v
 }

@@ -113,7 +113,7 @@ func (v *columnsView) pageCmd() tea.Cmd {
 		return nil
 	}
 	from, to := v.first(), min(v.first()+v.perPage(), len(v.art.Sections))
-	if d := v.doc; d != nil && d.Width == v.req.width && d.Style == v.req.style {
+	if d := v.doc; d != nil && d.Width == v.req.width && d.Look == v.req.look {
 		missing := false
 		for i := from; i < to; i++ {
 			missing = missing || d.Secs[i] == nil
@@ -134,7 +134,7 @@ func (v *columnsView) Refresh() tea.Cmd {
 	if v.art == nil || v.w <= 2 {
 		return nil
 	}
-	d, started := v.renew(v.art, max(v.colWidth(0)-4, 8), v.c.glamourStyle(), paneColumns)
+	d, started := v.renew(v.art, max(v.colWidth(0)-4, 8), v.c.look(), paneColumns)
 	if !started {
 		return nil
 	}
@@ -151,7 +151,7 @@ func (v *columnsView) Rendered(msg renderedMsg) tea.Cmd {
 		return nil
 	}
 	d := msg.doc
-	if old := v.doc; old != nil && old.Art == d.Art && old.Width == d.Width && old.Style == d.Style {
+	if old := v.doc; old != nil && old.Art == d.Art && old.Width == d.Width && old.Look == d.Look {
 		d = render.Merged(old, d)
 	}
 	v.cache.Put(d)

@@ -15,15 +15,32 @@ import (
 type common struct {
 	keys   *KeyMap
 	styles *Styles
-	// style is the glamour style asked for ("auto" follows the background).
-	style string
-	dark  bool
+	// style is the glamour style asked for ("auto" follows the background);
+	// dark says the panes and marks are styled for a dark background (the
+	// style's, or the terminal's for "auto"), terminalDark whether the
+	// terminal's background is dark.
+	style              string
+	dark, terminalDark bool
+	// noColor says colours are off (NO_COLOR): marks and the renderer's
+	// styles are told apart by their attributes.
+	noColor bool
 	// maxWidth is the widest the reader's text gets (its measure).
 	maxWidth int
 }
 
-// glamourStyle is the glamour style to render with now.
-func (c *common) glamourStyle() string { return render.ResolveStyle(c.style, c.dark) }
+// setBackground restyles for a terminal with a dark (or light)
+// background: the panes and marks follow the glamour style's background,
+// or the terminal's for "auto".
+func (c *common) setBackground(terminalDark bool) {
+	c.terminalDark = terminalDark
+	c.dark = render.StyleIsDark(c.style, terminalDark)
+	c.styles = NewStyles(render.NewTheme(c.dark))
+}
+
+// look is how to render now.
+func (c *common) look() render.Look {
+	return render.Look{Style: render.ResolveStyle(c.style, c.terminalDark), NoColor: c.noColor}
+}
 
 // box draws a bordered pane of exactly w×h cells with title in its top
 // border, padding or cutting body lines to the inner width.

@@ -97,7 +97,7 @@ func (k *KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.Section, k.NextSection, k.PrevSection, k.Select, k.NextArticle, k.PrevArticle, k.NextFocus, k.PrevFocus},
-		{k.Search, k.NextMatch, k.Cancel, k.Highlight, k.Columns, k.Left, k.Right},
+		{k.Search, k.NextMatch, k.Cancel, k.Highlight, k.Columns, k.People, k.Left, k.Right},
 		{k.Problems, k.Help, k.Quit},
 		{k.Read, k.Star, k.Mentioning},
 	}

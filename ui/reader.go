@@ -81,7 +81,7 @@ func (r *readerPane) Refresh() tea.Cmd {
 	if a == nil || r.w <= 2 {
 		return nil
 	}
-	d, started := r.renew(a, r.renderWidth(), r.c.glamourStyle(), paneReader)
+	d, started := r.renew(a, r.renderWidth(), r.c.look(), paneReader)
 	if !started {
 		return nil
 	}

@@ -13,7 +13,7 @@ import (
 type renderReq struct {
 	art    *model.Article
 	width  int
-	style  string
+	look   render.Look
 	gen    int
 	target paneID
 	// stop is set when a newer request replaces this one, so that the
@@ -42,7 +42,7 @@ type renderedMsg struct {
 // are filled, then returns them with a command that renders the rest.
 func renderFirstCmd(req renderReq, first, rows int) tea.Cmd {
 	return func() tea.Msg {
-		d := render.RenderFrom(req.art, req.width, req.style, first, rows)
+		d := render.RenderFrom(req.art, req.width, req.look, first, rows)
 		if d.Complete {
 			return renderedMsg{req: req, doc: d}
 		}
@@ -55,7 +55,7 @@ func renderFirstCmd(req renderReq, first, rows int) tea.Cmd {
 // ahead need not wait for it.
 func renderPatchCmd(req renderReq, first, rows int) tea.Cmd {
 	return func() tea.Msg {
-		d := render.RenderFrom(req.art, req.width, req.style, first, rows)
+		d := render.RenderFrom(req.art, req.width, req.look, first, rows)
 		return renderedMsg{req: req, doc: d, patch: !d.Complete}
 	}
 }
@@ -71,7 +71,7 @@ func renderRestCmd(req renderReq, part *render.Doc) tea.Cmd {
 // renders the pages it shows, not the whole article.
 func renderRangeCmd(req renderReq, from, to int) tea.Cmd {
 	return func() tea.Msg {
-		return renderedMsg{req: req, doc: render.RenderRange(req.art, req.width, req.style, from, to), patch: true}
+		return renderedMsg{req: req, doc: render.RenderRange(req.art, req.width, req.look, from, to), patch: true}
 	}
 }
 
@@ -83,18 +83,18 @@ type renderState struct {
 	cache render.Cache
 }
 
-// renew starts a request for art at width and style on behalf of target,
+// renew starts a request for art at width and look on behalf of target,
 // stopping the one it replaces, unless that rendering is already shown or
 // under way (started is then false). A cached rendering comes back as
 // cached, and no command is needed for it.
-func (rs *renderState) renew(art *model.Article, width int, style string, target paneID) (cached *render.Doc, started bool) {
-	if rs.req.art == art && rs.req.width == width && rs.req.style == style {
+func (rs *renderState) renew(art *model.Article, width int, look render.Look, target paneID) (cached *render.Doc, started bool) {
+	if rs.req.art == art && rs.req.width == width && rs.req.look == look {
 		return nil, false
 	}
 	rs.drop()
 	rs.gen++
-	rs.req = renderReq{art: art, width: width, style: style, gen: rs.gen, target: target, stop: new(atomic.Bool)}
-	return rs.cache.Get(art, width, style), true
+	rs.req = renderReq{art: art, width: width, look: look, gen: rs.gen, target: target, stop: new(atomic.Bool)}
+	return rs.cache.Get(art, width, look), true
 }
 
 // drop stops the request under way, if any, and forgets it.

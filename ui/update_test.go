@@ -154,8 +154,8 @@ func TestUpdateLoadingAndResize(t *testing.T) {
 
 func TestUpdateBackground(t *testing.T) {
 	m := newTestModel(t, 100, 30, loaded([]*model.Article{sample(t)}))
-	if m.rv().Doc().Style != "dark" {
-		t.Fatalf("style %q", m.rv().Doc().Style)
+	if m.rv().Doc().Look.Style != "dark" {
+		t.Fatalf("style %q", m.rv().Doc().Look.Style)
 	}
 	m.c.style = "auto"
 	_, cmd := m.Update(tea.BackgroundColorMsg{Color: white{}})
@@ -163,8 +163,8 @@ func TestUpdateBackground(t *testing.T) {
 		t.Error("a white background is light")
 	}
 	drain(t, m, cmd)
-	if m.rv().Doc().Style != "light" {
-		t.Errorf("auto style on a light terminal rendered %q, want light", m.rv().Doc().Style)
+	if m.rv().Doc().Look.Style != "light" {
+		t.Errorf("auto style on a light terminal rendered %q, want light", m.rv().Doc().Look.Style)
 	}
 }
 

@@ -12,7 +12,7 @@ import (
 // terminal to ask). With color false the result is plain text without any
 // escape sequence. It fails only for an unknown style.
 func Article(a *model.Article, width int, style string, color bool) (string, error) {
-	r, err := newRenderer(ResolveStyle(style, true), width, !color)
+	r, err := newRenderer(Look{Style: ResolveStyle(style, true), NoColor: !color}, width)
 	if err != nil {
 		return "", err
 	}

@@ -9,13 +9,13 @@ import (
 	"github.com/byline/byline/model"
 )
 
-// Doc is an article rendered at one width and style. Sections may arrive
+// Doc is an article rendered at one width and look. Sections may arrive
 // in steps (those on the first screen, then the rest); a nil section is
 // not rendered yet.
 type Doc struct {
 	Art   *model.Article
 	Width int
-	Style string
+	Look Look
 	Secs  []*Section
 	// Complete says every section is rendered (or rendering failed).
 	Complete bool
@@ -23,8 +23,8 @@ type Doc struct {
 	Err error
 }
 
-func newDoc(a *model.Article, width int, style string) *Doc {
-	return &Doc{Art: a, Width: width, Style: style, Secs: make([]*Section, len(a.Sections))}
+func newDoc(a *model.Article, width int, look Look) *Doc {
+	return &Doc{Art: a, Width: width, Look: look, Secs: make([]*Section, len(a.Sections))}
 }
 
 // fail marks d as failed with err and returns it.
@@ -36,9 +36,9 @@ func (d *Doc) fail(err error) *Doc {
 // RenderFrom renders a's sections from section first on until rows lines
 // are filled: what a view shows first. The Doc is Complete when that was
 // every section.
-func RenderFrom(a *model.Article, width int, style string, first, rows int) *Doc {
-	d := newDoc(a, width, style)
-	r, err := newRenderer(style, width, false)
+func RenderFrom(a *model.Article, width int, look Look, first, rows int) *Doc {
+	d := newDoc(a, width, look)
+	r, err := newRenderer(look, width)
 	if err != nil {
 		return d.fail(err)
 	}
@@ -58,9 +58,9 @@ func RenderFrom(a *model.Article, width int, style string, first, rows int) *Doc
 
 // RenderRange renders sections [from, to) of a only: the section panes
 // render the pages they show, not the whole article.
-func RenderRange(a *model.Article, width int, style string, from, to int) *Doc {
-	d := newDoc(a, width, style)
-	r, err := newRenderer(style, width, false)
+func RenderRange(a *model.Article, width int, look Look, from, to int) *Doc {
+	d := newDoc(a, width, look)
+	r, err := newRenderer(look, width)
 	if err != nil {
 		return d.fail(err)
 	}
@@ -78,7 +78,7 @@ func RenderRange(a *model.Article, width int, style string, from, to int) *Doc {
 // incomplete Doc, once stop is set (a newer rendering replaced this one).
 // part is not modified.
 func RenderRest(part *Doc, stop *atomic.Bool) *Doc {
-	d := newDoc(part.Art, part.Width, part.Style)
+	d := newDoc(part.Art, part.Width, part.Look)
 	copy(d.Secs, part.Secs)
 	var (
 		next  atomic.Int64
@@ -94,7 +94,7 @@ func RenderRest(part *Doc, stop *atomic.Bool) *Doc {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			r, err := newRenderer(d.Style, d.Width, false)
+			r, err := newRenderer(d.Look, d.Width)
 			if err != nil {
 				setErr(err)
 				return
@@ -153,7 +153,7 @@ func AllRendered(secs []*Section) bool {
 type docKey struct {
 	art   *model.Article
 	width int
-	style string
+	look Look
 }
 
 // Cache keeps the last complete renderings so that going back to an
@@ -168,9 +168,9 @@ type Cache struct {
 // MaxCachedText is the most article text a Cache keeps renderings of.
 const MaxCachedText = 512 << 10
 
-// Get returns the rendering of a at width and style, or nil.
-func (c *Cache) Get(a *model.Article, width int, style string) *Doc {
-	k := docKey{a, width, style}
+// Get returns the rendering of a at width and look, or nil.
+func (c *Cache) Get(a *model.Article, width int, look Look) *Doc {
+	k := docKey{a, width, look}
 	d := c.docs[k]
 	if d != nil {
 		i := slices.Index(c.keys, k)
@@ -187,7 +187,7 @@ func (c *Cache) Put(d *Doc) {
 	if c.docs == nil {
 		c.docs = map[docKey]*Doc{}
 	}
-	k := docKey{d.Art, d.Width, d.Style}
+	k := docKey{d.Art, d.Width, d.Look}
 	if _, ok := c.docs[k]; ok {
 		return
 	}

@@ -77,7 +77,7 @@ func TestEscapeMarkdown(t *testing.T) {
 func TestSpansWrapped(t *testing.T) {
 	para := "Talks went on between the Secretary Lloyd Austin and his guest."
 	a := &model.Article{Title: "T", Sections: []model.Section{{Heading: "Talks", Paragraphs: []string{para}}}}
-	r, err := newRenderer("dark", 44, false)
+	r, err := newRenderer(Look{Style: "dark"}, 44)
 	if err != nil {
 		t.Fatal(err)
 	}

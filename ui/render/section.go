@@ -6,7 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"charm.land/glamour/v2"
 	"github.com/byline/byline/model"
 )
 
@@ -73,15 +72,30 @@ func (s *Section) Spans(p, start, end int, out []Span) []Span {
 
 // renderSection renders section si of a with r. The lead section starts
 // with the article's title and date.
-func renderSection(r *glamour.TermRenderer, a *model.Article, si int, width int) (*Section, error) {
-	md, pieces := sectionMarkdown(a, si, width)
-	out, err := r.Render(md)
+func renderSection(r *renderer, a *model.Article, si int, width int) (*Section, error) {
+	md, pieces := sectionMarkdown(a, si)
+	out, err := r.tr.Render(md)
 	if err != nil {
 		return nil, err
 	}
-	raw := strings.Split(out, "\n")
-	lines := make([]Line, 0, len(raw))
 	in := interner{}
+	lines := parseLines(strings.Split(out, "\n"), width, in)
+	if si == 0 {
+		title := parseLines(r.titleLines(pieces[0], width), width, in)
+		if len(lines) > 0 {
+			title = append(title, Line{})
+		}
+		lines = append(title, lines...)
+	}
+	// One blank line separates sections.
+	lines = append(lines, Line{})
+	return &Section{Lines: lines, pieces: pieces, skip: len(pieces) - 1 - len(a.Sections[si].Paragraphs)}, nil
+}
+
+// parseLines parses rendered lines, cut to width cells, without the
+// renderer's blank margins above and below.
+func parseLines(raw []string, width int, in interner) []Line {
+	lines := make([]Line, 0, len(raw))
 	for _, s := range raw {
 		l := parseLine(s, in)
 		if l.Width > width {
@@ -91,7 +105,6 @@ func renderSection(r *glamour.TermRenderer, a *model.Article, si int, width int)
 		}
 		lines = append(lines, l)
 	}
-	// One blank line separates sections: drop the renderer's own margins.
 	first := 0
 	for first < len(lines) && lines[first].Text == "" {
 		first++
@@ -100,15 +113,15 @@ func renderSection(r *glamour.TermRenderer, a *model.Article, si int, width int)
 	for last > first && lines[last-1].Text == "" {
 		last--
 	}
-	lines = append(lines[first:last:last], Line{})
-	return &Section{Lines: lines, pieces: pieces, skip: len(pieces) - 1 - len(a.Sections[si].Paragraphs)}, nil
+	return lines[first:last:last]
 }
 
 // sectionMarkdown returns the Markdown source of section si and the texts
 // that appear in it in order: any decoration (title, date) first, then the
-// heading and each paragraph. Plain text is escaped so that nothing in it
+// heading and each paragraph. The title is a piece but not Markdown: the
+// renderer wraps it itself. Plain text is escaped so that nothing in it
 // reads as Markdown.
-func sectionMarkdown(a *model.Article, si, width int) (string, []string) {
+func sectionMarkdown(a *model.Article, si int) (string, []string) {
 	s := &a.Sections[si]
 	var b strings.Builder
 	var pieces []string
@@ -117,19 +130,7 @@ func sectionMarkdown(a *model.Article, si, width int) (string, []string) {
 		esc = func(s string) string { return s }
 	}
 	if si == 0 {
-		// Glamour does not wrap a level-one heading: a long title is bold
-		// text instead.
-		title := Clean(a.Title)
-		if Width(title)+4 <= width {
-			b.WriteString("# ")
-			b.WriteString(escapeMarkdown(title))
-		} else {
-			b.WriteString("**")
-			b.WriteString(escapeMarkdown(title))
-			b.WriteString("**")
-		}
-		b.WriteString("\n\n")
-		pieces = append(pieces, title)
+		pieces = append(pieces, Clean(a.Title))
 		if meta := metaLine(a); meta != "" {
 			b.WriteString("*")
 			b.WriteString(escapeMarkdown(meta))

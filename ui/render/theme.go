@@ -10,6 +10,8 @@ import (
 // Theme is byline's palette for one terminal background. Every colour the
 // app and `byline print` use comes from here.
 type Theme struct {
+	// Background is the background the palette is made for.
+	Background            color.Color
 	Text, Muted, Subtle   color.Color
 	Accent, Border, Focus color.Color
 	Person, Place         color.Color
@@ -24,6 +26,7 @@ func NewTheme(dark bool) Theme {
 	ld := lipgloss.LightDark(dark)
 	c := lipgloss.Color
 	return Theme{
+		Background:  ld(c("#FAFAFA"), c("#1C1C1C")),
 		Text:        ld(c("#1F1F1F"), c("#E4E4E4")),
 		Muted:       ld(c("#6B6B6B"), c("#9A9A9A")),
 		Subtle:      ld(c("#B8B8B8"), c("#4A4A4A")),
