@@ -15,7 +15,7 @@ import (
 type Doc struct {
 	Art   *model.Article
 	Width int
-	Look Look
+	Look  Look
 	Secs  []*Section
 	// Complete says every section is rendered (or rendering failed).
 	Complete bool
@@ -153,7 +153,7 @@ func AllRendered(secs []*Section) bool {
 type docKey struct {
 	art   *model.Article
 	width int
-	look Look
+	look  Look
 }
 
 // Cache keeps the last complete renderings so that going back to an
