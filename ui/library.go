@@ -5,7 +5,6 @@ import (
 	"math"
 	"sync"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/byline/byline/articles/fetch"
@@ -304,95 +303,6 @@ func (s *librarySource) Quit() tea.Cmd {
 	}
 }
 
-// toggleCmd flips the read mark (or the star) of the article under the
-// cursor of the Articles pane, or of the open one from another pane.
-func (s *librarySource) toggleCmd(star bool, f focus) tea.Cmd {
-	id := s.entry.ID
-	if f == focusList || id == 0 {
-		e, ok := s.list.CursorEntry()
-		if !ok {
-			return nil
-		}
-		id = e.ID
-	}
-	lib, ctx, writes := s.lib, s.ctx, s.writes
-	return func() tea.Msg {
-		var v bool
-		var err error
-		var c library.Counts
-		at := writes.do(func() {
-			if star {
-				v, err = lib.ToggleStarred(ctx, id)
-			} else {
-				v, err = lib.ToggleRead(ctx, id)
-			}
-			c, _ = lib.Counts(ctx)
-		})
-		return libToggledMsg{id: id, star: star, value: v, counts: c, at: at, err: err}
-	}
-}
-
-// HandleKey handles the keys that the library adds or changes.
-func (s *librarySource) HandleKey(msg tea.KeyPressMsg, f focus) (tea.Cmd, bool) {
-	k := s.c.keys
-	s.note = ""
-	switch {
-	case key.Matches(msg, k.Read):
-		return s.toggleCmd(false, f), true
-	case key.Matches(msg, k.Star):
-		return s.toggleCmd(true, f), true
-	case key.Matches(msg, k.Mentioning) && f == focusEntities:
-		e, ok := s.view.CursorEntity()
-		if !ok {
-			return nil, true
-		}
-		s.back = f
-		s.host.setFocus(focusList)
-		return s.list.ShowMentioning(e.Name, e.Type), true
-	case key.Matches(msg, k.Search) && f == focusList:
-		s.prompt.Open(s, k.Accept.Help().Key+" ranks · "+k.Cancel.Help().Key+": all ")
-		return nil, true
-	case key.Matches(msg, k.Cancel) && f == focusList && s.list.Filtered():
-		s.list.Back()
-		if s.back >= 0 {
-			s.host.setFocus(s.back)
-			s.host.relayout() // back to the list when that pane is gone
-		}
-		s.back = -1
-		return s.list.need(), true
-	case key.Matches(msg, k.NextArticle):
-		return s.openAdjacent(1), true
-	case key.Matches(msg, k.PrevArticle):
-		return s.openAdjacent(-1), true
-	}
-	return nil, false
-}
-
-// openAdjacent opens the article d rows away in the list.
-func (s *librarySource) openAdjacent(d int) tea.Cmd {
-	id, ok := s.list.Adjacent(d)
-	if !ok {
-		return nil
-	}
-	return s.openEntryCmd(id)
-}
-
-// Changed shows the results as the query is typed, its last word
-// completed.
-func (s *librarySource) Changed(q string) tea.Cmd { return s.list.Search(q, true) }
-
-// Accept ranks the results of the query.
-func (s *librarySource) Accept(q string) tea.Cmd { return s.list.Search(q, false) }
-
-// Cancel shows the whole library again.
-func (s *librarySource) Cancel() tea.Cmd {
-	s.list.ClearFilter()
-	return s.list.need()
-}
-
-// Result is the search's state for the prompt.
-func (s *librarySource) Result() string { return s.list.Searching() }
-
 // Status names the library and gives its counts and activity; before an
 // article is open the reader shows the keys to start with.
 func (s *librarySource) Status(st *statusInfo) {
@@ -423,23 +333,6 @@ func (s *librarySource) Waiting() string {
 
 // Empty is "": an empty library says so in its list.
 func (s *librarySource) Empty() string { return "" }
-
-// hint is what the reader shows before an article is opened: the
-// library's counts and the keys to start with, from the key map.
-func (s *librarySource) hint() []string {
-	st := s.c.styles
-	k := s.c.keys
-	lines := []string{st.Help.Title.Render("byline library"), "", st.Message.Render(s.countsText()), ""}
-	binds := []key.Binding{k.Select, k.Search, k.Read, k.Star, k.NextFocus, k.Help}
-	kw, dw := 0, 0
-	for _, b := range binds {
-		kw, dw = max(kw, render.Width(b.Help().Key)), max(dw, render.Width(b.Help().Desc))
-	}
-	for _, b := range binds {
-		lines = append(lines, st.Help.Key.Render(render.PadRight(b.Help().Key, kw))+"  "+st.Help.Desc.Render(render.PadRight(b.Help().Desc, dw)))
-	}
-	return lines
-}
 
 // countsText is the library's counts for the status line.
 func (s *librarySource) countsText() string {
