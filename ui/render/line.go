@@ -77,6 +77,7 @@ func parseLine(s string, in interner) Line {
 		if c == 0x1b {
 			n, sgr, isSGR := escapeLen(s[i:])
 			if isSGR {
+				sgr = safeSGR(sgr)
 				if sgr == "" || sgr == "0" {
 					cur = ""
 				} else if cur == "" {
@@ -93,7 +94,7 @@ func parseLine(s string, in interner) Line {
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
-		if r >= 0x80 && r < 0xa0 {
+		if r >= 0x80 && r < 0xa0 || isBidi(r) || r == utf8.RuneError && w == 1 {
 			i += w
 			continue
 		}
@@ -119,34 +120,96 @@ func parseLine(s string, in interner) Line {
 }
 
 // escapeLen returns the length of the escape sequence at the start of s and,
-// when it is an SGR sequence, its parameters.
+// when it is an SGR sequence, its parameters. Only a CSI whose parameters
+// are digits, ';' and ':' and whose final byte is 'm' is SGR: anything
+// else a decoded character reference could forge ("ESC[ESC#8m", private
+// modes, intermediates) is not, and a CSI broken off by a byte that cannot
+// be part of it ends there, that byte left to be read on its own.
 func escapeLen(s string) (n int, sgr string, isSGR bool) {
 	if len(s) < 2 {
 		return len(s), "", false
 	}
 	switch s[1] {
 	case '[':
+		plain := true // parameters are only [0-9;:]
 		for j := 2; j < len(s); j++ {
-			if s[j] >= 0x40 && s[j] <= 0x7e {
-				if s[j] == 'm' {
+			c := s[j]
+			switch {
+			case c >= 0x40 && c <= 0x7e:
+				if c == 'm' && plain {
 					return j + 1, s[2:j], true
 				}
 				return j + 1, "", false
+			case c >= 0x20 && c <= 0x3f:
+				plain = plain && (c >= '0' && c <= '9' || c == ';' || c == ':')
+			default:
+				return j, "", false
 			}
 		}
 		return len(s), "", false
-	case ']', 'P', '_', '^':
+	case ']', 'P', '_', '^', 'X':
 		for j := 2; j < len(s); j++ {
 			if s[j] == 0x07 {
 				return j + 1, "", false
 			}
-			if s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\' {
-				return j + 2, "", false
+			if s[j] == 0x1b {
+				if j+1 < len(s) && s[j+1] == '\\' {
+					return j + 2, "", false
+				}
+				return j, "", false
 			}
 		}
 		return len(s), "", false
 	}
 	return 2, "", false
+}
+
+// safeSGR keeps the SGR parameters that style text and drops those that
+// hide or animate it: 5 and 6 (blink), 8 (conceal). Glamour and lipgloss
+// never write them; only a forged sequence would.
+func safeSGR(p string) string {
+	if !strings.ContainsAny(p, "568") {
+		return p
+	}
+	parts := strings.Split(p, ";")
+	out := parts[:0]
+	for i := 0; i < len(parts); i++ {
+		switch parts[i] {
+		case "5", "6", "8":
+			continue
+		case "38", "48", "58":
+			// An extended colour: its arguments are not attributes.
+			n := 0
+			if i+1 < len(parts) {
+				switch parts[i+1] {
+				case "5":
+					n = 2
+				case "2":
+					n = 4
+				}
+			}
+			out = append(out, parts[i:min(i+1+n, len(parts))]...)
+			i += n
+			continue
+		}
+		out = append(out, parts[i])
+	}
+	return strings.Join(out, ";")
+}
+
+// isBidi reports whether r reorders text: the bidirectional embeddings,
+// overrides and isolates, which a rendering must not pass on.
+func isBidi(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// cut shortens l to width cells, with its style runs.
+func (l *Line) cut(width int) {
+	n, w := Cut(l.Text, width)
+	l.Text, l.Width = l.Text[:n], w
+	for len(l.runs) > 0 && l.runs[len(l.runs)-1].start >= n {
+		l.runs = l.runs[:len(l.runs)-1]
+	}
 }
 
 // Paint writes l into b exactly width cells wide: its own styles, the
@@ -175,7 +238,7 @@ func (l *Line) Paint(b *strings.Builder, width int, ovs []Overlay, sgrs *MarkSGR
 			}
 		}
 		if mark == MarkNone && ri+1 < len(l.runs) {
-			end = l.runs[ri+1].start
+			end = min(l.runs[ri+1].start, len(text))
 		}
 		for _, o := range ovs {
 			if o.From > pos && o.From < end {
@@ -184,6 +247,11 @@ func (l *Line) Paint(b *strings.Builder, width int, ovs []Overlay, sgrs *MarkSGR
 			if o.From <= pos && pos < o.To && o.To < end && (mark != MarkNone) {
 				end = o.To
 			}
+		}
+		if end <= pos {
+			// Runs or overlays that do not fit the text (cut to a
+			// width): paint the rest in the run's style.
+			end = len(text)
 		}
 		sgr := ""
 		if mark != MarkNone {

@@ -71,9 +71,27 @@ func (s *Section) Spans(p, start, end int, out []Span) []Span {
 }
 
 // renderSection renders section si of a with r. The lead section starts
-// with the article's title and date.
+// with the article's title and date. A Markdown section beyond the limits
+// of guard.go, or one glamour fails on, is shown as plain text instead.
 func renderSection(r *renderer, a *model.Article, si int, width int) (*Section, error) {
-	md, pieces := sectionMarkdown(a, si)
+	plain := a.Format == model.Plain || tooComplex(&a.Sections[si])
+	s, err := renderSectionAs(r, a, si, width, plain)
+	if err != nil && !plain {
+		return renderSectionAs(r, a, si, width, true)
+	}
+	return s, err
+}
+
+// renderSectionAs renders section si, its paragraphs as plain text or as
+// Markdown. A panic in the renderer is an error: one section's text must
+// not take the program down.
+func renderSectionAs(r *renderer, a *model.Article, si int, width int, plain bool) (s *Section, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			s, err = nil, fmt.Errorf("section %d could not be rendered: %v", si+1, p)
+		}
+	}()
+	md, pieces := sectionMarkdown(a, si, plain)
 	out, err := r.tr.Render(md)
 	if err != nil {
 		return nil, err
@@ -100,8 +118,7 @@ func parseLines(raw []string, width int, in interner) []Line {
 		l := parseLine(s, in)
 		if l.Width > width {
 			// Glamour does not break words longer than the line (URLs).
-			n, w := Cut(l.Text, width)
-			l.Text, l.Width = l.Text[:n], w
+			l.cut(width)
 		}
 		lines = append(lines, l)
 	}
@@ -119,14 +136,14 @@ func parseLines(raw []string, width int, in interner) []Line {
 // sectionMarkdown returns the Markdown source of section si and the texts
 // that appear in it in order: any decoration (title, date) first, then the
 // heading and each paragraph. The title is a piece but not Markdown: the
-// renderer wraps it itself. Plain text is escaped so that nothing in it
-// reads as Markdown.
-func sectionMarkdown(a *model.Article, si int) (string, []string) {
+// renderer wraps it itself. Plain paragraphs are escaped so that nothing in
+// them reads as Markdown.
+func sectionMarkdown(a *model.Article, si int, plain bool) (string, []string) {
 	s := &a.Sections[si]
 	var b strings.Builder
 	var pieces []string
 	esc := escapeMarkdown
-	if a.Format == model.Markdown {
+	if !plain {
 		esc = func(s string) string { return s }
 	}
 	if si == 0 {
@@ -146,7 +163,7 @@ func sectionMarkdown(a *model.Article, si int) (string, []string) {
 	}
 	for _, p := range s.Paragraphs {
 		pieces = append(pieces, p)
-		if a.Format == model.Plain {
+		if plain {
 			p = flatten(p)
 		}
 		b.WriteString(esc(p))
