@@ -17,8 +17,8 @@ func TestParseLineKeepsOnlySGR(t *testing.T) {
 		in, text string
 		sgrs     []string
 	}{
-		{"a\x1b[\x1b#8mb", "a8mb", nil},         // ESC[ broken by ESC, then DECALN
-		{"\x1b[8mhidden\x1b[m", "hidden", nil},  // conceal
+		{"a\x1b[\x1b#8mb", "a8mb", nil},        // ESC[ broken by ESC, then DECALN
+		{"\x1b[8mhidden\x1b[m", "hidden", nil}, // conceal
 		{"\x1b[5;1mblink\x1b[m", "blink", []string{"1"}},
 		{"\x1b[38;5;8mgrey\x1b[m", "grey", []string{"38;5;8"}}, // colour 8 is no conceal
 		{"\x1b[?1049hx", "x", nil},
