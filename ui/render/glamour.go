@@ -66,6 +66,9 @@ type renderer struct {
 	tr    *glamour.TermRenderer
 	title ansi.StylePrimitive
 	color bool
+	// plain is the paragraph look learnt from glamour, for laying plain
+	// paragraphs out without it (plain.go).
+	plain plainLook
 }
 
 // newRenderer returns a renderer whose lines are at most width cells wide.
@@ -111,7 +114,9 @@ func newRenderer(look Look, width int) (*renderer, error) {
 	if title.Bold == nil {
 		title.Bold = cfg.Heading.Bold
 	}
-	return &renderer{tr: tr, title: title, color: !look.NoColor}, nil
+	r := &renderer{tr: tr, title: title, color: !look.NoColor}
+	r.plain = r.learnPlain()
+	return r, nil
 }
 
 // titleLines renders a title wrapped to width cells after the document's

@@ -117,3 +117,34 @@ func TestCheckStyle(t *testing.T) {
 		t.Error("Article with an unknown style must fail")
 	}
 }
+
+// TestArticleHighlights prints an article in colour: its people and places
+// are painted in their styles, as in the reader; plain text has none.
+func TestArticleHighlights(t *testing.T) {
+	p := "Lloyd Austin flew to Gaza on Monday."
+	a := &model.Article{Title: "T", Sections: []model.Section{{Paragraphs: []string{p}}, {Heading: "Next", Paragraphs: []string{"More in Gaza."}}}}
+	a.Entities = []model.Entity{
+		{Name: "Lloyd Austin", Type: model.Person, Mentions: []model.Mention{{Section: 0, Paragraph: 0, Start: 0, End: 12}}},
+		{Name: "Gaza", Type: model.Place, Mentions: []model.Mention{{Section: 0, Paragraph: 0, Start: 21, End: 25}, {Section: 1, Paragraph: 0, Start: 8, End: 12}}},
+	}
+	sgrs := SGRs(MarkStyles(NewTheme(true)))
+	out, err := Article(a, 60, "dark", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\x1b[" + sgrs[MarkPerson] + "mLloyd Austin\x1b[m", "\x1b[" + sgrs[MarkPlace] + "mGaza\x1b[m"} {
+		if strings.Count(out, want) < 1 {
+			t.Errorf("colour print lacks %q:\n%q", want, out)
+		}
+	}
+	if n := strings.Count(out, "\x1b["+sgrs[MarkPlace]+"mGaza"); n != 2 {
+		t.Errorf("Gaza highlighted %d times, want 2", n)
+	}
+	plain, err := Article(a, 60, "dark", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(plain, "\x1b") || !strings.Contains(plain, p) {
+		t.Errorf("plain print:\n%q", plain)
+	}
+}

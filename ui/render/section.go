@@ -91,13 +91,38 @@ func renderSectionAs(r *renderer, a *model.Article, si int, width int, plain boo
 			s, err = nil, fmt.Errorf("section %d could not be rendered: %v", si+1, p)
 		}
 	}()
-	md, pieces := sectionMarkdown(a, si, plain)
-	out, err := r.tr.Render(md)
-	if err != nil {
-		return nil, err
-	}
 	in := interner{}
-	lines := parseLines(strings.Split(out, "\n"), width, in)
+	fast := plain && r.plain.ok
+	var laid [][]Line
+	if fast {
+		laid = make([][]Line, len(a.Sections[si].Paragraphs))
+		for i, p := range a.Sections[si].Paragraphs {
+			var ok bool
+			if laid[i], ok = r.paragraphLines(p, width, in); !ok {
+				fast = false
+				break
+			}
+		}
+	}
+	md, pieces := sectionMarkdown(a, si, plain, !fast)
+	var lines []Line
+	if md != "" {
+		out, err := r.tr.Render(md)
+		if err != nil {
+			return nil, err
+		}
+		lines = parseLines(strings.Split(out, "\n"), width, in)
+	}
+	if fast {
+		for _, pl := range laid {
+			if len(pl) > 0 {
+				if len(lines) > 0 {
+					lines = append(lines, Line{})
+				}
+				lines = append(lines, pl...)
+			}
+		}
+	}
 	if si == 0 {
 		title := parseLines(r.titleLines(pieces[0], width), width, in)
 		if len(lines) > 0 {
@@ -136,9 +161,10 @@ func parseLines(raw []string, width int, in interner) []Line {
 // sectionMarkdown returns the Markdown source of section si and the texts
 // that appear in it in order: any decoration (title, date) first, then the
 // heading and each paragraph. The title is a piece but not Markdown: the
-// renderer wraps it itself. Plain paragraphs are escaped so that nothing in
-// them reads as Markdown.
-func sectionMarkdown(a *model.Article, si int, plain bool) (string, []string) {
+// renderer wraps it itself; without paragraphs, the paragraphs are pieces
+// only (the renderer lays them out itself too). Plain paragraphs are
+// escaped so that nothing in them reads as Markdown.
+func sectionMarkdown(a *model.Article, si int, plain, paragraphs bool) (string, []string) {
 	s := &a.Sections[si]
 	var b strings.Builder
 	var pieces []string
@@ -163,6 +189,9 @@ func sectionMarkdown(a *model.Article, si int, plain bool) (string, []string) {
 	}
 	for _, p := range s.Paragraphs {
 		pieces = append(pieces, p)
+		if !paragraphs {
+			continue
+		}
 		if plain {
 			p = flatten(p)
 		}

@@ -1,0 +1,122 @@
+package render
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/byline/byline/articles"
+	"github.com/byline/byline/articles/articlestest"
+	"github.com/byline/byline/model"
+)
+
+// TestPlainParagraphsAsGlamour lays plain paragraphs out byline's way and
+// glamour's, in every style, with and without colour, at many widths: the
+// lines are the same, text and styles.
+func TestPlainParagraphsAsGlamour(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	paras := []string{
+		"One.", "  leading blanks and trailing   ", "double  spaces  inside", "a\u00a0b non-breaking\u00a0space",
+		"US-Israel ties, self-defense and co-operation: hyphen-ated words-at-the-end-of-lines.",
+		strings.Repeat("x", 150) + " long word", "*stars* _under_ `tick` [b] <i> # h & amp; \\ back | pipe ~",
+		"東京の会議で 山田太郎 が話した。Zoë naïve é 🎉 " + strings.Repeat("日本語", 30),
+		"tab\there and\nnewline", "1. not a list", "- not a list", "> not a quote",
+	}
+	for i := 0; i < 30; i++ {
+		paras = append(paras, articlestest.Sentence(r)+" "+articlestest.Sentence(r)+" "+articlestest.Sentence(r))
+	}
+	for _, style := range []string{"dark", "light", "dracula", "tokyo-night", "pink", "ascii", "notty"} {
+		for _, noColor := range []bool{false, true} {
+			look := Look{Style: style, NoColor: noColor}
+			for _, w := range []int{1, 8, 20, 33, 60, 80, 121} {
+				a := &model.Article{Title: "T", Sections: []model.Section{
+					{Paragraphs: paras}, {Heading: "A Heading", Paragraphs: paras[:3]}, {Paragraphs: []string{"Only."}},
+				}}
+				fast, err := newRenderer(look, w)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !fast.plain.ok && (style == "dark" || style == "light" || style == "ascii") {
+					t.Errorf("%+v: no fast path", look)
+				}
+				slow := *fast
+				slow.plain = plainLook{}
+				for si := range a.Sections {
+					got, err1 := renderSection(fast, a, si, w)
+					want, err2 := renderSection(&slow, a, si, w)
+					if err1 != nil || err2 != nil {
+						t.Fatal(err1, err2)
+					}
+					if g, w2 := dump(got.Lines), dump(want.Lines); g != w2 {
+						gl, wl := strings.Split(g, "\n"), strings.Split(w2, "\n")
+						for i := range min(len(gl), len(wl)) {
+							if gl[i] != wl[i] {
+								t.Fatalf("%+v width %d section %d line %d:\nbyline:  %s\nglamour: %s\n(%d and %d lines)", look, w, si, i, gl[i], wl[i], len(gl), len(wl))
+							}
+						}
+						t.Fatalf("%+v width %d section %d: %d lines, glamour %d", look, w, si, len(gl), len(wl))
+					}
+				}
+			}
+		}
+	}
+}
+
+func dump(lines []Line) string {
+	var b strings.Builder
+	for _, l := range lines {
+		fmt.Fprintf(&b, "%q %d %v\n", l.Text, l.Width, l.runs)
+	}
+	return b.String()
+}
+
+// FuzzPlainAsGlamour compares byline's and glamour's layout of one plain
+// paragraph of arbitrary text.
+func FuzzPlainAsGlamour(f *testing.F) {
+	f.Add("US-Israel ties, self-defense", uint8(40), uint8(0))
+	f.Add("a  b\u00a0c 東京 🎉 *x*", uint8(9), uint8(3))
+	styles := []string{"dark", "light", "dracula", "tokyo-night", "pink", "ascii", "notty"}
+	f.Fuzz(func(t *testing.T, p string, width, style uint8) {
+		p = articlesSanitize(p)
+		if strings.Contains(p, "\\") {
+			// Glamour drops a backslash before punctuation even when it
+			// is escaped ("\\!" shows as "!"); byline shows the text as
+			// written (TestPlainBackslash).
+			t.Skip()
+		}
+		look := Look{Style: styles[int(style)%len(styles)], NoColor: style >= 128}
+		w := int(width%200) + 1
+		fast, err := newRenderer(look, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		slow := *fast
+		slow.plain = plainLook{}
+		a := &model.Article{Title: "T", Sections: []model.Section{{Paragraphs: []string{p, "Two."}}}}
+		got, err1 := renderSection(fast, a, 0, w)
+		want, err2 := renderSection(&slow, a, 0, w)
+		if err1 != nil || err2 != nil {
+			t.Skip(err1, err2)
+		}
+		if g, w2 := dump(got.Lines), dump(want.Lines); g != w2 {
+			t.Fatalf("%+v width %d %q:\n--- byline:\n%s\n--- glamour:\n%s", look, w, p, g, w2)
+		}
+	})
+}
+
+// articlesSanitize is what the parsers leave of any text: no controls.
+func articlesSanitize(s string) string { return articles.Sanitize(s) }
+
+// TestPlainBackslash shows a plain paragraph's backslashes as written,
+// which glamour does not.
+func TestPlainBackslash(t *testing.T) {
+	a := &model.Article{Title: "T", Sections: []model.Section{{Paragraphs: []string{`C:\path\! and \*not\* emphasis`}}}}
+	out, err := Article(a, 80, "dark", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, `C:\path\! and \*not\* emphasis`) {
+		t.Errorf("backslashes lost:\n%s", out)
+	}
+}
