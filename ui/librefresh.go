@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/spinner"
@@ -50,6 +51,13 @@ func refreshCmd(ctx context.Context, lib *library.Library, client *fetch.Client)
 		}
 		go func() {
 			defer close(ch)
+			// A panic on this goroutine would end the program with the
+			// terminal still in the app's modes: it is a failed refresh.
+			defer func() {
+				if p := recover(); p != nil {
+					send(refreshDoneMsg{err: fmt.Errorf("refresh failed: %v", p)})
+				}
+			}()
 			res, err := lib.Refresh(ctx, library.RefreshOptions{
 				Client:   client,
 				Progress: func(p library.RefreshProgress) { send(refreshProgressMsg{p}) },

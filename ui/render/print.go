@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"runtime"
 	"strings"
 	"sync"
@@ -76,12 +77,21 @@ func overlaysFor(hl *Highlights, si int, s *Section, buf [][]Overlay) [][]Overla
 func renderAll(a *model.Article, width int, look Look) ([]*Section, error) {
 	secs := make([]*Section, len(a.Sections))
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(secs)))
+	// errs[w] is worker w's failure: each writes only its own.
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// renderSection turns a renderer's panic into an error; this
+			// catches anything else, which would end the program with
+			// the terminal in the app's modes.
+			defer func() {
+				if p := recover(); p != nil {
+					errs[w] = fmt.Errorf("rendering failed: %v", p)
+				}
+			}()
 			r, err := newRenderer(look, width)
 			if err != nil {
 				errs[w] = err

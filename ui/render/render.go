@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"runtime"
 	"slices"
 	"sync"
@@ -94,6 +95,14 @@ func RenderRest(part *Doc, stop *atomic.Bool) *Doc {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// renderSection turns a renderer's panic into an error; this
+			// catches anything else, which would end the program with
+			// the terminal in the app's modes.
+			defer func() {
+				if p := recover(); p != nil {
+					setErr(fmt.Errorf("rendering failed: %v", p))
+				}
+			}()
 			r, err := newRenderer(d.Look, d.Width)
 			if err != nil {
 				setErr(err)
