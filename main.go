@@ -8,28 +8,15 @@
 //	byline print [--width N] FILE...         render articles to standard output
 //	byline export FILE...                    one JSON object per article per line
 //
-// Run `byline --help` for everything.
+// Run `byline --help` for everything. The commands are in package cli.
 package main
 
 import (
 	"os"
-	"runtime/debug"
+
+	"github.com/byline/byline/cli"
 )
 
-// memoryLimit is the soft heap limit byline runs under unless GOMEMLIMIT
-// says otherwise: the garbage collector works harder near it instead of
-// letting the transient garbage of rendering and recognising a long article
-// double the resident size (see BENCHMARKS.md).
-const memoryLimit = 100 << 20
-
 func main() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
-	}
-	os.Exit(run(os.Args[1:], env{
-		stdin:  os.Stdin,
-		stdout: os.Stdout,
-		stderr: os.Stderr,
-		getenv: os.Getenv,
-	}))
+	os.Exit(cli.Run(os.Args[1:], cli.OSEnv()))
 }

@@ -4,14 +4,14 @@ import (
 	"testing"
 
 	"github.com/byline/byline/articles"
-	"github.com/byline/byline/cmd/gencorpus/corpus"
+	"github.com/byline/byline/articles/articlestest"
 	"github.com/byline/byline/model"
 )
 
 func TestCodecRoundTrip(t *testing.T) {
 	enc := newEncoder()
 	for i := range 20 {
-		a, err := articles.ParseText("x.txt", corpus.Article(7, i))
+		a, err := articles.ParseText("x.txt", articlestest.CorpusArticle(7, i))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -30,7 +30,7 @@ func TestCodecRoundTrip(t *testing.T) {
 }
 
 func TestCodecRejectsDamage(t *testing.T) {
-	a, _ := articles.ParseText("x.txt", corpus.Article(7, 1))
+	a, _ := articles.ParseText("x.txt", articlestest.CorpusArticle(7, 1))
 	body := append([]byte(nil), newEncoder().encode(a)...)
 	for _, bad := range [][]byte{nil, {9}, body[:len(body)/2], append([]byte{codecFlate}, 0xff, 0xff, 0xff)} {
 		var got model.Article

@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"github.com/byline/byline/model"
-
-	"github.com/byline/byline/cmd/gencorpus/corpus"
 )
 
 // openTemp opens a new library in the test's temporary directory.
@@ -32,7 +30,7 @@ func writeCorpus(t testing.TB, dir string, seed uint64, n int) string {
 		t.Fatal(err)
 	}
 	for i := range n {
-		if err := os.WriteFile(filepath.Join(dir, corpus.Name(i)), corpus.Article(seed, i), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, articlestest.CorpusName(i)), articlestest.CorpusArticle(seed, i), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

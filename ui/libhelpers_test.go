@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/byline/byline/cmd/gencorpus/corpus"
 	"github.com/byline/byline/library"
 	"github.com/byline/byline/model"
 )
@@ -28,7 +27,7 @@ func newTestLibrary(t testing.TB, n int) *testLibrary {
 	src := t.TempDir()
 	files := map[string][]byte{"sample.txt": sampleData(t)}
 	for i := range n {
-		files[corpus.Name(i)] = corpus.Article(7, i)
+		files[articlestest.CorpusName(i)] = articlestest.CorpusArticle(7, i)
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(src, name), data, 0o644); err != nil {

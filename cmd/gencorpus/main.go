@@ -1,5 +1,6 @@
 // Command gencorpus writes a synthetic corpus of news articles in byline's
-// plain-text format, for the library's import, search and size budgets.
+// plain-text format (articlestest.CorpusArticle), for the library's import,
+// search and size budgets.
 //
 //	go run ./cmd/gencorpus -n 100000 -seed 1 -out /tmp/corpus
 //
@@ -16,7 +17,7 @@ import (
 	"runtime"
 	"sync"
 
-	"github.com/byline/byline/cmd/gencorpus/corpus"
+	"github.com/byline/byline/articles/articlestest"
 )
 
 func main() {
@@ -63,8 +64,8 @@ func generate(dir string, n int, seed uint64, perDir int) (int64, error) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				data := corpus.Article(seed, i)
-				path := filepath.Join(dir, fmt.Sprintf("%03d", i/perDir), corpus.Name(i))
+				data := articlestest.CorpusArticle(seed, i)
+				path := filepath.Join(dir, fmt.Sprintf("%03d", i/perDir), articlestest.CorpusName(i))
 				err := os.WriteFile(path, data, 0o644)
 				mu.Lock()
 				total += int64(len(data))

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/byline/byline/cmd/gencorpus/corpus"
+	"github.com/byline/byline/articles/articlestest"
 )
 
 func TestRun(t *testing.T) {
@@ -15,12 +15,12 @@ func TestRun(t *testing.T) {
 	if code := run([]string{"-n", "25", "-seed", "3", "-per-dir", "10", "-out", dir}, &out, &errs); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs.String())
 	}
-	got, err := os.ReadFile(filepath.Join(dir, "002", corpus.Name(24)))
+	got, err := os.ReadFile(filepath.Join(dir, "002", articlestest.CorpusName(24)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, corpus.Article(3, 24)) {
-		t.Error("file 24 differs from corpus.Article(3, 24)")
+	if !bytes.Equal(got, articlestest.CorpusArticle(3, 24)) {
+		t.Error("file 24 differs from articlestest.CorpusArticle(3, 24)")
 	}
 	if code := run([]string{"-n", "5"}, &out, &errs); code != 2 {
 		t.Errorf("missing -out: exit %d", code)

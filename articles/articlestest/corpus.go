@@ -1,11 +1,8 @@
-// Package corpus generates synthetic news articles in byline's plain-text
-// format, for benchmarks and load tests: a `date YYYY-MM-DD` marker, a lead,
-// title-case section headings, paragraphs naming varied people and places,
-// and the odd "Advertisment" debris line.
-//
-// Generation is deterministic: Article(seed, i) is always the same text, and
-// any article can be made on its own, so a corpus is generated in parallel.
-package corpus
+package articlestest
+
+// The corpus generator: CorpusArticle makes article i of a large corpus,
+// each about 3 KB, with a news-sized vocabulary (words.go), for the
+// library's import, search and size budgets.
 
 import (
 	"fmt"
@@ -14,16 +11,19 @@ import (
 	"time"
 )
 
-// Article returns article number i of the corpus for seed, about 3 KB of text.
-func Article(seed uint64, i int) []byte {
+// CorpusArticle returns article number i of the corpus for seed, about
+// 3 KB of text. It is always the same text for the same seed and i, and
+// any article can be made on its own, so a corpus is generated in parallel.
+func CorpusArticle(seed uint64, i int) []byte {
 	g := gen{r: rand.New(rand.NewPCG(seed, uint64(i)))}
 	return g.article()
 }
 
-// Name returns the file name of article i: zero-padded so that a directory
-// listing sorts in generation order.
-func Name(i int) string { return fmt.Sprintf("%06d.txt", i) }
+// CorpusName returns the file name of corpus article i: zero-padded so
+// that a directory listing sorts in generation order.
+func CorpusName(i int) string { return fmt.Sprintf("%06d.txt", i) }
 
+// gen is the state of one corpus article being written.
 type gen struct {
 	r    *rand.Rand
 	b    strings.Builder

@@ -1,4 +1,6 @@
-package corpus
+package articlestest
+
+// The corpus generator's vocabulary (the sample generator's is in sample.go).
 
 // The vocabularies below are ordinary English news words and names; they
 // are listed most frequent first where zipf picks from them.

@@ -1,8 +1,7 @@
-// Package articlestest generates articles in byline's plain-text news format
-// for tests and benchmarks: deterministic, sample-shaped text of any size
-// with dates, title-case headings, debris lines and the names of people and
-// places.
 package articlestest
+
+// The sample-shaped generator: Article makes one article of any size from
+// a handful of names and phrases, close to the built-in samples.
 
 import (
 	"fmt"
@@ -10,30 +9,32 @@ import (
 	"strings"
 )
 
+// The sample generator's vocabulary: few names, so that the same people
+// and places recur across an article, as in the samples.
 var (
-	people = []string{"Lloyd Austin", "Yoav Gallant", "Amina Mohamed", "William Ruto", "Camila Nieto",
+	samplePeople = []string{"Lloyd Austin", "Yoav Gallant", "Amina Mohamed", "William Ruto", "Camila Nieto",
 		"Ingrid Solberg", "Meera Iyer", "Arjun Nair", "Fiona MacLeod", "Kwame Mensah", "Sofia Rossi",
 		"Hiroshi Tanaka", "Lucía Fernández", "Oleksandr Kovalenko", "Aisha Bello", "Nguyen Van Long"}
-	places = []string{"Gaza", "Rafah", "Washington", "Nairobi", "Valparaíso", "Bengaluru", "Glasgow",
+	samplePlaces = []string{"Gaza", "Rafah", "Washington", "Nairobi", "Valparaíso", "Bengaluru", "Glasgow",
 		"Kampala", "Madrid", "Canberra", "Kraków", "Lagos", "Osaka", "Lima", "Kyiv", "Hanoi"}
-	topics   = []string{"Precision", "Protection", "Escalation", "Talks", "Water", "Harbour", "Budget", "Elections", "Rivers", "Schools", "Railways", "Trade"}
-	joiners  = []string{"and", "for", "to", "amid", "after", "over"}
-	openings = []string{"The meeting, significant in its timing,", "Officials said", "Despite these tensions,", "By advocating for restraint,", "As discussions continue,"}
-	verbs    = []string{"met", "spoke with", "called on", "praised", "criticised", "welcomed"}
-	tails    = []string{"to discuss the humanitarian situation", "before a second round of talks", "amid growing concern over supplies",
+	sampleTopics   = []string{"Precision", "Protection", "Escalation", "Talks", "Water", "Harbour", "Budget", "Elections", "Rivers", "Schools", "Railways", "Trade"}
+	sampleJoiners  = []string{"and", "for", "to", "amid", "after", "over"}
+	sampleOpenings = []string{"The meeting, significant in its timing,", "Officials said", "Despite these tensions,", "By advocating for restraint,", "As discussions continue,"}
+	sampleVerbs    = []string{"met", "spoke with", "called on", "praised", "criticised", "welcomed"}
+	sampleTails    = []string{"to discuss the humanitarian situation", "before a second round of talks", "amid growing concern over supplies",
 		"as engineers presented new figures", "while crowds gathered outside", "in a statement released late on Tuesday"}
 )
 
 // Sentence returns one sample-like sentence naming a person and a place.
 func Sentence(r *rand.Rand) string {
 	return fmt.Sprintf("%s %s %s %s in %s %s.",
-		openings[r.IntN(len(openings))], people[r.IntN(len(people))], verbs[r.IntN(len(verbs))],
-		people[r.IntN(len(people))], places[r.IntN(len(places))], tails[r.IntN(len(tails))])
+		sampleOpenings[r.IntN(len(sampleOpenings))], samplePeople[r.IntN(len(samplePeople))], sampleVerbs[r.IntN(len(sampleVerbs))],
+		samplePeople[r.IntN(len(samplePeople))], samplePlaces[r.IntN(len(samplePlaces))], sampleTails[r.IntN(len(sampleTails))])
 }
 
 // Heading returns a short title-case heading.
 func Heading(r *rand.Rand) string {
-	return fmt.Sprintf("%s %s %s", topics[r.IntN(len(topics))], joiners[r.IntN(len(joiners))], topics[r.IntN(len(topics))])
+	return fmt.Sprintf("%s %s %s", sampleTopics[r.IntN(len(sampleTopics))], sampleJoiners[r.IntN(len(sampleJoiners))], sampleTopics[r.IntN(len(sampleTopics))])
 }
 
 // Article returns an article of about size bytes in the plain-text format:

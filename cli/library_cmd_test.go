@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -11,19 +11,24 @@ import (
 	"testing"
 )
 
-// runLib runs a library subcommand with a temporary --db and returns its
-// exit code, stdout and stderr.
+// runLib runs the library command name with --db db (none when db is "")
+// and returns its exit code, stdout and stderr.
 func runLib(t *testing.T, db string, name string, args ...string) (int, string, string) {
 	t.Helper()
-	var stdout, stderr bytes.Buffer
+	return runLibEnv(t, testEnv(t), db, name, args...)
+}
+
+// runLibEnv is runLib in e.
+func runLibEnv(t *testing.T, e Env, db string, name string, args ...string) (int, string, string) {
+	t.Helper()
+	if c := lookup(name); c == nil || !c.isLibrary() {
+		t.Fatalf("%q is not a library command", name)
+	}
 	if db != "" {
 		args = append([]string{"--db", db}, args...)
 	}
-	handled, code := runLibrary(name, args, strings.NewReader(""), &stdout, &stderr)
-	if !handled {
-		t.Fatalf("runLibrary(%q) not handled", name)
-	}
-	return code, stdout.String(), stderr.String()
+	r := runEnv(t, e, "", append([]string{name}, args...)...)
+	return r.code, r.stdout, r.stderr
 }
 
 func TestLibraryAddAndSearch(t *testing.T) {
@@ -89,23 +94,27 @@ func TestLibraryAddAndSearch(t *testing.T) {
 
 func TestLibraryDBFromEnvironment(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "env.db")
-	t.Setenv("BYLINE_DB", db)
+	e := testEnv(t)
+	e.DB = db // $BYLINE_DB; OSEnv's reading it is TestOSEnv's
 	// Reading commands do not create a library; add does.
 	for _, args := range [][]string{{"feed", "list"}, {"search", "x"}, {"refresh"}, {"feed", "export"}} {
-		if code, _, stderr := runLib(t, "", args[0], args[1:]...); code != 1 || !strings.Contains(stderr, "no library at "+db) {
+		if code, _, stderr := runLibEnv(t, e, "", args[0], args[1:]...); code != 1 || !strings.Contains(stderr, "no library at "+db) {
 			t.Errorf("%q without a library: exit %d, %s", args, code, stderr)
 		}
 	}
 	if _, err := os.Stat(db); err == nil {
 		t.Fatal("a reading command created the library")
 	}
-	if code, _, stderr := runLib(t, "", "add", sample); code != 0 {
+	if code, _, stderr := runLibEnv(t, e, "", "add", sample); code != 0 {
 		t.Fatalf("add: %d %s", code, stderr)
 	}
 	if _, err := os.Stat(db); err != nil {
 		t.Errorf("$BYLINE_DB not used: %v", err)
 	}
-	if code, _, stderr := runLib(t, "", "feed", "list"); code != 0 {
+	if _, err := os.Stat(e.DefaultDB); err == nil {
+		t.Errorf("the default library was created although $BYLINE_DB is set")
+	}
+	if code, _, stderr := runLibEnv(t, e, "", "feed", "list"); code != 0 {
 		t.Errorf("feed list: %d %s", code, stderr)
 	}
 }
@@ -123,7 +132,7 @@ func TestLibraryRefusesForeignFile(t *testing.T) {
 }
 
 func TestLibraryFeeds(t *testing.T) {
-	rss, err := os.ReadFile("articles/fetch/testdata/rss.xml")
+	rss, err := os.ReadFile("testdata/feed.xml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +167,7 @@ func TestLibraryFeeds(t *testing.T) {
 		t.Errorf("refresh with a failing feed: %d %q %q, want exit 1", code, stdout, stderr)
 	}
 	code, stdout, _ = runLib(t, db, "feed", "list")
-	if code != 0 || !strings.Contains(stdout, srv.URL+"/rss\tThe Daily Ledger: World\t2 articles") ||
+	if code != 0 || !strings.Contains(stdout, srv.URL+"/rss\tPort Alden Gazette: Harbour\t2 articles") ||
 		!strings.Contains(stdout, srv.URL+"/flaky") || !strings.Contains(stdout, "error:") || strings.Contains(stdout, "/down") {
 		t.Errorf("feed list: %d %q", code, stdout)
 	}
@@ -185,8 +194,8 @@ func TestLibraryFeeds(t *testing.T) {
 }
 
 func TestLibraryNotHandled(t *testing.T) {
-	if handled, _ := runLibrary("print", nil, nil, nil, nil); handled {
-		t.Error("print handled by runLibrary")
+	if c := lookup("print"); c == nil || c.isLibrary() {
+		t.Error("print is run as a library command")
 	}
 }
 

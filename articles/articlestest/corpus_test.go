@@ -1,4 +1,4 @@
-package corpus
+package articlestest
 
 import (
 	"bytes"
@@ -8,24 +8,24 @@ import (
 	"github.com/byline/byline/articles"
 )
 
-func TestDeterministic(t *testing.T) {
-	if !bytes.Equal(Article(1, 42), Article(1, 42)) {
+func TestCorpusDeterministic(t *testing.T) {
+	if !bytes.Equal(CorpusArticle(1, 42), CorpusArticle(1, 42)) {
 		t.Error("same seed and index gave different articles")
 	}
-	if bytes.Equal(Article(1, 42), Article(2, 42)) || bytes.Equal(Article(1, 42), Article(1, 43)) {
+	if bytes.Equal(CorpusArticle(1, 42), CorpusArticle(2, 42)) || bytes.Equal(CorpusArticle(1, 42), CorpusArticle(1, 43)) {
 		t.Error("different seeds or indexes gave the same article")
 	}
 }
 
-func TestArticlesReadAsNews(t *testing.T) {
+func TestCorpusReadsAsNews(t *testing.T) {
 	total, dated, debris := 0, 0, 0
 	for i := range 200 {
-		data := Article(1, i)
+		data := CorpusArticle(1, i)
 		total += len(data)
 		if bytes.Contains(data, []byte("\nAdvertisment\n")) {
 			debris++
 		}
-		a, err := articles.ParseText(Name(i), data)
+		a, err := articles.ParseText(CorpusName(i), data)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,52 +1,74 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
-const sample = "../shared/samples/000_65ddc96782ead899.txt"
+// sample is an article written for these tests: a date, a lead, debris
+// lines and three headed sections naming people and places.
+const sample = "testdata/ferry.txt"
 
 type result struct {
 	code           int
 	stdout, stderr string
 }
 
-func runCLI(t *testing.T, stdin string, vars map[string]string, args ...string) result {
+// testEnv is an Env with no terminal, no environment variables and a
+// default library in the test's temporary directory, so that no test
+// touches the user's own library.
+func testEnv(t *testing.T) Env {
+	return Env{DefaultDB: filepath.Join(t.TempDir(), "default.db")}
+}
+
+// runCLI runs byline with args and stdin in testEnv.
+func runCLI(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	return runEnv(t, testEnv(t), stdin, args...)
+}
+
+// runEnv runs byline with args in e, with stdin and buffers for output.
+func runEnv(t *testing.T, e Env, stdin string, args ...string) result {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(args, env{
-		stdin:  strings.NewReader(stdin),
-		stdout: &out,
-		stderr: &errb,
-		getenv: func(k string) string { return vars[k] },
-	})
+	e.Stdin, e.Stdout, e.Stderr = strings.NewReader(stdin), &out, &errb
+	code := Run(args, e)
 	return result{code, out.String(), errb.String()}
 }
 
+// brokenFile writes a file that is not an article and returns its path.
+func brokenFile(t *testing.T) string {
+	path := filepath.Join(t.TempDir(), "binary.txt")
+	if err := os.WriteFile(path, []byte("\x00\x01binary"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 func TestVersionAndHelp(t *testing.T) {
-	r := runCLI(t, "", nil, "--version")
+	r := runCLI(t, "", "--version")
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "byline ") {
 		t.Errorf("--version: %+v", r)
 	}
 	for _, args := range [][]string{{"--help"}, {"-h"}, {"print", "--help"}, {"export", "-h"}, {"library", "--help"}, {"add", "--help"}} {
-		r = runCLI(t, "", nil, args...)
+		r = runCLI(t, "", args...)
 		if r.code != 0 || !strings.Contains(r.stdout, "byline search") || r.stderr != "" {
 			t.Errorf("%v: want the usage on stdout and exit 0, got %+v", args, r)
 		}
 	}
-	r = runCLI(t, "", nil, "help")
+	r = runCLI(t, "", "help")
 	if r.code != 0 || !strings.Contains(r.stdout, "byline print") {
 		t.Errorf("help: %+v", r)
 	}
-	r = runCLI(t, "", nil, "print", "--style", "no-such-style", sample)
+	r = runCLI(t, "", "print", "--style", "no-such-style", sample)
 	if r.code != 2 || !strings.Contains(r.stderr, "no-such-style") {
 		t.Errorf("unknown style: %+v", r)
 	}
-	r = runCLI(t, "", nil, "--no-such-flag")
+	r = runCLI(t, "", "--no-such-flag")
 	if r.code != 2 || !strings.Contains(r.stderr, "no-such-flag") || !strings.Contains(r.stderr, "byline --help") {
 		t.Errorf("unknown flag: want exit 2 and a pointer to --help on stderr, got %+v", r)
 	}
@@ -71,7 +93,7 @@ type exportedArticle struct {
 }
 
 func TestExport(t *testing.T) {
-	r := runCLI(t, "", nil, "export", sample, "testdata/missing.txt", "articles/testdata/unicode.txt")
+	r := runCLI(t, "", "export", sample, "testdata/missing.txt", "testdata/accents.txt")
 	if r.code == 0 {
 		t.Errorf("exit 0 despite a missing file")
 	}
@@ -86,7 +108,7 @@ func TestExport(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[0]), &a); err != nil {
 		t.Fatal(err)
 	}
-	if a.Source != sample || a.Date != "2024-03-26" || len(a.Sections) != 4 || a.Sections[3].Heading != "Alternatives to Escalation" {
+	if a.Source != sample || a.Date != "2024-09-17" || len(a.Sections) != 4 || a.Sections[3].Heading != "A Second Route to Merrow" {
 		t.Errorf("export: source %q date %q %d sections", a.Source, a.Date, len(a.Sections))
 	}
 	if !strings.HasPrefix(lines[0], `{"source":`) {
@@ -111,7 +133,7 @@ func TestExport(t *testing.T) {
 }
 
 func TestStdin(t *testing.T) {
-	r := runCLI(t, "date 2024-01-02 From a pipe.\n\nA Heading\n\nBody.\n", nil, "export", "-")
+	r := runCLI(t, "date 2024-01-02 From a pipe.\n\nA Heading\n\nBody.\n", "export", "-")
 	var a exportedArticle
 	if err := json.Unmarshal([]byte(r.stdout), &a); err != nil || r.code != 0 {
 		t.Fatalf("export -: %v %+v", err, r)
@@ -119,27 +141,29 @@ func TestStdin(t *testing.T) {
 	if a.Source != "-" || a.Date != "2024-01-02" || len(a.Sections) != 2 {
 		t.Errorf("stdin article: %+v", a)
 	}
-	r = runCLI(t, "Piped without a dash.\n", nil, "export")
+	r = runCLI(t, "Piped without a dash.\n", "export")
 	if r.code != 0 || !strings.Contains(r.stdout, "Piped without a dash.") {
 		t.Errorf("piped stdin: %+v", r)
 	}
 }
 
 func TestPrintPlainWhenPiped(t *testing.T) {
-	r := runCLI(t, "", nil, "print", "--width", "60", sample)
+	r := runCLI(t, "", "print", "--width", "60", sample)
 	if r.code != 0 {
 		t.Fatalf("print: %+v", r)
 	}
 	if strings.Contains(r.stdout, "\x1b") {
 		t.Errorf("escape codes in piped output")
 	}
-	for _, want := range []string{"Urging for Precision and Protection", "Alternatives to Escalation", "Lloyd Austin"} {
+	for _, want := range []string{"Crossing Times Cut by Half", "A Second Route to Merrow", "Elena Varga"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("print output lacks %q", want)
 		}
 	}
-	if strings.Contains(r.stdout, "Advertisment") {
-		t.Errorf("debris printed")
+	for _, debris := range []string{"Advertisment", "Read more"} {
+		if strings.Contains(r.stdout, debris) {
+			t.Errorf("debris printed: %q", debris)
+		}
 	}
 	for _, line := range strings.Split(r.stdout, "\n") {
 		if w := len([]rune(line)); w > 60 {
@@ -149,15 +173,15 @@ func TestPrintPlainWhenPiped(t *testing.T) {
 }
 
 func TestPrintBadFileKeepsGoodOnes(t *testing.T) {
-	r := runCLI(t, "", nil, "print", "articles/testdata/binary.txt", sample)
-	if r.code != 1 || !strings.Contains(r.stderr, "binary.txt") || !strings.Contains(r.stdout, "Gallant") {
+	r := runCLI(t, "", "print", brokenFile(t), sample)
+	if r.code != 1 || !strings.Contains(r.stderr, "binary.txt") || !strings.Contains(r.stdout, "Lindqvist") {
 		t.Errorf("print with a bad file: code %d stderr %q", r.code, r.stderr)
 	}
 }
 
 func TestMistypedCommand(t *testing.T) {
 	for _, tc := range []struct{ arg, want string }{{"serach", `did you mean "search"`}, {"exprot", `did you mean "export"`}, {"versoin", `did you mean "--version"`}} {
-		r := runCLI(t, "", nil, tc.arg, "gaza")
+		r := runCLI(t, "", tc.arg, "gaza")
 		if r.code != 2 || !strings.Contains(r.stderr, tc.want) {
 			t.Errorf("%s: %+v, want exit 2 and %q", tc.arg, r, tc.want)
 		}
@@ -177,13 +201,13 @@ func TestMistypedCommand(t *testing.T) {
 
 func TestPrintWidthChecked(t *testing.T) {
 	for _, w := range []string{"5", "-5", "19"} {
-		r := runCLI(t, "", nil, "print", "--width", w, sample)
+		r := runCLI(t, "", "print", "--width", w, sample)
 		if r.code != 2 || !strings.Contains(r.stderr, "at least 20 columns") || r.stdout != "" {
 			t.Errorf("--width %s: %+v, want exit 2 and an error", w, r)
 		}
 	}
-	r := runCLI(t, "", nil, "print", "--width", "20", sample)
-	if r.code != 0 || !strings.Contains(r.stdout, "Gallant") {
+	r := runCLI(t, "", "print", "--width", "20", sample)
+	if r.code != 0 || !strings.Contains(r.stdout, "Lindqvist") {
 		t.Errorf("--width 20: %+v", r)
 	}
 	for _, line := range strings.Split(r.stdout, "\n") {
@@ -197,7 +221,7 @@ func TestEmptyDirectory(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(dir+"/notes.bin", []byte{1, 2, 3}, 0o644)
 	for _, cmd := range []string{"print", "export"} {
-		r := runCLI(t, "", nil, cmd, dir)
+		r := runCLI(t, "", cmd, dir)
 		if r.code != 1 || !strings.Contains(r.stderr, "no articles found") || r.stdout != "" {
 			t.Errorf("%s of an empty directory: %+v, want exit 1 and a message", cmd, r)
 		}
@@ -208,11 +232,11 @@ func TestEmptyDirectory(t *testing.T) {
 // as print does, not the screen's escape sequences, and that with no file
 // the built-in samples are printed.
 func TestReaderIntoAPipe(t *testing.T) {
-	r := runCLI(t, "", nil, sample)
-	if r.code != 0 || strings.Contains(r.stdout, "\x1b") || !strings.Contains(r.stdout, "Alternatives to Escalation") {
+	r := runCLI(t, "", sample)
+	if r.code != 0 || strings.Contains(r.stdout, "\x1b") || !strings.Contains(r.stdout, "A Second Route to Merrow") {
 		t.Errorf("byline FILE into a pipe: code %d, stderr %q, stdout %.200q", r.code, r.stderr, r.stdout)
 	}
-	r = runCLI(t, "", nil, "articles/testdata/binary.txt")
+	r = runCLI(t, "", brokenFile(t))
 	if r.code != 1 || !strings.Contains(r.stderr, "binary.txt") {
 		t.Errorf("byline BADFILE into a pipe: %+v, want exit 1 naming the file", r)
 	}

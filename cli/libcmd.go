@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+
+	"github.com/byline/byline/articles"
+	"github.com/byline/byline/articles/fetch"
+	"github.com/byline/byline/library"
+)
+
+// libCmd is one run of a library command: what add, feed, refresh and
+// search share once their flags are parsed.
+type libCmd struct {
+	cmd            *command
+	env            Env
+	limit, workers int
+}
+
+// runLibraryCommand runs the library command c: it parses the flags that
+// every library command takes (anywhere among the arguments), opens the
+// library, which only a command that creates one may find missing, and
+// runs c on it until it is done or interrupted.
+func runLibraryCommand(c *command, args []string, e Env) int {
+	lc := &libCmd{cmd: c, env: e}
+	fs := newFlagSet(c.name, e)
+	db := fs.String("db", "", "library file")
+	fs.IntVar(&lc.limit, "limit", 20, "search: the most results")
+	fs.IntVar(&lc.workers, "workers", 0, "add: parsing goroutines (0: one per core)")
+	pos, code, ok := parseCommand(fs, args, libraryHelp(), e)
+	if !ok {
+		return code
+	}
+	path := e.libraryPath(*db)
+	if !c.createsLibrary(pos) {
+		if err := mustExist(path); err != nil {
+			fmt.Fprintln(e.Stderr, "byline:", articles.Sanitize(err.Error()))
+			return 1
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	lib, err := library.Open(ctx, path)
+	if err != nil {
+		fmt.Fprintln(e.Stderr, "byline:", articles.Sanitize(err.Error()))
+		return 1
+	}
+	defer lib.Close()
+	return c.lib(ctx, lib, pos, lc)
+}
+
+// mustExist returns an error when there is no library file at path: the
+// commands that only read a library do not create one, so that a mistyped
+// --db is reported instead of opening a new, empty library.
+func mustExist(path string) error {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("no library at %s yet: add articles with `byline add --db %s FILE|DIR|URL`", path, path)
+	}
+	return nil
+}
+
+func (c *libCmd) fetcher() *fetch.Client {
+	return fetch.New(fetch.Options{Version: versionString()})
+}
+
+// usage prints the command's one-line usage on stderr and returns the exit
+// status of a usage error.
+func (c *libCmd) usage() int {
+	fmt.Fprintf(c.env.Stderr, "usage: %s\n", c.cmd.usageLine())
+	return 2
+}
+
+func (c *libCmd) fail(format string, args ...any) int {
+	c.errorf(format, args...)
+	return 1
+}
+
+// errorf writes a message on stderr. What it reports (file names, URLs,
+// feed errors) comes from outside, so it is sanitised like article text.
+func (c *libCmd) errorf(format string, args ...any) {
+	fmt.Fprintf(c.env.Stderr, "byline: %s\n", articles.Sanitize(fmt.Sprintf(format, args...)))
+}

@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/byline/byline/articles"
+	"github.com/byline/byline/articles/fetch"
+	"github.com/byline/byline/library"
+	"github.com/byline/byline/ui"
+	"github.com/byline/byline/ui/render"
+)
+
+// runLibraryApp is `byline library`: the app on the library.
+func runLibraryApp(args []string, e Env) int {
+	opts, code := libraryAppOptions(args, e)
+	if opts.Library == nil {
+		return code
+	}
+	if !e.StdoutTerminal {
+		opts.Library.Close()
+		fmt.Fprintln(e.Stderr, "byline library: the output is not a terminal; from scripts, use byline search (byline search --limit -1 unread lists the unread articles)")
+		return 1
+	}
+	defer opts.Library.Close()
+	final, err := tea.NewProgram(ui.New(opts)).Run()
+	if err != nil {
+		fmt.Fprintf(e.Stderr, "byline: %v\n", err)
+		return 1
+	}
+	// Feeds that failed, all of them: the warnings pane may show a few.
+	for _, w := range ui.Warnings(final) {
+		fmt.Fprintf(e.Stderr, "byline: warning: %s\n", articles.Sanitize(w))
+	}
+	return 0
+}
+
+// libraryAppOptions parses `byline library`'s flags and opens the library
+// (--db, else $BYLINE_DB, else the default file). Without a library in
+// the options, code is the exit status.
+func libraryAppOptions(args []string, e Env) (opts ui.Options, code int) {
+	fs := newFlagSet("library", e)
+	db := fs.String("db", "", "library file (default $BYLINE_DB, else ~/.local/share/byline/library.db)")
+	style := fs.String("style", "auto", "glamour style")
+	noRefresh := fs.Bool("no-refresh", false, "do not refresh the feeds")
+	pos, code, ok := parseCommand(fs, args, helpText(), e)
+	if !ok {
+		return opts, code
+	}
+	if len(pos) > 0 {
+		fmt.Fprintln(e.Stderr, "usage: "+lookup("library").usageLine())
+		return opts, 2
+	}
+	if err := render.CheckStyle(*style); err != nil {
+		fmt.Fprintf(e.Stderr, "byline: --style: %v\n", err)
+		return opts, 2
+	}
+	path := e.libraryPath(*db)
+	if err := mustExist(path); err != nil {
+		fmt.Fprintln(e.Stderr, "byline:", articles.Sanitize(err.Error()))
+		return opts, 1
+	}
+	lib, err := library.Open(context.Background(), path)
+	if err != nil {
+		fmt.Fprintln(e.Stderr, "byline:", articles.Sanitize(err.Error()))
+		return opts, 1
+	}
+	opts = ui.Options{Library: lib, Style: *style, Version: versionString(), NoColor: e.NoColor}
+	if !*noRefresh {
+		opts.Fetch = fetch.New(fetch.Options{Version: versionString()})
+	}
+	return opts, 0
+}

@@ -1,0 +1,36 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/byline/byline/library"
+)
+
+// cmdRefresh is `byline refresh`: fetch every feed and store the new items.
+func cmdRefresh(ctx context.Context, lib *library.Library, args []string, c *libCmd) int {
+	if len(args) > 0 {
+		return c.usage()
+	}
+	bar := newProgressBar(c.env.Stderr, c.env.StderrTerminal)
+	res, err := lib.Refresh(ctx, library.RefreshOptions{
+		Client: c.fetcher(),
+		Progress: func(p library.RefreshProgress) {
+			if p.Err != nil {
+				bar.clear()
+				c.errorf("warning: %v", p.Err)
+			}
+			bar.update(p.Done, p.Total, -1)
+		},
+	})
+	bar.done()
+	fmt.Fprintf(c.env.Stderr, "%s checked: %d unchanged, %d failed; %s\n",
+		plural(res.Feeds, "feed"), res.NotModified, len(res.Warnings), plural(res.New, "new article"))
+	if err != nil {
+		return c.fail("%v", err)
+	}
+	if len(res.Warnings) > 0 {
+		return 1 // the failures are on stderr above
+	}
+	return 0
+}
