@@ -5,7 +5,12 @@
 package cli
 
 import (
+	"fmt"
 	"runtime/debug"
+	"strings"
+
+	"github.com/byline/byline/config"
+	"github.com/byline/byline/ui/render"
 )
 
 // version is byline's release; builds from a module download report the
@@ -26,6 +31,16 @@ func Run(args []string, e Env) int {
 		// Restored on return, which matters only to tests: main exits.
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit))
 	}
+	args, path, named, ok := configFlag(args, e)
+	if !ok {
+		return 2
+	}
+	cfg, err := config.Load(path, !named)
+	if err != nil {
+		fmt.Fprintf(e.Stderr, "byline: %s\n", render.Clean(err.Error()))
+		return 2
+	}
+	e.Config = cfg
 	if len(args) == 0 {
 		return reader().run(args, e)
 	}
@@ -49,4 +64,33 @@ func versionString() string {
 		return bi.Main.Version
 	}
 	return version
+}
+
+// configFlag takes --config PATH (or --config=PATH) out of args, wherever
+// it is before "--", and returns the configuration file to read: that one
+// (named), else e's default. ok is false after a --config with no path,
+// which it has reported.
+func configFlag(args []string, e Env) (rest []string, path string, named, ok bool) {
+	path = e.ConfigPath
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return append(rest, args[i:]...), path, named, true
+		}
+		if v, found := strings.CutPrefix(a, "--config="); found {
+			path, named = v, true
+			continue
+		}
+		if a == "--config" || a == "-config" {
+			if i+1 >= len(args) || args[i+1] == "" {
+				fmt.Fprintln(e.Stderr, "byline: --config needs a file: --config PATH")
+				return nil, "", false, false
+			}
+			path, named = args[i+1], true
+			i++
+			continue
+		}
+		rest = append(rest, a)
+	}
+	return rest, path, named, true
 }

@@ -79,6 +79,14 @@ func commands() []command {
 			run:      runLibraryApp,
 		},
 		{
+			name:     "config",
+			synopsis: "config [--config PATH]",
+			summary: []string{"the configuration file's path and the settings in effect, as a file",
+				"to start from ($XDG_CONFIG_HOME/byline/config.toml; --config PATH for another)"},
+			usage: "byline config [--config PATH]",
+			run:   runConfig,
+		},
+		{
 			name:     "help",
 			synopsis: "help | --help",
 			summary:  []string{"this text"},

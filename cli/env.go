@@ -3,9 +3,13 @@ package cli
 import (
 	"io"
 	"os"
+	"path/filepath"
+
+	"github.com/adrg/xdg"
 
 	"github.com/charmbracelet/x/term"
 
+	"github.com/byline/byline/config"
 	"github.com/byline/byline/library"
 )
 
@@ -46,6 +50,12 @@ type Env struct {
 	// not empty: the garbage collector's settings are then the user's, and
 	// byline leaves them alone.
 	GOGCSet, GOMEMLIMITSet bool
+	// ConfigPath is the configuration file when --config does not name
+	// one: $XDG_CONFIG_HOME/byline/config.toml.
+	ConfigPath string
+
+	// Config is the configuration Run read (the defaults without a file).
+	Config config.Config
 }
 
 // OSEnv returns the Env of this process. It is the only place in byline's
@@ -64,6 +74,8 @@ func OSEnv() Env {
 		Term:           os.Getenv("TERM"),
 		GOGCSet:        os.Getenv("GOGC") != "",
 		GOMEMLIMITSet:  os.Getenv("GOMEMLIMIT") != "",
+		ConfigPath:     filepath.Join(xdg.ConfigHome, "byline", "config.toml"),
+		Config:         config.Default(),
 	}
 	if e.StdoutTerminal {
 		if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 {
@@ -74,14 +86,16 @@ func OSEnv() Env {
 }
 
 // libraryPath is the library file a command uses: flagValue (from --db)
-// when not empty, else $BYLINE_DB, else the default file. It is
-// library.Path with the environment taken from e.
+// when not empty, else $BYLINE_DB, else the configuration's, else the
+// default file. It is library.Path with the environment taken from e.
 func (e Env) libraryPath(flagValue string) string {
 	switch {
 	case flagValue != "":
 		return flagValue
 	case e.DB != "":
 		return e.DB
+	case e.Config.Library != "":
+		return e.Config.Library
 	}
 	return e.DefaultDB
 }

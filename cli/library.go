@@ -43,7 +43,7 @@ func runLibraryApp(args []string, e Env) int {
 func libraryAppOptions(args []string, e Env) (opts ui.Options, code int) {
 	fs := newFlagSet("library", e)
 	db := fs.String("db", "", "library file (default $BYLINE_DB, else ~/.local/share/byline/library.db)")
-	style := fs.String("style", "auto", "glamour style")
+	style := fs.String("style", "", "glamour style (default: the configuration's, auto)")
 	noRefresh := fs.Bool("no-refresh", false, "do not refresh the feeds")
 	pos, code, ok := parseCommand(fs, args, helpText(), e)
 	if !ok {
@@ -53,8 +53,9 @@ func libraryAppOptions(args []string, e Env) (opts ui.Options, code int) {
 		fmt.Fprintln(e.Stderr, "usage: "+lookup("library").usageLine())
 		return opts, 2
 	}
-	if err := render.CheckStyle(*style); err != nil {
-		fmt.Fprintf(e.Stderr, "byline: --style: %v\n", err)
+	opts, err := uiOptions(e, *style)
+	if err != nil {
+		fmt.Fprintf(e.Stderr, "byline: %s\n", render.Clean(err.Error()))
 		return opts, 2
 	}
 	path := e.libraryPath(*db)
@@ -67,7 +68,7 @@ func libraryAppOptions(args []string, e Env) (opts ui.Options, code int) {
 		fmt.Fprintln(e.Stderr, "byline:", articles.Sanitize(err.Error()))
 		return opts, 1
 	}
-	opts = ui.Options{Library: lib, Style: *style, Version: versionString(), NoColor: e.NoColor}
+	opts.Library = lib
 	if !*noRefresh {
 		opts.Fetch = fetch.New(fetch.Options{Version: versionString()})
 	}

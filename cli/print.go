@@ -17,10 +17,13 @@ const minPrintWidth = 20
 func runPrint(args []string, e Env) int {
 	fs := newFlagSet("print", e)
 	width := fs.Int("width", 0, "wrap width in columns (default: the terminal's, or 80)")
-	style := fs.String("style", "auto", "glamour style")
+	style := fs.String("style", "", "glamour style (default: the configuration's, auto)")
 	pos, code, ok := parseCommand(fs, args, helpText(), e)
 	if !ok {
 		return code
+	}
+	if *style == "" {
+		*style = e.Config.Style
 	}
 	if err := render.CheckStyle(*style); err != nil {
 		fmt.Fprintf(e.Stderr, "byline print: --style: %v\n", err)

@@ -16,7 +16,7 @@ import (
 // writes them.
 func runReader(args []string, e Env) int {
 	fs := newFlagSet("byline", e)
-	style := fs.String("style", "auto", "glamour style: auto, dark, light, dracula, tokyo-night, pink, ascii, notty")
+	style := fs.String("style", "", "glamour style: auto, dark, light, dracula, tokyo-night, pink, ascii, notty (default: the configuration's, auto)")
 	showVersion := fs.Bool("version", false, "print the version")
 	pos, code, ok := parseCommand(fs, args, helpText(), e)
 	if !ok {
@@ -26,8 +26,9 @@ func runReader(args []string, e Env) int {
 		fmt.Fprintf(e.Stdout, "byline %s\n", versionString())
 		return 0
 	}
-	if err := render.CheckStyle(*style); err != nil {
-		fmt.Fprintf(e.Stderr, "byline: --style: %v\n", err)
+	opts, err := uiOptions(e, *style)
+	if err != nil {
+		fmt.Fprintf(e.Stderr, "byline: %s\n", render.Clean(err.Error()))
 		return 2
 	}
 	loader := func() articles.Loaded {
@@ -40,7 +41,7 @@ func runReader(args []string, e Env) int {
 	if !e.StdoutTerminal {
 		// Output into a pipe or a file (byline a.txt | less): the
 		// articles as `byline print` writes them, not a screen's escapes.
-		return printArticles(loader(), 0, *style, e)
+		return printArticles(loader(), 0, opts.Style, e)
 	}
 	if len(pos) == 0 && !e.StdinTerminal && e.Stdin != nil {
 		// Read piped input now: the program takes the terminal for keys.
@@ -61,10 +62,11 @@ func runReader(args []string, e Env) int {
 		mu.Unlock()
 		return l
 	}
-	m := ui.New(ui.Options{Load: loader, Recognize: true, Style: *style, Version: versionString(), NoColor: e.NoColor})
+	opts.Load, opts.Recognize = loader, true
+	m := ui.New(opts)
 	// The program runs on the process's terminal (bubbletea opens it for
 	// keys when standard input is a pipe): Stdout is one here.
-	_, err := tea.NewProgram(m).Run()
+	_, err = tea.NewProgram(m).Run()
 	mu.Lock()
 	defer mu.Unlock()
 	if err != nil {

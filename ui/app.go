@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/byline/byline/articles"
@@ -37,7 +39,18 @@ type Options struct {
 	// NoColor says the terminal shows no colour (NO_COLOR): people,
 	// places, links and headings are then told apart by their attributes.
 	NoColor bool
+	// Theme is "light" or "dark" to style for that background without
+	// asking the terminal; "" or "auto" asks.
+	Theme string
+	// NoMouse leaves the mouse to the terminal (its own selection works);
+	// the mouse key switches it back on.
+	NoMouse bool
+	// Keys rebinds actions (KeyMap.Rebind), checked with CheckKeys before.
+	Keys map[string][]string
 }
+
+// CheckKeys reports whether the bindings of Options.Keys can be made.
+func CheckKeys(binds map[string][]string) error { return DefaultKeyMap().Rebind(binds) }
 
 // DefaultMaxWidth is the reader's measure unless Options.MaxWidth says
 // otherwise: about as wide as a line is comfortable to read.
@@ -81,7 +94,9 @@ func newModel(opts Options) *Model {
 		maxW = DefaultMaxWidth
 	}
 	c := &common{keys: DefaultKeyMap(), style: opts.Style, maxWidth: maxW, noColor: opts.NoColor}
-	c.setBackground(true)
+	_ = c.keys.Rebind(opts.Keys) // checked by CheckKeys; the defaults otherwise
+	c.theme, c.mouse = opts.Theme, !opts.NoMouse
+	c.setBackground(opts.Theme != "light")
 	m := &Model{c: c, focus: focusReader, search: newSearch(c), status: newStatus(c),
 		help: newHelp(c, opts.Version), problems: newProblems(c)}
 	m.view = newArticleView(c, m, m.search)
@@ -141,7 +156,7 @@ func (m *Model) refresh() tea.Cmd {
 // handleBackground restyles for a dark or light terminal; "auto" glamour
 // styles re-render.
 func (m *Model) handleBackground(dark bool) tea.Cmd {
-	if dark == m.c.terminalDark {
+	if dark == m.c.terminalDark || m.c.theme == "light" || m.c.theme == "dark" {
 		return nil
 	}
 	m.c.setBackground(dark)
@@ -177,6 +192,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.problems.Toggle()
 		m.relayout()
 		return m.refresh()
+	case key.Matches(msg, k.Mouse):
+		m.c.mouse = !m.c.mouse
 	case key.Matches(msg, k.NextFocus):
 		m.cycleFocus(1)
 	case key.Matches(msg, k.PrevFocus):
@@ -210,6 +227,11 @@ func (m *Model) sync() {
 	var info statusInfo
 	m.src.Status(&info)
 	m.view.Status(&info)
+	if !m.c.mouse {
+		// Without the mouse a click selects text: say why the wheel
+		// does not scroll.
+		info.note = strings.TrimPrefix(info.note+" · mouse off", " · ")
+	}
 	m.status.Set(info)
 }
 
@@ -218,7 +240,9 @@ func (m *Model) sync() {
 func (m *Model) View() tea.View {
 	v := tea.NewView(m.screen())
 	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
+	if m.c.mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	v.WindowTitle = "byline"
 	if a := m.view.Article(); a != nil {
 		v.WindowTitle = "byline · " + render.Clean(a.Title)

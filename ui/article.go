@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/byline/byline/model"
@@ -187,7 +189,8 @@ func (v *articleView) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			v.host.setFocus(focusEntities)
 		}
 	case key.Matches(msg, k.Section):
-		return v.jump(int(msg.String()[0] - '1')), true
+		// The section-th key of the binding goes to that section.
+		return v.jump(slices.Index(k.Section.Keys(), msg.String())), true
 	case key.Matches(msg, k.NextSection):
 		return v.jump(v.CurrentSection() + 1), true
 	case key.Matches(msg, k.PrevSection):

@@ -24,6 +24,11 @@ type common struct {
 	// noColor says colours are off (NO_COLOR): marks and the renderer's
 	// styles are told apart by their attributes.
 	noColor bool
+	// theme fixes the background ("light", "dark") or asks ("auto", "").
+	theme string
+	// mouse says byline takes the mouse; off, the terminal's selection
+	// works.
+	mouse bool
 	// maxWidth is the widest the reader's text gets (its measure).
 	maxWidth int
 }

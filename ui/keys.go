@@ -1,6 +1,16 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // KeyMap is every key binding of the app. The help screen is generated
 // from it, and bindings that do not apply are disabled with SetEnabled.
@@ -14,7 +24,7 @@ type KeyMap struct {
 
 	Search, NextMatch, PrevMatch, Accept, Cancel key.Binding
 	Highlight, Columns, People, Problems         key.Binding
-	Help, Quit, Interrupt                        key.Binding
+	Mouse, Help, Quit, Interrupt                 key.Binding
 
 	// Read, Star and Mentioning apply to a library only; they are disabled
 	// otherwise.
@@ -65,6 +75,7 @@ func DefaultKeyMap() *KeyMap {
 		Columns:     b([]string{"v"}, "v", "section panes view"),
 		People:      b([]string{"P"}, "P", "people & places pane"),
 		Problems:    b([]string{"p"}, "p", "show/hide problems"),
+		Mouse:       b([]string{"M"}, "M", "mouse on/off (off: select text)"),
 		Help:        b([]string{"?"}, "?", "help"),
 		Quit:        b([]string{"q"}, "q", "quit"),
 		Interrupt:   b([]string{"ctrl+c"}, "ctrl+c", "quit from anywhere"),
@@ -98,7 +109,7 @@ func (k *KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.Section, k.NextSection, k.PrevSection, k.Select, k.NextArticle, k.PrevArticle, k.NextFocus, k.PrevFocus},
 		{k.Search, k.NextMatch, k.Cancel, k.Highlight, k.Columns, k.People, k.Left, k.Right},
-		{k.Problems, k.Help, k.Quit},
+		{k.Problems, k.Mouse, k.Help, k.Quit},
 		{k.Read, k.Star, k.Mentioning},
 	}
 }
@@ -106,4 +117,180 @@ func (k *KeyMap) FullHelp() [][]key.Binding {
 // FullHelpTitles names the groups of FullHelp, in order.
 func (k *KeyMap) FullHelpTitles() []string {
 	return []string{"Scroll", "Sections and articles", "Search and highlight", "General", "Library"}
+}
+
+// action is a bindable action as the configuration file names it.
+type action struct {
+	name string
+	b    *key.Binding
+	// prompt says the action works in the search prompt, app that it
+	// works elsewhere; one key may not do two things in one place.
+	prompt, app bool
+}
+
+// actions lists every action of the key map, in the order byline config
+// writes them.
+func (k *KeyMap) actions() []action {
+	a := func(name string, b *key.Binding) action { return action{name: name, b: b, app: true} }
+	p := func(name string, b *key.Binding) action { return action{name: name, b: b, prompt: true} }
+	both := func(name string, b *key.Binding) action { return action{name: name, b: b, app: true, prompt: true} }
+	e := &k.Edit
+	return []action{
+		a("up", &k.Up), a("down", &k.Down), a("page_down", &k.PageDown), a("page_up", &k.PageUp),
+		a("half_page_down", &k.HalfDown), a("half_page_up", &k.HalfUp), a("top", &k.Top), a("bottom", &k.Bottom),
+		a("next_pane", &k.NextFocus), a("previous_pane", &k.PrevFocus), a("pane_left", &k.Left), a("pane_right", &k.Right),
+		a("go_to_section", &k.Section), a("next_section", &k.NextSection), a("previous_section", &k.PrevSection),
+		a("select", &k.Select), a("next_article", &k.NextArticle), a("previous_article", &k.PrevArticle),
+		a("search", &k.Search), a("next_match", &k.NextMatch), a("previous_match", &k.PrevMatch),
+		p("keep_search", &k.Accept), both("cancel", &k.Cancel),
+		a("highlight", &k.Highlight), a("section_panes", &k.Columns), a("people_and_places", &k.People),
+		a("problems", &k.Problems), a("mouse", &k.Mouse), a("help", &k.Help), a("quit", &k.Quit), both("interrupt", &k.Interrupt),
+		a("toggle_read", &k.Read), a("toggle_star", &k.Star), a("mentioning", &k.Mentioning),
+		p("edit_left", &e.Left), p("edit_right", &e.Right), p("edit_home", &e.Home), p("edit_end", &e.End),
+		p("edit_delete_back", &e.DeleteBack), p("edit_delete_forward", &e.DeleteForward),
+		p("edit_delete_word", &e.DeleteWord), p("edit_delete_to_start", &e.DeleteStart), p("edit_delete_to_end", &e.DeleteEnd),
+	}
+}
+
+// Action is a key-bound action: its name in the configuration file, its
+// keys and what it does.
+type Action struct {
+	Name, Help string
+	Keys       []string
+}
+
+// Actions lists every action with its keys as bound now.
+func (k *KeyMap) Actions() []Action {
+	var out []Action
+	for _, a := range k.actions() {
+		out = append(out, Action{Name: a.name, Help: a.b.Help().Desc, Keys: a.b.Keys()})
+	}
+	return out
+}
+
+// KeyError is a binding that cannot be made: an unknown action or key
+// name, or a key given to two actions that work in the same place.
+type KeyError struct {
+	// Action is the action whose binding is wrong.
+	Action string
+	Err    error
+}
+
+func (e *KeyError) Error() string { return e.Action + ": " + e.Err.Error() }
+
+// Rebind binds the actions named in binds to their keys, replacing the
+// default keys of each; the help screen and every hint then show them.
+// It changes nothing and returns a *KeyError when an action or key name is
+// unknown, or when one key would do two things in the same place.
+func (k *KeyMap) Rebind(binds map[string][]string) error {
+	acts := k.actions()
+	byName := map[string]*action{}
+	for i := range acts {
+		byName[acts[i].name] = &acts[i]
+	}
+	names := make([]string, 0, len(binds))
+	for name := range binds {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if byName[name] == nil {
+			return &KeyError{Action: name, Err: errors.New("not an action (byline config lists them)")}
+		}
+		if len(binds[name]) == 0 {
+			return &KeyError{Action: name, Err: errors.New("no key given")}
+		}
+		for _, kn := range binds[name] {
+			if !validKey(kn) {
+				return &KeyError{Action: name, Err: fmt.Errorf("%q is not a key name (for example j, J, ctrl+d, enter, space, pgdown, f5)", kn)}
+			}
+		}
+	}
+	keysOf := func(a *action) []string {
+		if ks, ok := binds[a.name]; ok {
+			return ks
+		}
+		return a.b.Keys()
+	}
+	// One key, two actions in the same place: the later name in the
+	// list is the one reported, with the first it clashes with.
+	for _, place := range []func(a *action) bool{func(a *action) bool { return a.app }, func(a *action) bool { return a.prompt }} {
+		owner := map[string]string{}
+		for i := range acts {
+			a := &acts[i]
+			if !place(a) {
+				continue
+			}
+			for _, kn := range keysOf(a) {
+				if prev, ok := owner[kn]; ok && prev != a.name {
+					culprit, other := a.name, prev
+					if _, rebound := binds[prev]; rebound {
+						if _, alsoRebound := binds[a.name]; !alsoRebound {
+							culprit, other = prev, a.name
+						}
+					}
+					return &KeyError{Action: culprit, Err: fmt.Errorf("%q is already the key of %s", kn, other)}
+				}
+				owner[kn] = a.name
+			}
+		}
+	}
+	for _, name := range names {
+		a := byName[name]
+		a.b.SetKeys(binds[name]...)
+		a.b.SetHelp(keyHelp(binds[name]), a.b.Help().Desc)
+	}
+	if _, ok := binds["next_match"]; ok || binds["previous_match"] != nil {
+		// n/N's line in help stands for both.
+		k.NextMatch.SetHelp(keyHelp(k.NextMatch.Keys())+"/"+keyHelp(k.PrevMatch.Keys()), k.NextMatch.Help().Desc)
+	}
+	return nil
+}
+
+// keyHelp writes keys as the help screen shows them: "j/↓".
+func keyHelp(keys []string) string {
+	short := map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", "pgdown": "pgdn"}
+	out := make([]string, len(keys))
+	for i, kn := range keys {
+		if s, ok := short[kn]; ok {
+			kn = s
+		}
+		out[i] = kn
+	}
+	return strings.Join(out, "/")
+}
+
+// keyNames are the named keys, as bubbletea writes them.
+var keyNames = map[string]bool{
+	"enter": true, "tab": true, "backspace": true, "esc": true, "space": true, "up": true, "down": true,
+	"left": true, "right": true, "begin": true, "find": true, "insert": true, "delete": true, "select": true,
+	"pgup": true, "pgdown": true, "home": true, "end": true,
+}
+
+// validKey reports whether name is a key as bubbletea names key presses:
+// modifiers ("ctrl+", "alt+", "shift+", "meta+", "super+", "hyper+") then a
+// named key, a function key or one printable character.
+func validKey(name string) bool {
+	for {
+		var ok bool
+		for _, m := range []string{"ctrl+", "alt+", "shift+", "meta+", "super+", "hyper+"} {
+			if rest, found := strings.CutPrefix(name, m); found && rest != "" {
+				name, ok = rest, true
+				break
+			}
+		}
+		if !ok {
+			break
+		}
+	}
+	if keyNames[name] {
+		return true
+	}
+	if n, ok := strings.CutPrefix(name, "f"); ok {
+		if i, err := strconv.Atoi(n); err == nil && i >= 1 && i <= 63 {
+			return true
+		}
+	}
+	r, size := utf8.DecodeRuneInString(name)
+	return size == len(name) && r != utf8.RuneError && unicode.IsPrint(r) && !unicode.IsSpace(r)
 }
