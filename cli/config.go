@@ -73,6 +73,10 @@ func uiOptions(e Env, style string) (ui.Options, error) {
 	if maxW == 0 {
 		maxW = -1 // the pane's width
 	}
+	browser := c.Browser
+	if browser == "" {
+		browser = e.Browser
+	}
 	return ui.Options{Style: style, Version: versionString(), NoColor: e.NoColor, Theme: c.Theme,
-		NoMouse: !c.Mouse, Keys: c.Keys, MaxWidth: maxW}, nil
+		NoMouse: !c.Mouse, Keys: c.Keys, MaxWidth: maxW, Browser: browser}, nil
 }

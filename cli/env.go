@@ -53,6 +53,9 @@ type Env struct {
 	// ConfigPath is the configuration file when --config does not name
 	// one: $XDG_CONFIG_HOME/byline/config.toml.
 	ConfigPath string
+	// Browser is $BROWSER: the command that opens links when the
+	// configuration names none.
+	Browser string
 
 	// Config is the configuration Run read (the defaults without a file).
 	Config config.Config
@@ -75,6 +78,7 @@ func OSEnv() Env {
 		GOGCSet:        os.Getenv("GOGC") != "",
 		GOMEMLIMITSet:  os.Getenv("GOMEMLIMIT") != "",
 		ConfigPath:     filepath.Join(xdg.ConfigHome, "byline", "config.toml"),
+		Browser:        os.Getenv("BROWSER"),
 		Config:         config.Default(),
 	}
 	if e.StdoutTerminal {

@@ -47,6 +47,9 @@ type Options struct {
 	NoMouse bool
 	// Keys rebinds actions (KeyMap.Rebind), checked with CheckKeys before.
 	Keys map[string][]string
+	// Browser is the command that opens links, the URL its one argument
+	// (a "%s" in it stands for the URL); "" is xdg-open, or open on macOS.
+	Browser string
 }
 
 // CheckKeys reports whether the bindings of Options.Keys can be made.
@@ -95,7 +98,7 @@ func newModel(opts Options) *Model {
 	}
 	c := &common{keys: DefaultKeyMap(), style: opts.Style, maxWidth: maxW, noColor: opts.NoColor}
 	_ = c.keys.Rebind(opts.Keys) // checked by CheckKeys; the defaults otherwise
-	c.theme, c.mouse = opts.Theme, !opts.NoMouse
+	c.theme, c.mouse, c.browser = opts.Theme, !opts.NoMouse, opts.Browser
 	c.setBackground(opts.Theme != "light")
 	m := &Model{c: c, focus: focusReader, search: newSearch(c), status: newStatus(c),
 		help: newHelp(c, opts.Version), problems: newProblems(c)}

@@ -149,6 +149,13 @@ func (v *articleView) Update(msg tea.Msg) (tea.Cmd, bool) {
 	case selectEntityMsg:
 		v.selectEntity(msg.entity)
 		return nil, true
+	case openedMsg:
+		if msg.err != nil {
+			v.notice = "⚠ " + render.Clean(msg.err.Error())
+		} else {
+			v.notice = "opened " + render.Clean(msg.url)
+		}
+		return nil, true
 	}
 	return nil, false
 }
@@ -188,6 +195,10 @@ func (v *articleView) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if v.peopleOn {
 			v.host.setFocus(focusEntities)
 		}
+	case key.Matches(msg, k.Open):
+		return openCmd(v.c.browser, articleURL(v.art)), true
+	case key.Matches(msg, k.Copy):
+		return v.copyURL(articleURL(v.art)), true
 	case key.Matches(msg, k.Section):
 		// The section-th key of the binding goes to that section.
 		return v.jump(slices.Index(k.Section.Keys(), msg.String())), true
@@ -256,6 +267,9 @@ func (v *articleView) Sync(k *KeyMap, l layout) {
 	k.NextFocus.SetEnabled(!v.columnsOn)
 	k.PrevFocus.SetEnabled(!v.columnsOn)
 	k.People.SetEnabled(!v.columnsOn && v.art != nil && (v.peopleOn || l.panes[focusEntities].w == 0))
+	link := articleURL(v.art) != ""
+	k.Open.SetEnabled(link)
+	k.Copy.SetEnabled(link)
 	if v.art != nil {
 		v.sections.SetCurrent(v.CurrentSection())
 	}

@@ -29,6 +29,8 @@ type common struct {
 	// mouse says byline takes the mouse; off, the terminal's selection
 	// works.
 	mouse bool
+	// browser is the command that opens links ("": xdg-open or open).
+	browser string
 	// maxWidth is the widest the reader's text gets (its measure).
 	maxWidth int
 }
