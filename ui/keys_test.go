@@ -110,3 +110,23 @@ func TestMouseToggle(t *testing.T) {
 		t.Error("Options.NoMouse leaves the mouse on")
 	}
 }
+
+// TestLessKeys pages with less's and vim's keys: Ctrl-D and Ctrl-U half a
+// page, Ctrl-F and Ctrl-B a page; in the prompt Ctrl-D still deletes.
+func TestLessKeys(t *testing.T) {
+	m := newTestModel(t, 80, 24, loaded([]*model.Article{sample(t)}))
+	h := m.rv().Height()
+	for _, tt := range []struct {
+		key string
+		top int
+	}{{"ctrl+d", h / 2}, {"ctrl+u", 0}, {"ctrl+f", h - 1}, {"ctrl+b", 0}} {
+		typeKeys(t, m, tt.key)
+		if got := m.rv().Top(); got != tt.top {
+			t.Errorf("%s: top %d, want %d", tt.key, got, tt.top)
+		}
+	}
+	typeKeys(t, m, "/", "a", "b", "home", "ctrl+d")
+	if got := m.search.Value(); got != "b" {
+		t.Errorf("ctrl+d in the prompt: %q, want b", got)
+	}
+}

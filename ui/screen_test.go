@@ -33,7 +33,7 @@ func TestScreens(t *testing.T) {
 		{"help", 100, 30, []string{"?"}, []string{"go to section", "search", "quit", "? or esc closes this screen."}},
 		// Taller than the screen: wrapped to the width, scrolled, the
 		// closing line kept at the bottom.
-		{"help_medium", 80, 24, []string{"?"}, []string{"G/end         bottom", "↓ more", "? or esc closes this screen."}},
+		{"help_medium", 80, 24, []string{"?"}, []string{"G/end                bottom", "↓ more", "? or esc closes this screen."}},
 		{"help_medium_end", 80, 24, []string{"?", "G"}, []string{"the current one like this.", "? or esc closes this screen."}},
 		{"help_small", 40, 10, []string{"?"}, []string{"Scroll", "↓ more", "? or esc closes this screen."}},
 		{"help_small_scrolled", 40, 10, []string{"?", "space", "j"}, []string{"↓ more", "? or esc closes this screen."}},
