@@ -149,6 +149,9 @@ func computeLibraryLayout(w, h, problemLines, nSections int, open bool) layout {
 // compose draws the body: each pane's view, whose lines are exactly its
 // area's width, at its place, and blanks where no pane is.
 func compose(body rect, rects []rect, views []string) string {
+	if len(rects) == 1 && rects[0] == body {
+		return views[0] // one pane is the whole body (the section panes)
+	}
 	lines := make([][]string, len(views))
 	for i, v := range views {
 		lines[i] = strings.Split(v, "\n")

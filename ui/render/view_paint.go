@@ -50,14 +50,21 @@ func (v *View) Lines(hl *Highlights, st *Styles) []string {
 		hl.SectionOverlays(sec, v.doc.Secs[sec], from, to, ovs[start+from-v.top:])
 	}
 	var b strings.Builder
+	blank := ""
 	for y := 0; y < h; y++ {
 		li := v.top + y
+		if li >= total {
+			// Below the end: one blank row, shared.
+			if blank == "" {
+				blank = strings.Repeat(" ", full)
+			}
+			rows[y] = blank
+			continue
+		}
 		b.Reset()
 		b.Grow(full + 32)
 		b.WriteString(pad)
 		switch {
-		case li >= total:
-			b.WriteString(strings.Repeat(" ", w))
 		default:
 			sec := v.SectionAt(li)
 			s := v.doc.Secs[sec]
