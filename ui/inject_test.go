@@ -169,4 +169,3 @@ func checkSafe(t *testing.T, name, after string, m *Model) {
 func around(s string, i int) string {
 	return s[max(0, i-40):min(len(s), i+40)]
 }
-
