@@ -1,8 +1,11 @@
 package articles
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/byline/byline/model"
 )
@@ -40,7 +43,8 @@ type exportedMention struct {
 // source, title, date ("YYYY-MM-DD" or ""), sections with heading and
 // paragraphs, and entities with name, type ("person" or "place") and mentions
 // whose start and end are byte offsets into that paragraph's text (paragraph
-// -1 is the section heading). Lists are never null.
+// -1 is the section heading). Lists are never null. No control or
+// bidirectional character is written raw: a file name's U+202E is "\u202e".
 func WriteJSON(w io.Writer, a *model.Article) error {
 	e := exported{
 		Source:   a.Source,
@@ -63,7 +67,33 @@ func WriteJSON(w io.Writer, a *model.Article) error {
 		}
 		e.Entities = append(e.Entities, exportedEntity{Name: ent.Name, Type: ent.Type.String(), Mentions: ms})
 	}
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(e)
+	if err := enc.Encode(e); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeControls(b.Bytes()))
+	return err
+}
+
+// escapeControls writes the C1 controls and the bidirectional characters
+// that encoding/json leaves raw (a file name may hold U+202E or U+009B)
+// as \u escapes: JSON has no raw non-ASCII outside strings, so the escape
+// is always inside one and means the same character.
+func escapeControls(js []byte) []byte {
+	if !bytes.ContainsFunc(js, isControl) {
+		return js
+	}
+	out := make([]byte, 0, len(js)+16)
+	for len(js) > 0 {
+		r, w := utf8.DecodeRune(js)
+		if isControl(r) {
+			out = fmt.Appendf(out, "\\u%04x", r)
+		} else {
+			out = append(out, js[:w]...)
+		}
+		js = js[w:]
+	}
+	return out
 }

@@ -38,12 +38,16 @@ var emptyATX = regexp.MustCompile(`^ {0,3}#{1,6}(?:[ \t]+#*)?[ \t]*$`)
 // Optional YAML front matter may give `title:`, `date:` and `author:`;
 // front matter that is not valid YAML is dropped whole, and a date that is
 // not YYYY-MM-DD is ignored. A file without text after its front matter
-// is an error wrapping ErrEmpty.
+// is an error wrapping ErrEmpty. Numeric character references that decode
+// to a control or bidirectional character (`&#27;`, `&#x202e;`) are
+// dropped everywhere, code included, as the characters would be.
 func ParseMarkdown(source string, data []byte) (*model.Article, error) {
 	if looksBinary(data) {
 		return nil, &Error{Source: source, Err: ErrBinary}
 	}
-	text := strings.TrimPrefix(Sanitize(normalizeNewlines(string(data))), "\uFEFF")
+	// References that decode to a control are dropped before anything
+	// else: the paragraphs stay Markdown, which a renderer decodes later.
+	text := strings.TrimPrefix(dropControlReferences(Sanitize(normalizeNewlines(string(data)))), "\uFEFF")
 	a := &model.Article{Source: source, Format: model.Markdown}
 	text = frontMatter(a, text)
 	if m := dateMarker.FindStringSubmatchIndex(text); m != nil && a.Date.IsZero() {

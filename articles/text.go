@@ -183,7 +183,9 @@ func IsHeading(line string) bool {
 // DeriveTitle makes a headline-like title from an article's lead when its
 // source had none: the lead's first sentence, cut back to its longest leading
 // clause when it is long, never in the middle of a word. Without any
-// paragraph it falls back to the first heading.
+// paragraph it falls back to the first heading. It never returns "": a
+// lead that is all punctuation (".") is its own title, cut to 72 bytes, and
+// an article without text is "Untitled".
 func DeriveTitle(a *model.Article) string {
 	var first string
 	for _, s := range a.Sections {
@@ -200,7 +202,24 @@ func DeriveTitle(a *model.Article) string {
 		}
 		return "Untitled"
 	}
-	return headline(first, 72)
+	if t := headline(first, 72); t != "" {
+		return t
+	}
+	if t := strings.TrimSpace(first); t != "" {
+		return cutAt(t, 72)
+	}
+	return "Untitled"
+}
+
+// cutAt cuts s to at most max bytes, at a rune boundary.
+func cutAt(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	for max > 0 && !utf8.RuneStart(s[max]) {
+		max--
+	}
+	return s[:max]
 }
 
 // headline shortens a paragraph to a title of at most max bytes.
