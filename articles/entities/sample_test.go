@@ -9,13 +9,17 @@ import (
 
 	"github.com/byline/byline/articles"
 	"github.com/byline/byline/articles/entities"
+	"github.com/byline/byline/articles/entities/internal/corpus"
 	"github.com/byline/byline/model"
 )
 
-// readSample parses the reference article from ../shared/samples.
+// readSample parses the reference article from ../shared/samples beside
+// the module root (found as the annotated data is, so that a checkout
+// reached through a symbolic link finds it too).
 func readSample(tb testing.TB) *model.Article {
 	tb.Helper()
-	path := filepath.Join("..", "..", "..", "shared", "samples", "000_65ddc96782ead899.txt")
+	ner, _ := corpus.FindDataDir(".")
+	path := filepath.Join(filepath.Dir(ner), "samples", "000_65ddc96782ead899.txt")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		tb.Skipf("skipping: reference article not found: %v", err)

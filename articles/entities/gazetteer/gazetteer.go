@@ -5,12 +5,20 @@ package gazetteer
 
 import (
 	"bytes"
-	"embed"
+	_ "embed"
 	"strings"
 )
 
-//go:embed countries.txt regions.txt geography.txt cities.txt firstnames.txt words.txt organisations.txt majorcities.txt people.txt landmarks.txt groups.txt countryaliases.txt altcities.txt
-var files embed.FS
+//go:generate go run ./mktable
+
+// tableBytes is the name and word table that ./mktable builds from the
+// lists (Build): read in place, never parsed.
+//
+//go:embed gazetteer.tab
+var tableBytes []byte
+
+//go:embed countryaliases.txt
+var countryAliases []byte
 
 // List is a bit set naming the lists a name is on.
 type List uint8
@@ -34,45 +42,42 @@ const NumLists = 8
 const MaxWords = 5
 
 // Gazetteer maps hashed lower-case word sequences to the lists they are on.
-// It is read-only after Load and safe for concurrent use.
+// It is read-only and safe for concurrent use.
 type Gazetteer struct {
 	names     *table            // name hash -> lists | more if a longer name starts so
-	words     map[uint64]uint32 // rank<<1 | 1 if usually capitalised
+	words     *table            // word hash -> rank<<1 | 1 if usually capitalised
 	countries map[string]string // alias key -> country name: "us" -> "United States"
 }
 
-// Load parses the embedded lists. It returns an error only if the embedded
-// files are corrupt.
+// Load returns the gazetteer embedded in the binary. Its tables are read
+// in place, so it costs well under a millisecond and little memory. It
+// returns an error only if the embedded table is corrupt.
 func Load() (*Gazetteer, error) {
-	g := &Gazetteer{names: newTable(384 << 10), words: make(map[uint64]uint32, 60000)}
-	if err := g.loadWords(); err != nil {
+	return read(tableBytes, countryAliases)
+}
+
+// read returns the gazetteer of a table that Build wrote and of the
+// country aliases.
+func read(tab, aliases []byte) (*Gazetteer, error) {
+	if !bytes.HasPrefix(tab, []byte(tableMagic)) {
+		return nil, errCorrupt
+	}
+	names, rest, err := readTable(tab[len(tableMagic):], 2)
+	if err != nil {
 		return nil, err
 	}
-	if err := g.loadCountries(); err != nil {
+	words, rest, err := readTable(rest, 4)
+	if err != nil {
 		return nil, err
 	}
-	for _, l := range []struct {
-		file string
-		list List
-	}{
-		{"countries.txt", Country},
-		{"regions.txt", Region},
-		{"geography.txt", Region},
-		{"cities.txt", City},
-		{"altcities.txt", City},
-		{"firstnames.txt", FirstName},
-		{"organisations.txt", Organisation},
-		{"majorcities.txt", MajorCity},
-		{"people.txt", Person},
-		{"landmarks.txt", Landmark},
-		{"groups.txt", Organisation},
-	} {
-		text, err := files.ReadFile(l.file)
-		if err != nil {
-			return nil, err
-		}
-		for line := range lines(text) {
-			g.add(line, l.list)
+	if len(rest) != 0 {
+		return nil, errCorrupt
+	}
+	g := &Gazetteer{names: names, words: words, countries: map[string]string{}}
+	for line := range lines(aliases) {
+		names := strings.Split(string(line), "\t")
+		for _, n := range names {
+			g.countries[countryKey(n)] = names[0]
 		}
 	}
 	return g, nil
@@ -95,48 +100,6 @@ func lines(text []byte) func(func([]byte) bool) {
 	}
 }
 
-// loadWords reads the word frequency list: English words, most frequent
-// first, each as it is most often written.
-func (g *Gazetteer) loadWords() error {
-	text, err := files.ReadFile("words.txt")
-	if err != nil {
-		return err
-	}
-	rank := uint32(0)
-	for line := range lines(text) {
-		if len(line) == 0 {
-			continue
-		}
-		v := rank << 1
-		if line[0] >= 'A' && line[0] <= 'Z' {
-			v |= 1
-		}
-		h := hashLower(line)
-		if _, dup := g.words[h]; !dup {
-			g.words[h] = v
-		}
-		rank++
-	}
-	return nil
-}
-
-// loadCountries reads the country aliases: per line a country's name and
-// its other names, tab-separated.
-func (g *Gazetteer) loadCountries() error {
-	data, err := files.ReadFile("countryaliases.txt")
-	if err != nil {
-		return err
-	}
-	g.countries = map[string]string{}
-	for line := range lines(data) {
-		names := strings.Split(string(line), "\t")
-		for _, n := range names {
-			g.countries[countryKey(n)] = names[0]
-		}
-	}
-	return nil
-}
-
 // countryKey is how a country's names are compared: case, dots and spacing
 // ignored, so "U.S." and "US" are one.
 func countryKey(name string) string {
@@ -156,37 +119,8 @@ func (g *Gazetteer) Country(name string) (string, bool) {
 // is usually written capitalised (a name: "John", "Paris"). ok is false for
 // words outside the list.
 func (g *Gazetteer) Word(h uint64) (rank int, capitalised, ok bool) {
-	v, ok := g.words[h]
+	v, ok := g.words.get32(h)
 	return int(v >> 1), v&1 == 1, ok
-}
-
-// add adds a name, a line of space-separated words, to list l.
-func (g *Gazetteer) add(name []byte, l List) {
-	var prefixes [MaxWords - 1]uint64
-	h, n := uint64(0), 0
-	for len(name) > 0 {
-		i := bytes.IndexByte(name, ' ')
-		w := name
-		if i >= 0 {
-			w, name = name[:i], name[i+1:]
-		} else {
-			name = nil
-		}
-		if len(w) == 0 {
-			continue
-		}
-		if n > 0 && n < MaxWords {
-			prefixes[n-1] = h
-		}
-		h = Extend(h, hashLower(w))
-		n++
-	}
-	if n > 0 && n <= MaxWords {
-		g.names.or(h, uint16(l))
-		for _, p := range prefixes[:n-1] {
-			g.names.or(p, more)
-		}
-	}
 }
 
 // more marks a word sequence that a longer name starts with.
@@ -212,13 +146,13 @@ func hashLower(w []byte) uint64 {
 // Lookup returns the lists that the word sequence with hash h (built with
 // Extend from the lower-case words' Hash values) is on.
 func (g *Gazetteer) Lookup(h uint64) List {
-	return List(g.names.get(h))
+	return List(g.names.get16(h))
 }
 
 // Find is Lookup that also reports whether a longer name starts with the
 // word sequence, so that a search for names can stop early.
 func (g *Gazetteer) Find(h uint64) (l List, longer bool) {
-	v := g.names.get(h)
+	v := g.names.get16(h)
 	return List(v), v&more != 0
 }
 
@@ -254,5 +188,5 @@ func (g *Gazetteer) Lists(words ...string) List {
 	for _, w := range words {
 		h = Extend(h, Hash(strings.ToLower(w)))
 	}
-	return List(g.names.get(h))
+	return List(g.names.get16(h))
 }

@@ -1,6 +1,11 @@
 package gazetteer
 
-import "testing"
+import (
+	"bytes"
+	"os"
+	"slices"
+	"testing"
+)
 
 func TestLists(t *testing.T) {
 	g, err := Load()
@@ -109,5 +114,29 @@ func TestFindLonger(t *testing.T) {
 		if l&tt.list != tt.list || longer != tt.longer {
 			t.Errorf("Find(%q) = %b, %v; want %b set, %v", tt.words, l, longer, tt.list, tt.longer)
 		}
+	}
+}
+
+// TestTableUpToDate checks that the embedded gazetteer.tab is what the
+// lists beside it build: run `go generate ./articles/entities/gazetteer`
+// after changing a list.
+func TestTableUpToDate(t *testing.T) {
+	b, err := Build(os.DirFS("."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b, tableBytes) {
+		t.Fatalf("gazetteer.tab (%d bytes) is not what the lists build (%d bytes): run go generate ./articles/entities/gazetteer", len(tableBytes), len(b))
+	}
+}
+
+func TestReadCorrupt(t *testing.T) {
+	for _, n := range []int{0, 4, len(tableMagic), len(tableMagic) + 10, len(tableBytes) / 2, len(tableBytes) - 1} {
+		if _, err := read(tableBytes[:n], countryAliases); err == nil {
+			t.Errorf("read accepted %d of %d bytes", n, len(tableBytes))
+		}
+	}
+	if _, err := read(append(slices.Clone(tableBytes), 0, 0, 0, 0), countryAliases); err == nil {
+		t.Error("read accepted trailing bytes")
 	}
 }

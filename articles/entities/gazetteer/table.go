@@ -1,75 +1,68 @@
 package gazetteer
 
-// table is an open-addressing hash table from name hashes to list bits:
-// loading the gazetteers inserts a quarter of a million names, and tagging
-// looks up several word sequences per token, both faster than with a Go
-// map. Key 0 marks an empty slot (a name hashing to 0 is stored as 1; a
-// collision with a name hashing to 1 would only merge their lists).
+import (
+	"encoding/binary"
+	"errors"
+
+	"github.com/byline/byline/articles/entities/internal/phash"
+)
+
+// table is a read-only map from 64-bit hashes to values, read in place
+// from the bytes Build wrote: a perfect hash index gives a key's slot, and
+// the slot's key says whether it is the key looked up. A lookup reads the
+// index's pilot, one key and, for a key that is there, one value.
 type table struct {
-	keys []uint64
-	vals []uint16
-	n    int
+	index    phash.Index
+	keys     []byte // 8 bytes per slot
+	vals     []byte // valueLen bytes per slot
+	valueLen int
 }
 
-func newTable(capacity int) *table {
-	t := &table{}
-	t.alloc(capacity)
-	return t
-}
+var errCorrupt = errors.New("gazetteer: truncated or corrupt table")
 
-// alloc makes the table empty with room for capacity keys at most half full.
-func (t *table) alloc(capacity int) {
-	size := 1024
-	for size < 2*capacity {
-		size *= 2
+// readTable reads a table with values of valueLen bytes from the start of
+// b and returns the bytes after it.
+func readTable(b []byte, valueLen int) (*table, []byte, error) {
+	x, b, err := phash.Read(b)
+	if err != nil {
+		return nil, nil, errCorrupt
 	}
-	t.keys, t.vals, t.n = make([]uint64, size), make([]uint16, size), 0
+	n := x.Size()
+	vn := n * valueLen
+	vn += -vn & 3
+	if len(b) < 8*n+vn {
+		return nil, nil, errCorrupt
+	}
+	t := &table{index: x, keys: b[:8*n], vals: b[8*n : 8*n+n*valueLen], valueLen: valueLen}
+	return t, b[8*n+vn:], nil
 }
 
-// or sets bits v on key h.
-func (t *table) or(h uint64, v uint16) {
+// slot returns the slot holding key h, or -1.
+func (t *table) slot(h uint64) int {
 	if h == 0 {
 		h = 1
 	}
-	if 2*(t.n+1) > len(t.keys) {
-		t.grow()
+	s := t.index.Slot(h)
+	if binary.LittleEndian.Uint64(t.keys[8*s:]) != h {
+		return -1
 	}
-	mask := uint64(len(t.keys) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		switch t.keys[i] {
-		case h:
-			t.vals[i] |= v
-			return
-		case 0:
-			t.keys[i], t.vals[i] = h, v
-			t.n++
-			return
-		}
-	}
+	return s
 }
 
-// get returns the bits of key h, 0 if it is absent.
-func (t *table) get(h uint64) uint16 {
-	if h == 0 {
-		h = 1
+// get16 returns the two-byte value of key h, 0 if it is absent.
+func (t *table) get16(h uint64) uint16 {
+	s := t.slot(h)
+	if s < 0 {
+		return 0
 	}
-	mask := uint64(len(t.keys) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		switch t.keys[i] {
-		case h:
-			return t.vals[i]
-		case 0:
-			return 0
-		}
-	}
+	return binary.LittleEndian.Uint16(t.vals[2*s:])
 }
 
-func (t *table) grow() {
-	keys, vals := t.keys, t.vals
-	t.alloc(len(keys))
-	for i, k := range keys {
-		if k != 0 {
-			t.or(k, vals[i])
-		}
+// get32 returns the four-byte value of key h and whether h is there.
+func (t *table) get32(h uint64) (uint32, bool) {
+	s := t.slot(h)
+	if s < 0 {
+		return 0, false
 	}
+	return binary.LittleEndian.Uint32(t.vals[4*s:]), true
 }
