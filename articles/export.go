@@ -14,10 +14,21 @@ import (
 // order is the documented format.
 type exported struct {
 	Source   string            `json:"source"`
+	URL      string            `json:"url"`
 	Title    string            `json:"title"`
 	Date     string            `json:"date"`
 	Sections []exportedSection `json:"sections"`
 	Entities []exportedEntity  `json:"entities"`
+	Links    []exportedLink    `json:"links"`
+}
+
+type exportedLink struct {
+	Text      string `json:"text"`
+	URL       string `json:"url"`
+	Section   int    `json:"section"`
+	Paragraph int    `json:"paragraph"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
 }
 
 type exportedSection struct {
@@ -40,10 +51,12 @@ type exportedMention struct {
 }
 
 // WriteJSON writes a as one line of JSON in byline's export format:
-// source, title, date ("YYYY-MM-DD" or ""), sections with heading and
-// paragraphs, and entities with name, type ("person" or "place") and mentions
+// source, url (the article's own address, "" for a file), title, date
+// ("YYYY-MM-DD" or ""), sections with heading and paragraphs, and entities with name, type ("person" or "place") and mentions
 // whose start and end are byte offsets into that paragraph's text (paragraph
-// -1 is the section heading). Lists are never null. No control or
+// -1 is the section heading), then links with text, url (as written),
+// section, paragraph, start and end (section -1 for a link not in the
+// text: a feed item's own). Lists are never null. No control or
 // bidirectional character is written raw: a file name's U+202E is "\u202e".
 func WriteJSON(w io.Writer, a *model.Article) error {
 	e := exported{
@@ -51,7 +64,13 @@ func WriteJSON(w io.Writer, a *model.Article) error {
 		Title:    a.Title,
 		Date:     a.DateString(),
 		Sections: make([]exportedSection, 0, len(a.Sections)),
+		URL:      a.URL(),
 		Entities: make([]exportedEntity, 0, len(a.Entities)),
+		Links:    make([]exportedLink, 0, len(a.Links)),
+	}
+	for _, l := range a.Links {
+		e.Links = append(e.Links, exportedLink{Text: l.Text, URL: l.URL, Section: l.Section,
+			Paragraph: l.Paragraph, Start: l.Start, End: l.End})
 	}
 	for _, s := range a.Sections {
 		ps := s.Paragraphs

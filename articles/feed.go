@@ -104,6 +104,7 @@ func feedArticle(source string, it *gofeed.Item) *model.Article {
 	if a.Title == "" {
 		a.Title = DeriveTitle(a)
 	}
+	a.Links = feedLinks(a, it)
 	return a
 }
 

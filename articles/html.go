@@ -63,6 +63,7 @@ func ParseHTML(source string, data []byte, pageURL string) (*model.Article, erro
 	if a.Title == "" {
 		a.Title = DeriveTitle(a)
 	}
+	a.Links = htmlLinks(ra.Node, a, u)
 	return a, nil
 }
 

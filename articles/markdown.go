@@ -132,6 +132,7 @@ func ParseMarkdown(source string, data []byte) (*model.Article, error) {
 	if a.Title == "" {
 		a.Title = DeriveTitle(a)
 	}
+	a.Links = markdownLinks(a)
 	return a, nil
 }
 

@@ -73,6 +73,7 @@ func ParseText(source string, data []byte) (*model.Article, error) {
 		return nil, &Error{Source: source, Err: ErrEmpty}
 	}
 	a.Title = DeriveTitle(a)
+	a.Links = textLinks(a)
 	return a, nil
 }
 

@@ -32,6 +32,10 @@ type Article struct {
 	// Entities are the people and places mentioned, each once, in order of
 	// first mention. Filled by articles/entities.Recognize.
 	Entities []Entity
+	// Links are the article's links in reading order: those written in its
+	// text (anchors, Markdown links, bare URLs), after any not in it (a feed
+	// item's own link).
+	Links []Link
 }
 
 // Section is one headed part of an article.
