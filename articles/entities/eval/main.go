@@ -1,6 +1,10 @@
 // Command eval measures the recogniser's weights: precision, recall and F1
 // per type (PER, LOC) with exact span match on CoNLL-2003 test and on
-// Universal NER English-EWT test, and the tagging speed.
+// Universal NER English-EWT test, and the tagging speed. It prints two
+// figures per set: "direct", the tagger on the corpus's sentences, and
+// "product", each document written as a plain-text news file (one paragraph
+// per sentence) and run through the parser, the recogniser (the embedded
+// weights) and `byline export`, whose mentions are scored.
 //
 // Usage, from the repository root:
 //
@@ -16,6 +20,7 @@ import (
 
 	"github.com/byline/byline/articles/entities/gazetteer"
 	"github.com/byline/byline/articles/entities/internal/corpus"
+	"github.com/byline/byline/articles/entities/internal/product"
 	"github.com/byline/byline/articles/entities/internal/tagger"
 )
 
@@ -73,9 +78,16 @@ func run(data, weights string, all, dev bool, errs, preds string) error {
 		start := time.Now()
 		s := corpus.Evaluate(set.docs, m.TagStrings)
 		el := time.Since(start)
-		s.Print(os.Stdout, set.name, types...)
+		s.Print(os.Stdout, set.name+" direct", types...)
 		fmt.Printf("%-10s %d tokens in %s: %.0f tokens/s\n", set.name, corpus.Tokens(set.docs),
 			el.Round(time.Millisecond), float64(corpus.Tokens(set.docs))/el.Seconds())
+		p, err := product.Evaluate(set.docs)
+		if err != nil {
+			return err
+		}
+		p.Score.Print(os.Stdout, set.name+" product", types...)
+		fmt.Printf("%-10s %d documents, %d sentences, %d not found in the product's output\n",
+			set.name, len(set.docs), p.Sentences, p.Unaligned)
 	}
 	if preds != "" {
 		f, err := os.Create(preds)
