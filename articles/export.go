@@ -13,6 +13,7 @@ type exported struct {
 	Source   string            `json:"source"`
 	Title    string            `json:"title"`
 	Date     string            `json:"date"`
+	Author   string            `json:"author"`
 	Sections []exportedSection `json:"sections"`
 	Entities []exportedEntity  `json:"entities"`
 }
@@ -37,7 +38,7 @@ type exportedMention struct {
 }
 
 // WriteJSON writes a as one line of JSON in byline's export format:
-// source, title, date ("YYYY-MM-DD" or ""), sections with heading and
+// source, title, date ("YYYY-MM-DD" or ""), author (the byline, or ""), sections with heading and
 // paragraphs, and entities with name, type ("person" or "place") and mentions
 // whose start and end are byte offsets into that paragraph's text (paragraph
 // -1 is the section heading). Lists are never null.
@@ -46,6 +47,7 @@ func WriteJSON(w io.Writer, a *model.Article) error {
 		Source:   a.Source,
 		Title:    a.Title,
 		Date:     a.DateString(),
+		Author:   a.Byline,
 		Sections: make([]exportedSection, 0, len(a.Sections)),
 		Entities: make([]exportedEntity, 0, len(a.Entities)),
 	}

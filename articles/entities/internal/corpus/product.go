@@ -41,6 +41,9 @@ type Product struct {
 	Score     Score
 	Sentences int
 	Unaligned int
+	// Pred holds the predicted tags of every sentence scored, in order,
+	// for error analysis.
+	Pred [][]string
 }
 
 // NewProduct returns empty through-the-product counts.
@@ -74,6 +77,7 @@ func (p *Product) Add(d Document, units []Unit) {
 			}
 		}
 		p.Score.Add(s.Tags, pred[k])
+		p.Pred = append(p.Pred, pred[k])
 	}
 }
 
