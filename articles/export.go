@@ -17,6 +17,7 @@ type exported struct {
 	URL      string            `json:"url"`
 	Title    string            `json:"title"`
 	Date     string            `json:"date"`
+	Author   string            `json:"author"`
 	Sections []exportedSection `json:"sections"`
 	Entities []exportedEntity  `json:"entities"`
 	Links    []exportedLink    `json:"links"`
@@ -52,7 +53,8 @@ type exportedMention struct {
 
 // WriteJSON writes a as one line of JSON in byline's export format:
 // source, url (the article's own address, "" for a file), title, date
-// ("YYYY-MM-DD" or ""), sections with heading and paragraphs, and entities with name, type ("person" or "place") and mentions
+// ("YYYY-MM-DD" or ""), author (the byline, or ""), sections with heading
+// and paragraphs, and entities with name, type ("person" or "place") and mentions
 // whose start and end are byte offsets into that paragraph's text (paragraph
 // -1 is the section heading), then links with text, url (as written),
 // section, paragraph, start and end (section -1 for a link not in the
@@ -63,6 +65,7 @@ func WriteJSON(w io.Writer, a *model.Article) error {
 		Source:   a.Source,
 		Title:    a.Title,
 		Date:     a.DateString(),
+		Author:   a.Byline,
 		Sections: make([]exportedSection, 0, len(a.Sections)),
 		URL:      a.URL(),
 		Entities: make([]exportedEntity, 0, len(a.Entities)),

@@ -65,7 +65,8 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
 // scanWord returns the end of the word starting at i: letters and digits,
 // joined by single inner apostrophes, hyphens, periods, commas between
-// digits, ampersands and slashes; URLs run to the next space.
+// digits, ampersands and slashes (not before a capital, where a name
+// starts); URLs run to the next space.
 func scanWord(text string, i int) int {
 	if strings.HasPrefix(text[i:], "http://") || strings.HasPrefix(text[i:], "https://") {
 		j := strings.IndexFunc(text[i:], unicode.IsSpace)
@@ -87,6 +88,9 @@ func scanWord(text string, i int) int {
 				p, _ := utf8.DecodeLastRuneInString(text[:j])
 				if r == ',' && !(unicode.IsDigit(p) && unicode.IsDigit(n)) {
 					break
+				}
+				if r == '/' && unicode.IsUpper(n) {
+					break // no name across a slash: "REUTERS/Jason Reed"
 				}
 				j += w + nw
 				continue
