@@ -130,17 +130,20 @@ var relatedHeaders = map[string]bool{
 	"further reading": true, "also read": true, "read also": true,
 }
 
+// maxRelatedHeader is the length of the longest of relatedHeaders.
+var maxRelatedHeader = longestKey(relatedHeaders)
+
 // isRelatedHeader reports whether a line opens a related-links list.
 func isRelatedHeader(line string) bool {
-	s := strings.ToLower(strings.TrimSpace(line))
-	s = strings.TrimRight(s, ".:!…>» -–—")
-	return relatedHeaders[s]
+	return inList(relatedHeaders, maxRelatedHeader, line)
 }
 
 // isFurniture reports whether a block, on its own, is page furniture: a
 // photo credit or caption, or a time stamp.
 func isFurniture(b string) bool {
-	if creditPrefix.MatchString(b) || creditInside.MatchString(b) && len(strings.Fields(b)) <= 40 {
+	// creditInside needs a slash: looking for one first keeps the
+	// unanchored pattern off the long paragraphs that have none.
+	if creditPrefix.MatchString(b) || strings.IndexByte(b, '/') >= 0 && creditInside.MatchString(b) && len(strings.Fields(b)) <= 40 {
 		return true
 	}
 	if m := stampPrefix.FindStringIndex(b); m != nil && len(strings.Fields(b)) <= 12 {
@@ -186,12 +189,14 @@ func isDataRow(line string) bool {
 	}
 	numbers := 0
 	for _, w := range words {
+		// Both patterns need a digit: most words have none.
+		if strings.IndexFunc(w, unicode.IsDigit) < 0 {
+			continue
+		}
 		if dataToken.MatchString(w) {
 			return true
 		}
-		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
-			numbers++
-		}
+		numbers++
 	}
 	return numbers >= 2
 }

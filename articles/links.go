@@ -33,6 +33,9 @@ var bareURL = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"\x60]+`)
 func textLinks(a *model.Article) []model.Link {
 	var out []model.Link
 	for _, p := range pieces(a) {
+		if !mayHoldURL(p.text) {
+			continue
+		}
 		for _, m := range bareURL.FindAllStringIndex(p.text, -1) {
 			u := trimURL(p.text[m[0]:m[1]])
 			if strings.Trim(u[schemeLen(u):], "/") == "" {
@@ -43,6 +46,26 @@ func textLinks(a *model.Article) []model.Link {
 		}
 	}
 	return out
+}
+
+// mayHoldURL reports whether s could hold a match of bareURL: it has
+// "://" or a "www." in any case. The check costs a scan of s, where the
+// unanchored pattern costs far more on the many paragraphs without one.
+func mayHoldURL(s string) bool {
+	if strings.Contains(s, "://") {
+		return true
+	}
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], '.')
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i >= 3 && strings.EqualFold(s[i-3:i], "www") {
+			return true
+		}
+		i++
+	}
 }
 
 // schemeLen is the length of what bareURL matched an address by:

@@ -33,9 +33,31 @@ var debris = map[string]bool{
 // IsDebris reports whether line, taken whole, is scraping debris such as
 // "Advertisment" or "Read more", in any case.
 func IsDebris(line string) bool {
-	s := strings.ToLower(strings.TrimSpace(line))
-	s = strings.TrimRight(s, ".:!…>» -–—")
-	return debris[s]
+	return inList(debris, maxDebris, line)
+}
+
+// maxDebris is the length of the longest debris line.
+var maxDebris = longestKey(debris)
+
+// inList reports whether line, trimmed of spaces and of trailing
+// punctuation, is in list in any case. A line more than three times the
+// longest entry (lower-casing can shrink a rune to a third) is not
+// lower-cased at all: most lines are paragraphs.
+func inList(list map[string]bool, longest int, line string) bool {
+	s := strings.TrimRight(strings.TrimSpace(line), ".:!…>» -–—")
+	if len(s) > 3*longest {
+		return false
+	}
+	return list[strings.TrimRight(strings.ToLower(s), ".:!…>» -–—")]
+}
+
+// longestKey is the length of list's longest entry.
+func longestKey(list map[string]bool) int {
+	n := 0
+	for k := range list {
+		n = max(n, len(k))
+	}
+	return n
 }
 
 // ParseText parses byline's plain-text news format: an optional
@@ -264,7 +286,9 @@ var urlPattern = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
 // withoutURLs returns p without its web addresses and the words that
 // only point at them ("See", "at", "for the report" stay: they are words).
 func withoutURLs(p string) string {
-	p = urlPattern.ReplaceAllString(p, "")
+	if mayHoldURL(p) {
+		p = urlPattern.ReplaceAllString(p, "")
+	}
 	for _, w := range []string{"see ", "visit ", "at ", "read "} {
 		if strings.HasPrefix(strings.ToLower(p), w) {
 			p = p[len(w):]

@@ -63,7 +63,7 @@ measure() { # label command...
 for i in $(seq "$runs"); do
   measure "byline-ref-plain" "$dir/byline" print --width 80 "$dir/ref.txt"
   measure "glow-ref" "$glow" -s dark -w 80 "$dir/ref.md"
-  measure "byline-ref-color" env CLICOLOR_FORCE=1 "$dir/byline" print --color --width 80 "$dir/ref.txt"
+  measure "byline-ref-color" env CLICOLOR_FORCE=1 "$dir/byline" print --color always --width 80 "$dir/ref.txt"
   measure "byline-1mb-plain" "$dir/byline" print --width 80 "$dir/big.txt"
   measure "glow-1mb" "$glow" -s dark -w 80 "$dir/big.md"
 done
@@ -71,5 +71,7 @@ echo "glow: $($glow --version 2>&1 | head -1)"
 echo "runs: $runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-18s %10s %10s\n' what "wall s" "max RSS MB"
 for k in byline-ref-plain byline-ref-color glow-ref byline-1mb-plain glow-1mb; do
-  grep "^$k " "$dir/all" | awk '{print $2, $3}' | sort -n | awk -v k="$k" '{w[NR]=$1; m[NR]=$2} END {n=int((NR+1)/2); asort(m); printf "%-18s %10.3f %10.1f\n", k, w[n], m[n]/1024}'
+  w=$(grep "^$k " "$dir/all" | awk '{print $2}' | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
+  m=$(grep "^$k " "$dir/all" | awk '{print $3}' | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]/1024}')
+  printf '%-18s %10.3f %10.1f\n' "$k" "$w" "$m"
 done
