@@ -1,10 +1,14 @@
 package fetch
 
 import (
+	"bufio"
 	"context"
 	"errors"
+	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -71,6 +75,49 @@ func TestHostileServers(t *testing.T) {
 		var te interface{ Timeout() bool }
 		if !errors.As(err, &te) || !te.Timeout() || !strings.Contains(err.Error(), "deadline") {
 			t.Errorf("%s: not a timeout: %v", tc.path, err)
+		}
+	}
+}
+
+// TestErrorsShowNoControls fetches URLs holding bidirectional and control
+// characters, from a server whose status line holds an escape sequence:
+// every message names the URL quoted and holds no control character.
+func TestErrorsShowNoControls(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				bufio.NewReader(conn).ReadString('\n')
+				fmt.Fprint(conn, "HTTP/1.1 500 \x1b]0;EVIL\a\u202eboom\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+			}()
+		}
+	}()
+	base := "http://" + ln.Addr().String()
+	c := New(Options{Timeout: 5 * time.Second})
+	for _, u := range []string{base + "/news\u202etxt.exe", base + "/plain", "ftp://x.example/\u202eexe", "http://x.example/\x1b[2J"} {
+		_, err := c.ParseURL(context.Background(), u)
+		if err == nil {
+			t.Errorf("%q: no error", u)
+			continue
+		}
+		msg := err.Error()
+		for _, r := range msg {
+			if r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+				t.Errorf("%q: %U in %q", u, r, msg)
+				break
+			}
+		}
+		if strings.ContainsAny(u, "\u202e\x1b") && !strings.HasPrefix(msg, strconv.Quote(u)) {
+			t.Errorf("%q: message does not quote the URL: %q", u, msg)
 		}
 	}
 }
