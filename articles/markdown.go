@@ -146,7 +146,11 @@ type mdHeading struct {
 // markdownHeadings parses text with goldmark and returns its top-level
 // headings by the index, in lines (text split at "\n"), of their first line.
 // Headings inside lists, quotes or code are not sections and not returned.
+// A text nested beyond goldmark's comfort is read line by line instead.
 func markdownHeadings(text string, lines []string) map[int]mdHeading {
+	if markdownTooDeep(text) {
+		return lineHeadings(lines)
+	}
 	src := []byte(text)
 	starts := make([]int, len(lines))
 	for i, off := 1, 0; i < len(lines); i++ {
@@ -220,6 +224,21 @@ func headingText(h *ast.Heading, src []byte, ctx parser.Context) string {
 	if m := closingHashes.FindIndex(md); m != nil {
 		// A setext heading's "C #" must not lose its "#" as a closing sequence.
 		md = append(md[:m[0]+1], append([]byte(`\`), md[m[0]+1:]...)...)
+	}
+	return atxText(md, ctx)
+}
+
+// inlineText is the text a reader sees of a heading's Markdown text s.
+func inlineText(s string) string {
+	return atxText([]byte("# "+s), parser.NewContext())
+}
+
+// atxText returns the text a reader sees of an ATX heading md ("# ..."),
+// as headingText; a heading whose inline syntax is beyond the limits
+// (inlineTooComplex) is shown as written.
+func atxText(md []byte, ctx parser.Context) string {
+	if inlineTooComplex(string(md)) {
+		return cleanText(strings.TrimLeft(string(md), "#"))
 	}
 	doc := headingParser.Parse(gmtext.NewReader(md), parser.WithContext(ctx))
 	var b bytes.Buffer

@@ -125,27 +125,29 @@ func normalizeNewlines(s string) string {
 }
 
 // looksBinary reports whether data is not text: it has NUL bytes, or more than
-// a few percent of it is invalid UTF-8 or control bytes.
+// a few percent of it is control bytes, or a quarter of it invalid UTF-8
+// (binary data is mostly invalid; a damaged text has a few bad bytes, which
+// are shown as U+FFFD).
 func looksBinary(data []byte) bool {
 	n := len(data)
 	if n > 8192 {
 		n = 8192
 	}
 	head := data[:n]
-	bad := 0
+	controls, invalid := 0, 0
 	for i := 0; i < len(head); {
 		r, w := utf8.DecodeRune(head[i:])
 		if r == 0 {
 			return true
 		}
 		if r == utf8.RuneError && w == 1 && len(head)-i >= utf8.UTFMax {
-			bad++
+			invalid++
 		} else if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != 0x1b && r != '\f' {
-			bad++
+			controls++
 		}
 		i += w
 	}
-	return bad*20 > len(head)
+	return controls*20 > len(head) || (controls+invalid)*4 > len(head)
 }
 
 // dropControlReferences removes from Markdown the numeric character
