@@ -72,7 +72,7 @@ func TestLibraryAddAndSearch(t *testing.T) {
 		}
 	}
 	code, stdout, stderr := runLib(t, db, "search", "--limit", "1", "the")
-	if code != 0 || strings.Count(stdout, "\n") != 1 || !strings.Contains(stderr, "the first 1 result only; --limit N for more") {
+	if code != 0 || strings.Count(stdout, "\n") != 1 || !strings.Contains(stderr, "the first 1 result of 2 only; --limit N for more") {
 		t.Errorf("search --limit 1 with more results: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	for _, tc := range []struct {
