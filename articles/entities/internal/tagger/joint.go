@@ -56,20 +56,47 @@ func recLen(stages int) int {
 	return int(unsafe.Sizeof(rec2{}))
 }
 
+// batch is how many lookups add starts before it reads their weights.
+const batch = 64
+
 // add adds the weights of features fs to acc (first model) and part
-// (second model) from a two-stage table.
+// (second model) from a two-stage table. It reads the records in two
+// rounds: the first finds the slots and touches their records, with no
+// branch and nothing waiting on the loads, so that the processor fetches
+// many records from memory at once instead of one after the other; the
+// second, reading from cache, adds the weights of the features found.
 func (j *joint) add(fs []uint32, acc, part *[NumTags]int32) {
 	recs := j.recs2
-	for _, f := range fs {
-		if f == 0 {
-			f = 1 // as Model.put stores it
+	var slots [batch]int32
+	var keys [batch]uint32
+	var tails [batch]int16
+	for len(fs) > 0 {
+		c := fs[:min(len(fs), batch)]
+		fs = fs[len(c):]
+		for i, f := range c {
+			if f == 0 {
+				f = 1 // as Model.put stores it
+			}
+			s := j.index.Slot(uint64(f))
+			slots[i] = int32(s)
+			keys[i] = recs[s].key
+			tails[i] = recs[s].w[2*NumTags-1] // the record's last line
 		}
-		r := &recs[j.index.Slot(uint64(f))]
-		if r.key == f {
+		for i, f := range c {
+			if f == 0 {
+				f = 1
+			}
+			if keys[i] != f {
+				continue
+			}
+			r := &recs[slots[i]]
 			for k := range NumTags {
 				acc[k] += int32(r.w[k])
+			}
+			for k := range NumTags - 1 {
 				part[k] += int32(r.w[NumTags+k])
 			}
+			part[NumTags-1] += int32(tails[i])
 		}
 	}
 }
@@ -234,24 +261,32 @@ func decode1(b []byte, r *rec1) {
 func (t *Tagger) tagJoint(d *Doc) [][]Tag {
 	j := t.jointTable()
 	first, second := t.First, t.Second
+	n := 0
+	for s := range d.sents {
+		n += len(d.sents[s])
+	}
+	// One allocation each for the first pass's tags, the second pass's
+	// partial sums and the tags returned.
 	tags := make([][]Tag, len(d.sents))
+	out := make([][]Tag, len(d.sents))
+	tagBuf := make([]Tag, 2*n)
+	partBuf := make([][NumTags]int32, n)
 	parts := make([][][NumTags]int32, len(d.sents))
 	var sc scratch
 	for s := range d.sents {
 		n := len(d.sents[s])
 		sc.emit = grow(sc.emit, n*NumTags)
-		parts[s] = make([][NumTags]int32, n)
+		parts[s], partBuf = partBuf[:n:n], partBuf[n:]
 		for i := 0; i < n; i++ {
 			sc.feats = d.Features(s, i, sc.feats[:0])
 			var acc [NumTags]int32
 			j.add(sc.feats, &acc, &parts[s][i])
 			first.emit(&sc, i, &acc, d.mask(s, i))
 		}
-		tags[s] = make([]Tag, n)
+		tags[s], tagBuf = tagBuf[:n:n], tagBuf[n:]
 		viterbi(&sc, &first.trans, n, tags[s])
 	}
 	d.SetPrior(tags)
-	out := make([][]Tag, len(d.sents))
 	for s := range d.sents {
 		n := len(d.sents[s])
 		sc.emit = grow(sc.emit, n*NumTags)
@@ -261,7 +296,7 @@ func (t *Tagger) tagJoint(d *Doc) [][]Tag {
 			j.add1(sc.feats, NumTags, part)
 			second.emit(&sc, i, part, d.mask(s, i))
 		}
-		out[s] = make([]Tag, n)
+		out[s], tagBuf = tagBuf[:n:n], tagBuf[n:]
 		viterbi(&sc, &second.trans, n, out[s])
 	}
 	return out
