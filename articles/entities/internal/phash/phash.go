@@ -22,38 +22,34 @@ type Index struct {
 	seed    uint64
 	size    uint64 // slots
 	buckets uint64
-	pilots  []byte // little-endian uint16 per bucket
+	pilots  []uint16 // per bucket
 }
 
 // Size returns the number of slots: Slot returns a value below it.
 func (x *Index) Size() int { return int(x.size) }
 
-// mix is the splitmix64 finaliser.
-func mix(h uint64) uint64 {
-	h ^= h >> 30
-	h *= 0xBF58476D1CE4E5B9
-	h ^= h >> 27
-	h *= 0x94D049BB133111EB
-	h ^= h >> 31
-	return h
+// spread returns the hash of key k that picks its bucket and, with the
+// bucket's pilot, its slot: keys are hashes already, so one multiply is
+// enough to spread every bit of k into the high bits that Mul64 uses.
+func spread(k, seed uint64) uint64 {
+	h := (k ^ seed) * 0x9E3779B97F4A7C15
+	return h ^ h>>29
 }
 
-// position returns the slot of a key with mixed hash h in a bucket with
-// pilot p, in a table of size slots.
+// position returns the slot of a key with hash h in a bucket with pilot
+// p, in a table of size slots.
 func position(h, p, size uint64) uint64 {
-	x := (h ^ (p+1)*0x9E3779B97F4A7C15) * 0xBF58476D1CE4E5B9
-	x ^= x >> 29
-	s, _ := bits.Mul64(x, size)
+	x := (h ^ (p+1)*0xBF58476D1CE4E5B9) * 0x94D049BB133111EB
+	s, _ := bits.Mul64(x^x>>31, size)
 	return s
 }
 
 // Slot returns the slot of key k: its own slot if k is one of the keys the
 // index was built from, some slot otherwise.
 func (x *Index) Slot(k uint64) int {
-	h := mix(k ^ x.seed)
+	h := spread(k, x.seed)
 	b, _ := bits.Mul64(h, x.buckets)
-	p := uint64(binary.LittleEndian.Uint16(x.pilots[2*b:]))
-	return int(position(h, p, x.size))
+	return int(position(h, uint64(x.pilots[b]), x.size))
 }
 
 // headerLen is the length of an encoded index before its pilots.
@@ -65,9 +61,11 @@ func (x *Index) Append(b []byte) []byte {
 	b = binary.LittleEndian.AppendUint64(b, x.seed)
 	b = binary.LittleEndian.AppendUint32(b, uint32(x.size))
 	b = binary.LittleEndian.AppendUint32(b, uint32(x.buckets))
-	b = append(b, x.pilots...)
-	for len(x.pilots)%4 != 0 && len(b)%4 != 0 {
-		b = append(b, 0)
+	for _, p := range x.pilots {
+		b = binary.LittleEndian.AppendUint16(b, p)
+	}
+	if len(x.pilots)%2 != 0 {
+		b = append(b, 0, 0)
 	}
 	return b
 }
@@ -76,7 +74,8 @@ func (x *Index) Append(b []byte) []byte {
 var ErrCorrupt = errors.New("phash: truncated or corrupt index")
 
 // Read reads an index that Append encoded at the start of b and returns
-// the bytes after it. The index refers to b's bytes: it copies nothing.
+// the bytes after it. It copies the pilots (two bytes per few keys) and
+// nothing else.
 func Read(b []byte) (x Index, rest []byte, err error) {
 	if len(b) < headerLen {
 		return Index{}, nil, ErrCorrupt
@@ -89,7 +88,10 @@ func Read(b []byte) (x Index, rest []byte, err error) {
 	if x.buckets == 0 || x.size == 0 || len(b)-headerLen < n {
 		return Index{}, nil, ErrCorrupt
 	}
-	x.pilots = b[headerLen : headerLen+2*int(x.buckets)]
+	x.pilots = make([]uint16, x.buckets)
+	for i := range x.pilots {
+		x.pilots[i] = binary.LittleEndian.Uint16(b[headerLen+2*i:])
+	}
 	return x, b[headerLen+n:], nil
 }
 
@@ -111,7 +113,7 @@ func build(keys []uint64, seed uint64) (Index, []int, bool) {
 	hashes := make([]uint64, n)
 	members := make([][]int, x.buckets) // bucket -> indices into keys
 	for i, k := range keys {
-		h := mix(k ^ seed)
+		h := spread(k, seed)
 		hashes[i] = h
 		b, _ := bits.Mul64(h, x.buckets)
 		members[b] = append(members[b], i)
@@ -155,9 +157,6 @@ func build(keys []uint64, seed uint64) (Index, []int, bool) {
 			return Index{}, nil, false
 		}
 	}
-	x.pilots = make([]byte, 2*x.buckets)
-	for b, p := range pilots {
-		binary.LittleEndian.PutUint16(x.pilots[2*b:], p)
-	}
+	x.pilots = pilots
 	return x, slots, true
 }

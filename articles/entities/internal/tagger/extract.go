@@ -4,25 +4,16 @@ import "github.com/byline/byline/articles/entities/gazetteer"
 
 // docBits fills each token's doc bits from the other occurrences of the same
 // lower-cased word in the document (Chieu & Ng 2002's global features).
-func docBits(d *Doc, lowers [][]string) {
-	counts := map[uint64]*[numDocBits]uint16{}
-	self := make([][]uint16, len(d.sents))
+func docBits(d *Doc) {
+	counts := make([][numDocBits]uint16, d.words) // by token id
 	for s, toks := range d.sents {
-		self[s] = make([]uint16, len(toks))
 		if d.class[s] != sentNormal {
 			continue
 		}
 		for i := range toks {
 			b := ownBits(toks, i)
-			self[s][i] = b
-			if b == 0 {
-				continue
-			}
-			c := counts[toks[i].lower]
-			if c == nil {
-				c = new([numDocBits]uint16)
-				counts[toks[i].lower] = c
-			}
+			toks[i].doc = b // for now: the token's own bits
+			c := &counts[toks[i].id]
 			for k := 0; k < numDocBits; k++ {
 				if b&(1<<k) != 0 {
 					c[k]++
@@ -30,16 +21,14 @@ func docBits(d *Doc, lowers [][]string) {
 			}
 		}
 	}
-	for s, toks := range d.sents {
+	for _, toks := range d.sents {
 		for i := range toks {
-			c := counts[toks[i].lower]
-			if c == nil {
-				continue
-			}
+			c := &counts[toks[i].id]
+			self := toks[i].doc
 			var bits uint16
 			for k := 0; k < numDocBits; k++ {
 				n := c[k]
-				if self[s][i]&(1<<k) != 0 {
+				if self&(1<<k) != 0 {
 					n--
 				}
 				if n > 0 {

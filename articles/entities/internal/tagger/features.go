@@ -107,6 +107,7 @@ type token struct {
 	prior                     Tag    // first-pass tag (second pass only)
 	priorDoc                  uint16 // first-pass tags of other occurrences, one bit per Tag
 	priorMaj                  Tag    // most frequent first-pass type of other occurrences
+	id                        int32  // the document's number for the lower-case word
 }
 
 // Doc is a document prepared for feature extraction.
@@ -114,6 +115,7 @@ type Doc struct {
 	sents  [][]token
 	class  []uint8
 	cased  []bool // the sentence (a normal one) capitalises names: a capital after its first word
+	words  int    // distinct lower-case words: the token ids are below it
 	staged bool   // SetPrior was called: second-pass features are on
 	strict bool   // decoding applies maskNoIn (Tagger.Strict)
 }
@@ -131,14 +133,31 @@ func NewExtractor(g *gazetteer.Gazetteer) *Extractor { return &Extractor{gaz: g}
 func (x *Extractor) Prepare(sents [][]string) *Doc {
 	d := &Doc{sents: make([][]token, len(sents)), class: make([]uint8, len(sents)), cased: make([]bool, len(sents))}
 	sents = respell(sents)
-	lowers := make([][]string, len(sents))
-	cased := map[string]string{}
+	n, caps := 0, false
 	for s, words := range sents {
 		d.class[s] = sentenceClass(words)
-		lw := make([]string, len(words))
+		caps = caps || d.class[s] == sentCaps
+		n += len(words)
+	}
+	// One allocation each for the document's lower-case words, tokens and
+	// character trigrams.
+	lowers := make([][]string, len(sents))
+	lowerBuf := make([]string, n)
+	toksBuf := make([]token, n)
+	var grams []uint64
+	// cased is how the words of normal sentences are written, for the
+	// sentences in capitals to borrow: only a document with such a
+	// sentence needs it.
+	var cased map[string]string
+	if caps {
+		cased = map[string]string{}
+	}
+	for s, words := range sents {
+		lw := lowerBuf[:len(words):len(words)]
+		lowerBuf = lowerBuf[len(words):]
 		for i, w := range words {
 			lw[i] = strings.ToLower(w)
-			if d.class[s] == sentNormal && i > 0 {
+			if caps && d.class[s] == sentNormal && i > 0 {
 				if _, ok := cased[lw[i]]; !ok || isCapitalised(w) {
 					cased[lw[i]] = w
 				}
@@ -146,13 +165,23 @@ func (x *Extractor) Prepare(sents [][]string) *Doc {
 		}
 		lowers[s] = lw
 	}
+	// ids numbers the document's distinct lower-case words, for the
+	// document-level features to count occurrences in slices, not maps.
+	ids := make(map[uint64]int32, n/2)
 	for s, words := range sents {
-		toks := make([]token, len(words))
+		toks := toksBuf[:len(words):len(words)]
+		toksBuf = toksBuf[len(words):]
 		for i, w := range words {
 			t := &toks[i]
 			lw := lowers[s][i]
 			t.flags = wordFlags(w, lw)
 			t.lower = gazetteer.Hash(lw)
+			id, ok := ids[t.lower]
+			if !ok {
+				id = int32(len(ids))
+				ids[t.lower] = id
+			}
+			t.id = id
 			form := w
 			if d.class[s] == sentCaps {
 				if c, ok := cased[lw]; ok {
@@ -170,7 +199,9 @@ func (x *Extractor) Prepare(sents [][]string) *Doc {
 			}
 			t.freq = x.freqCode(t.lower)
 			affixes(lw, &t.pre, &t.suf)
-			t.ngrams = ngrams(lw)
+			start := len(grams)
+			grams = appendNgrams(grams, lw)
+			t.ngrams = grams[start:len(grams):len(grams)]
 		}
 		x.markGazetteer(toks)
 		d.sents[s] = toks
@@ -183,7 +214,8 @@ func (x *Extractor) Prepare(sents [][]string) *Doc {
 			}
 		}
 	}
-	docBits(d, lowers)
+	d.words = len(ids)
+	docBits(d)
 	return d
 }
 

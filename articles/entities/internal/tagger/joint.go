@@ -1,89 +1,257 @@
 package tagger
 
+import (
+	"encoding/binary"
+	"slices"
+	"unsafe"
+
+	"github.com/byline/byline/articles/entities/internal/phash"
+)
+
 // The two passes look up mostly the same features: the second pass sees
 // every feature of the first plus the first pass's tags. Tagging with both
 // looks each feature up once, in a table that holds both models' weights
 // side by side, so a token costs one cache miss per feature instead of two
 // (the lookups are what tagging spends most of its time on).
+//
+// The table is laid out when the weights file is written, in the form
+// tagging reads it in place: a perfect hash index (package phash) over
+// the feature keys, small enough to stay in cache, then per slot the
+// feature's key, to tell a feature of the model from one it never saw,
+// and its quantised weights, the first model's then the second's. A
+// lookup computes its slot and reads one record; nothing is probed and
+// nothing is built at load. The lookups do not branch on whether the
+// feature is there (a tenth of them miss): a mask keeps or drops the
+// record's weights, so the processor overlaps the lookups of a token.
 
-// jslot is one feature of the joint table: the first model's weights, then
-// the second's; key 0 marks an empty slot.
-type jslot struct {
-	key uint32
-	w   [2 * NumTags]int16
-}
-
-// jointLoad is the most quarters of the table in use.
-const jointLoad = 2
-
-// joint is the table of both models' weights.
+// joint is the feature table of one or both models.
 type joint struct {
-	table []jslot
+	index  phash.Index
+	recs   []byte // recLen(stages) bytes per slot, viewed as recs1 or recs2
+	recs1  []rec1
+	recs2  []rec2
+	stages int // 1 or 2
 }
 
-// newJoint merges the tables of first and second.
-func newJoint(first, second *Model) *joint {
-	n := first.n // the union of the keys: first's and those only second has
-	for _, sl := range second.table {
-		if sl.key != 0 && !first.has(sl.key) {
-			n++
-		}
+// rec2 is a slot of a two-stage table, rec1 of a one-stage table, as they
+// are laid out in the file (little-endian): the key, 0 for an empty slot,
+// and the quantised weights.
+type (
+	rec2 struct {
+		key uint32
+		w   [2 * NumTags]int16
 	}
-	size := 1024
-	for size*jointLoad < n*4 {
-		size *= 2
+	rec1 struct {
+		key uint32
+		w   [NumTags]int16
+		_   uint16
 	}
-	j := &joint{table: make([]jslot, size)}
-	for _, m := range []*Model{first, second} {
-		off := 0
-		if m == second {
-			off = NumTags
-		}
-		for _, sl := range m.table {
-			if sl.key != 0 {
-				p := j.slot(sl.key)
-				copy(p.w[off:off+NumTags], sl.w[:])
-			}
-		}
+)
+
+// recLen returns the length of a slot's record in a table of stages models.
+func recLen(stages int) int {
+	if stages == 1 {
+		return int(unsafe.Sizeof(rec1{}))
 	}
-	return j
+	return int(unsafe.Sizeof(rec2{}))
 }
 
-// slot returns the slot of key f, claiming an empty one if f is new.
-func (j *joint) slot(f uint32) *jslot {
-	mask := uint32(len(j.table) - 1)
-	for i := f & mask; ; i = (i + 1) & mask {
-		if j.table[i].key == 0 {
-			j.table[i].key = f
-		}
-		if j.table[i].key == f {
-			return &j.table[i]
-		}
-	}
-}
+// batch is how many lookups add starts before it reads their weights.
+const batch = 64
 
 // add adds the weights of features fs to acc (first model) and part
-// (second model).
+// (second model) from a two-stage table. It reads the records in two
+// rounds: the first finds the slots and touches their records, with no
+// branch and nothing waiting on the loads, so that the processor fetches
+// many records from memory at once instead of one after the other; the
+// second, reading from cache, adds the weights of the features found.
 func (j *joint) add(fs []uint32, acc, part *[NumTags]int32) {
-	table := j.table
-	mask := uint32(len(table) - 1)
+	recs := j.recs2
+	var slots [batch]int32
+	var keys [batch]uint32
+	var tails [batch]int16
+	for len(fs) > 0 {
+		c := fs[:min(len(fs), batch)]
+		fs = fs[len(c):]
+		for i, f := range c {
+			if f == 0 {
+				f = 1 // as Model.put stores it
+			}
+			s := j.index.Slot(uint64(f))
+			slots[i] = int32(s)
+			keys[i] = recs[s].key
+			tails[i] = recs[s].w[2*NumTags-1] // the record's last line
+		}
+		for i, f := range c {
+			if f == 0 {
+				f = 1
+			}
+			if keys[i] != f {
+				continue
+			}
+			r := &recs[slots[i]]
+			for k := range NumTags {
+				acc[k] += int32(r.w[k])
+			}
+			for k := range NumTags - 1 {
+				part[k] += int32(r.w[NumTags+k])
+			}
+			part[NumTags-1] += int32(tails[i])
+		}
+	}
+}
+
+// add1 adds the weights of features fs at offset off of the records (0:
+// the first model, NumTags: the second) to acc.
+func (j *joint) add1(fs []uint32, off int, acc *[NumTags]int32) {
+	if j.stages == 1 {
+		recs := j.recs1
+		for _, f := range fs {
+			if f == 0 {
+				f = 1
+			}
+			if r := &recs[j.index.Slot(uint64(f))]; r.key == f {
+				for k := range NumTags {
+					acc[k] += int32(r.w[k])
+				}
+			}
+		}
+		return
+	}
+	recs := j.recs2
 	for _, f := range fs {
 		if f == 0 {
-			f = 1 // as Model.put stores it
+			f = 1
 		}
-		for i := f & mask; ; i = (i + 1) & mask {
-			sl := &table[i]
-			if sl.key == f {
-				for k := range NumTags {
-					acc[k] += int32(sl.w[k])
-					part[k] += int32(sl.w[NumTags+k])
-				}
-				break
-			}
-			if sl.key == 0 {
-				break
+		if r := &recs[j.index.Slot(uint64(f))]; r.key == f {
+			w := (*[NumTags]int16)(r.w[off:])
+			for k := range NumTags {
+				acc[k] += int32(w[k])
 			}
 		}
+	}
+}
+
+// row returns the weights of feature f, all stages, and whether the table
+// has f.
+func (j *joint) row(f uint32) (w [2 * NumTags]int16, ok bool) {
+	if f == 0 {
+		f = 1
+	}
+	r := j.recs[recLen(j.stages)*j.index.Slot(uint64(f)):]
+	if binary.LittleEndian.Uint32(r) != f {
+		return w, false
+	}
+	for k := range NumTags * j.stages {
+		w[k] = int16(binary.LittleEndian.Uint16(r[4+2*k:]))
+	}
+	return w, true
+}
+
+// features returns the keys of the table's features in increasing order.
+func (j *joint) features() []uint32 {
+	var out []uint32
+	n := recLen(j.stages)
+	for s := 0; s < j.index.Size(); s++ {
+		if f := binary.LittleEndian.Uint32(j.recs[n*s:]); f != 0 {
+			out = append(out, f)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// appendJoint appends to b the table of the features keys, sorted and
+// distinct, with weights rows[i] (stages*NumTags of them) for keys[i].
+func appendJoint(b []byte, keys []uint32, rows [][2 * NumTags]int16, stages int) []byte {
+	k64 := make([]uint64, len(keys))
+	for i, f := range keys {
+		k64[i] = uint64(f)
+	}
+	x, slots := phash.Build(k64)
+	b = x.Append(b)
+	byslot := make([]int, x.Size())
+	for i := range byslot {
+		byslot[i] = -1
+	}
+	for i, s := range slots {
+		byslot[s] = i
+	}
+	for _, i := range byslot {
+		var f uint32
+		var w [2 * NumTags]int16
+		if i >= 0 {
+			f, w = keys[i], rows[i]
+		}
+		b = binary.LittleEndian.AppendUint32(b, f)
+		for _, v := range w[:NumTags*stages] {
+			b = binary.LittleEndian.AppendUint16(b, uint16(v))
+		}
+		if stages == 1 {
+			b = append(b, 0, 0) // rec1's padding
+		}
+	}
+	for len(b)%4 != 0 {
+		b = append(b, 0)
+	}
+	return b
+}
+
+// readJoint reads a table of stages models from the start of b, in place,
+// and returns the bytes after it.
+func readJoint(b []byte, stages int) (*joint, []byte, error) {
+	x, b, err := phash.Read(b)
+	if err != nil {
+		return nil, nil, errBad
+	}
+	n := recLen(stages) * x.Size()
+	pad := -n & 3
+	if len(b) < n+pad {
+		return nil, nil, errBad
+	}
+	j := &joint{index: x, recs: b[:n], stages: stages}
+	if stages == 1 {
+		j.recs1 = view(b[:n], decode1)
+	} else {
+		j.recs2 = view(b[:n], decode2)
+	}
+	return j, b[n+pad:], nil
+}
+
+// littleEndian reports whether the records of the file are laid out in
+// memory as the processor reads them.
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// view returns b as records of type T, in place when the processor is
+// little-endian and b is aligned for T, else decoded into a copy.
+func view[T rec1 | rec2](b []byte, decode func([]byte, *T)) []T {
+	var z T
+	size := int(unsafe.Sizeof(z))
+	n := len(b) / size
+	if n == 0 {
+		return nil
+	}
+	if littleEndian && uintptr(unsafe.Pointer(&b[0]))%unsafe.Alignof(z) == 0 {
+		return unsafe.Slice((*T)(unsafe.Pointer(&b[0])), n)
+	}
+	out := make([]T, n)
+	for i := range out {
+		decode(b[i*size:], &out[i])
+	}
+	return out
+}
+
+func decode2(b []byte, r *rec2) {
+	r.key = binary.LittleEndian.Uint32(b)
+	for k := range r.w {
+		r.w[k] = int16(binary.LittleEndian.Uint16(b[4+2*k:]))
+	}
+}
+
+func decode1(b []byte, r *rec1) {
+	r.key = binary.LittleEndian.Uint32(b)
+	for k := range r.w {
+		r.w[k] = int16(binary.LittleEndian.Uint16(b[4+2*k:]))
 	}
 }
 
@@ -93,49 +261,43 @@ func (j *joint) add(fs []uint32, acc, part *[NumTags]int32) {
 func (t *Tagger) tagJoint(d *Doc) [][]Tag {
 	j := t.jointTable()
 	first, second := t.First, t.Second
+	n := 0
+	for s := range d.sents {
+		n += len(d.sents[s])
+	}
+	// One allocation each for the first pass's tags, the second pass's
+	// partial sums and the tags returned.
 	tags := make([][]Tag, len(d.sents))
+	out := make([][]Tag, len(d.sents))
+	tagBuf := make([]Tag, 2*n)
+	partBuf := make([][NumTags]int32, n)
 	parts := make([][][NumTags]int32, len(d.sents))
 	var sc scratch
 	for s := range d.sents {
 		n := len(d.sents[s])
 		sc.emit = grow(sc.emit, n*NumTags)
-		parts[s] = make([][NumTags]int32, n)
+		parts[s], partBuf = partBuf[:n:n], partBuf[n:]
 		for i := 0; i < n; i++ {
 			sc.feats = d.Features(s, i, sc.feats[:0])
 			var acc [NumTags]int32
 			j.add(sc.feats, &acc, &parts[s][i])
 			first.emit(&sc, i, &acc, d.mask(s, i))
 		}
-		tags[s] = make([]Tag, n)
+		tags[s], tagBuf = tagBuf[:n:n], tagBuf[n:]
 		viterbi(&sc, &first.trans, n, tags[s])
 	}
 	d.SetPrior(tags)
-	out := make([][]Tag, len(d.sents))
 	for s := range d.sents {
 		n := len(d.sents[s])
 		sc.emit = grow(sc.emit, n*NumTags)
 		for i := 0; i < n; i++ {
 			sc.feats = d.priorFeatures(s, i, sc.feats[:0])
-			var none [NumTags]int32
 			part := &parts[s][i]
-			j.add(sc.feats, &none, part)
+			j.add1(sc.feats, NumTags, part)
 			second.emit(&sc, i, part, d.mask(s, i))
 		}
-		out[s] = make([]Tag, n)
+		out[s], tagBuf = tagBuf[:n:n], tagBuf[n:]
 		viterbi(&sc, &second.trans, n, out[s])
 	}
 	return out
-}
-
-// has reports whether the model's table holds key f (as put stored it).
-func (m *Model) has(f uint32) bool {
-	mask := uint32(len(m.table) - 1)
-	for i := f & mask; ; i = (i + 1) & mask {
-		switch m.table[i].key {
-		case f:
-			return true
-		case 0:
-			return false
-		}
-	}
 }

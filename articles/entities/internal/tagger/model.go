@@ -22,8 +22,8 @@ type Model struct {
 	// (Tagger.SetPenalty), it trades recall for precision per type.
 	penalty [NumTags]float32
 	// shared, if set, holds the weights instead of table: a tagger read
-	// from a file keeps both models in one joint table, its half at
-	// w[half:half+NumTags].
+	// from a file keeps its models in one joint table, this one's weights
+	// at offset half of each row (0 or NumTags).
 	shared *joint
 	half   int
 }
@@ -138,12 +138,7 @@ func (m *Model) emit(sc *scratch, i int, acc *[NumTags]int32, mask uint8) {
 // sum returns the quantised weights of features fs, summed per tag.
 func (m *Model) sum(fs []uint32) (acc [NumTags]int32) {
 	if m.shared != nil {
-		var other [NumTags]int32
-		if m.half == 0 {
-			m.shared.add(fs, &acc, &other)
-		} else {
-			m.shared.add(fs, &other, &acc)
-		}
+		m.shared.add1(fs, m.half, &acc)
 		return acc
 	}
 	table := m.table

@@ -6,15 +6,10 @@ package tagger
 // 2009's prediction aggregation).
 func (d *Doc) SetPrior(tags [][]Tag) {
 	d.staged = true
-	counts := map[uint64]*[NumTags]uint16{}
+	counts := make([][NumTags]uint16, d.words) // by token id
 	for s, toks := range d.sents {
 		for i := range toks {
-			c := counts[toks[i].lower]
-			if c == nil {
-				c = new([NumTags]uint16)
-				counts[toks[i].lower] = c
-			}
-			c[tags[s][i]]++
+			counts[toks[i].id][tags[s][i]]++
 		}
 	}
 	for s, toks := range d.sents {
@@ -22,7 +17,7 @@ func (d *Doc) SetPrior(tags [][]Tag) {
 			t := &toks[i]
 			own := tags[s][i]
 			t.prior = own
-			c := counts[t.lower]
+			c := &counts[t.id]
 			t.priorDoc, t.priorMaj = 0, O
 			var byType [NumTags]uint16
 			for k := Tag(0); k < NumTags; k++ {

@@ -22,7 +22,10 @@ type Tagger struct {
 
 // jointTable returns the joint table of First and Second, built on first use.
 func (t *Tagger) jointTable() *joint {
-	t.jointOnce.Do(func() { t.joint = newJoint(t.First, t.Second) })
+	t.jointOnce.Do(func() {
+		keys, rows := t.weightRows()
+		t.joint, _, _ = readJoint(appendJoint(nil, keys, rows, 2), 2)
+	})
 	return t.joint
 }
 

@@ -213,17 +213,14 @@ func affixes(lw string, pre, suf *[4]uint64) {
 	}
 }
 
-// ngrams returns hashes of the character trigrams of "^lw$" for words of
-// 3 to 20 bytes.
-func ngrams(lw string) []uint64 {
+// appendNgrams appends to out the hashes of the character trigrams of
+// "^lw$" for words of 3 to 20 bytes.
+func appendNgrams(out []uint64, lw string) []uint64 {
 	if len(lw) < 3 || len(lw) > 20 {
-		return nil
+		return out
 	}
-	b := make([]byte, 0, len(lw)+2)
-	b = append(b, '^')
-	b = append(b, lw...)
-	b = append(b, '$')
-	out := make([]uint64, 0, len(b)-2)
+	var buf [22]byte
+	b := append(append(append(buf[:0], '^'), lw...), '$')
 	for i := 0; i+3 <= len(b); i++ {
 		h := uint64(14695981039346656037)
 		for _, c := range b[i : i+3] {
