@@ -35,7 +35,7 @@ func textLinks(a *model.Article) []model.Link {
 	for _, p := range pieces(a) {
 		for _, m := range bareURL.FindAllStringIndex(p.text, -1) {
 			u := trimURL(p.text[m[0]:m[1]])
-			if strings.Trim(u[schemeLen(u):], "/") == "" {
+			if n := schemeLen(u); len(u) <= n || strings.Trim(u[n:], "/") == "" {
 				continue // a scheme alone
 			}
 			out = append(out, model.Link{Text: u, URL: SafeURL(u), Section: p.sec, Paragraph: p.par,
@@ -46,7 +46,7 @@ func textLinks(a *model.Article) []model.Link {
 }
 
 // schemeLen is the length of what bareURL matched an address by:
-// "https://", "http://" or "www.".
+// "https://", "http://" or "www." (trimURL may have cut into it).
 func schemeLen(u string) int {
 	if i := strings.Index(u, "://"); i >= 0 {
 		return i + 3
@@ -334,8 +334,7 @@ func paragraphLinks(p piece) []model.Link {
 			if start < 0 {
 				return ast.WalkSkipChildren, nil
 			}
-			dest := util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(n.Destination)))
-			out = append(out, model.Link{Text: cleanText(text), URL: SafeURL(string(dest)),
+			out = append(out, model.Link{Text: cleanText(resolveMarkdown(text)), URL: SafeURL(resolveMarkdown(string(n.Destination))),
 				Section: p.sec, Paragraph: p.par, Start: start, End: end})
 			after = max(after, end)
 			return ast.WalkSkipChildren, nil
@@ -354,6 +353,13 @@ func paragraphLinks(p piece) []model.Link {
 		return ast.WalkContinue, nil
 	})
 	return out
+}
+
+// resolveMarkdown resolves a Markdown text's backslash escapes and
+// character references, as a reader sees them; what they may decode to
+// is sanitised by the caller.
+func resolveMarkdown(s string) string {
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(s)))))
 }
 
 // textSpan returns the byte range of a link's text in src, from its first
