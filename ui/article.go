@@ -262,9 +262,18 @@ func (v *articleView) CurrentSection() int {
 	return v.reader.view.CurrentSection()
 }
 
-// Position is where the article is being read: a section and how far
-// into it (0–1); the section panes say only which section.
+// Position is where the source's article is being read: a section and
+// how far into it (0–1); the section panes say only which section. While
+// a followed link is shown, it is where the source's article was left.
 func (v *articleView) Position() (int, float64) {
+	if len(v.history) > 0 {
+		return v.history[0].sec, v.history[0].frac
+	}
+	return v.here()
+}
+
+// here is where the article shown is being read.
+func (v *articleView) here() (int, float64) {
 	if v.columnsOn {
 		return v.columns.Focused(), 0
 	}

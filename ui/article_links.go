@@ -96,7 +96,7 @@ func (v *articleView) followed(msg linkFetchedMsg) tea.Cmd {
 		v.notice = "⚠ nothing to read at " + render.Clean(msg.url)
 		return nil
 	}
-	sec, frac := v.Position()
+	sec, frac := v.here()
 	v.history = append(v.history, visit{v.art, sec, frac})
 	v.linksOn = false
 	back := v.c.keys.Back.Help().Key
@@ -107,6 +107,21 @@ func (v *articleView) followed(msg linkFetchedMsg) tea.Cmd {
 	cmd := v.show(msg.arts[0], 0, 0, false)
 	v.host.setFocus(focusReader)
 	return cmd
+}
+
+// Home is the article the source showed, before any link was followed,
+// and where it is being read: the section on screen when the end of it
+// is, as a source remembers it.
+func (v *articleView) Home() (a *model.Article, sec int, frac float64) {
+	if len(v.history) > 0 {
+		h := v.history[0]
+		return h.art, h.sec, h.frac
+	}
+	sec, frac = v.here()
+	if cur := v.CurrentSection(); cur != sec {
+		sec, frac = cur, 0
+	}
+	return v.art, sec, frac
 }
 
 // back returns to the article a link was followed from, where it was

@@ -113,6 +113,11 @@ func TestFollowLinkAndBack(t *testing.T) {
 	if m.focus != focusReader || m.view.linksOn {
 		t.Errorf("after following, focus %v, links pane %v", m.focus, m.view.linksOn)
 	}
+	// What a source saves (the library's reading position) stays the
+	// position of its own article.
+	if gs, gf := m.view.Position(); gs != sec || gf != frac {
+		t.Errorf("while following, the position saved is %d %.3f, not %d %.3f", gs, gf, sec, frac)
+	}
 	typeKeys(t, m, "backspace")
 	s = screen(t, m)
 	if !strings.Contains(s, "Harbour Traffic Study") || strings.Contains(s, "From June the ferries") {
@@ -241,5 +246,33 @@ func TestLinksRebound(t *testing.T) {
 	typeKeys(t, m, "?", "H")
 	if m.view.Article().Title != "Harbour Traffic Study" {
 		t.Errorf("H did not go back: %q", m.view.Article().Title)
+	}
+}
+
+// TestFollowThenNextArticle follows a link, then goes to the next
+// article and back: the first is reopened where it was left, not where
+// the followed page was.
+func TestFollowThenNextArticle(t *testing.T) {
+	srv := linkPages(t)
+	u := srv.URL + "/a.html"
+	a, _ := articles.ParseHTML(u, []byte(pageA), u)
+	other := linkArticle("https://example.org/")
+	m := newTestModel(t, 120, 30, loaded([]*model.Article{a, other}))
+	typeKeys(t, m, "]", "]")
+	sec, _ := m.view.Position()
+	if sec == 0 {
+		t.Fatal("] did not move into the article")
+	}
+	typeKeys(t, m, "L", "G", "enter")
+	if m.view.Article() == a || len(m.view.history) != 1 {
+		t.Fatal("the link was not followed")
+	}
+	typeKeys(t, m, "J")
+	if m.view.Article() != other || len(m.view.history) != 0 || m.c.keys.Back.Enabled() {
+		t.Fatalf("J: article %q, history %d", m.view.Article().Title, len(m.view.history))
+	}
+	typeKeys(t, m, "K")
+	if got, _ := m.view.Position(); m.view.Article() != a || got != sec {
+		t.Errorf("K: article %q at section %d, left at %d", m.view.Article().Title, got, sec)
 	}
 }
