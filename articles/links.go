@@ -26,50 +26,40 @@ import (
 
 // bareURL matches an address written out in text: a scheme and "://", or
 // "www." and a name. Trailing punctuation is trimmed by trimURL.
-var bareURL = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"\x60]+`)
+var bareURL = regexp.MustCompile(`\b(?:(?i:https?)://|(?:www|WWW)\.)[^\s<>"\x60]+`)
+
+// mayHoldURL reports whether s may hold what bareURL matches: the regular
+// expression is slow on long texts without any, which most are.
+func mayHoldURL(s string) bool {
+	return strings.Contains(s, "://") || strings.Contains(s, "www.") || strings.Contains(s, "WWW.")
+}
 
 // textLinks returns the addresses written out in a's plain-text headings
 // and paragraphs, each its own text, as written.
 func textLinks(a *model.Article) []model.Link {
 	var out []model.Link
-	for _, p := range pieces(a) {
-		if !mayHoldURL(p.text) {
-			continue
+	eachPiece(a, func(p piece) { out = appendBare(out, p) })
+	return out
+}
+
+// appendBare appends the addresses written out in p.
+func appendBare(out []model.Link, p piece) []model.Link {
+	if !mayHoldURL(p.text) {
+		return out
+	}
+	for _, m := range bareURL.FindAllStringIndex(p.text, -1) {
+		u := trimURL(p.text[m[0]:m[1]])
+		if n := schemeLen(u); len(u) <= n || strings.Trim(u[n:], "/") == "" {
+			continue // a scheme alone
 		}
-		for _, m := range bareURL.FindAllStringIndex(p.text, -1) {
-			u := trimURL(p.text[m[0]:m[1]])
-			if strings.Trim(u[schemeLen(u):], "/") == "" {
-				continue // a scheme alone
-			}
-			out = append(out, model.Link{Text: u, URL: SafeURL(u), Section: p.sec, Paragraph: p.par,
-				Start: m[0], End: m[0] + len(u)})
-		}
+		out = append(out, model.Link{Text: u, URL: SafeURL(u), Section: p.sec, Paragraph: p.par,
+			Start: m[0], End: m[0] + len(u)})
 	}
 	return out
 }
 
-// mayHoldURL reports whether s could hold a match of bareURL: it has
-// "://" or a "www." in any case. The check costs a scan of s, where the
-// unanchored pattern costs far more on the many paragraphs without one.
-func mayHoldURL(s string) bool {
-	if strings.Contains(s, "://") {
-		return true
-	}
-	for i := 0; ; {
-		j := strings.IndexByte(s[i:], '.')
-		if j < 0 {
-			return false
-		}
-		i += j
-		if i >= 3 && strings.EqualFold(s[i-3:i], "www") {
-			return true
-		}
-		i++
-	}
-}
-
 // schemeLen is the length of what bareURL matched an address by:
-// "https://", "http://" or "www.".
+// "https://", "http://" or "www." (trimURL may have cut into it).
 func schemeLen(u string) int {
 	if i := strings.Index(u, "://"); i >= 0 {
 		return i + 3
@@ -137,16 +127,21 @@ type piece struct {
 	text     string
 }
 
-func pieces(a *model.Article) []piece {
-	var out []piece
+// eachPiece calls f on a's headings and paragraphs in reading order.
+func eachPiece(a *model.Article, f func(p piece)) {
 	for si, s := range a.Sections {
 		if s.Heading != "" {
-			out = append(out, piece{si, -1, s.Heading})
+			f(piece{si, -1, s.Heading})
 		}
 		for pi, p := range s.Paragraphs {
-			out = append(out, piece{si, pi, p})
+			f(piece{si, pi, p})
 		}
 	}
+}
+
+func pieces(a *model.Article) []piece {
+	var out []piece
+	eachPiece(a, func(p piece) { out = append(out, p) })
 	return out
 }
 
@@ -322,20 +317,14 @@ const maxLinkParagraph = 64 << 10
 // bare addresses.
 func markdownLinks(a *model.Article) []model.Link {
 	var out []model.Link
-	for _, p := range pieces(a) {
-		if p.par < 0 || len(p.text) > maxLinkParagraph || strings.Count(p.text, "[") > 256 {
-			one := model.Article{Sections: []model.Section{{Heading: p.text}}}
-			if p.par >= 0 {
-				one.Sections[0] = model.Section{Paragraphs: []string{p.text}}
-			}
-			for _, l := range textLinks(&one) {
-				l.Section, l.Paragraph = p.sec, p.par
-				out = append(out, l)
-			}
-			continue
+	eachPiece(a, func(p piece) {
+		switch {
+		case p.par < 0 || len(p.text) > maxLinkParagraph || strings.Count(p.text, "[") > 256:
+			out = appendBare(out, p)
+		case mayHoldURL(p.text) || strings.ContainsAny(p.text, "[<"):
+			out = append(out, paragraphLinks(p)...)
 		}
-		out = append(out, paragraphLinks(p)...)
-	}
+	})
 	return out
 }
 
@@ -357,8 +346,7 @@ func paragraphLinks(p piece) []model.Link {
 			if start < 0 {
 				return ast.WalkSkipChildren, nil
 			}
-			dest := util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(n.Destination)))
-			out = append(out, model.Link{Text: cleanText(text), URL: SafeURL(string(dest)),
+			out = append(out, model.Link{Text: cleanText(resolveMarkdown(text)), URL: SafeURL(resolveMarkdown(string(n.Destination))),
 				Section: p.sec, Paragraph: p.par, Start: start, End: end})
 			after = max(after, end)
 			return ast.WalkSkipChildren, nil
@@ -377,6 +365,13 @@ func paragraphLinks(p piece) []model.Link {
 		return ast.WalkContinue, nil
 	})
 	return out
+}
+
+// resolveMarkdown resolves a Markdown text's backslash escapes and
+// character references, as a reader sees them; what they may decode to
+// is sanitised by the caller.
+func resolveMarkdown(s string) string {
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(s)))))
 }
 
 // textSpan returns the byte range of a link's text in src, from its first

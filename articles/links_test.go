@@ -169,3 +169,64 @@ func TestExportLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestLinksHostileMarkdown: a Markdown link whose text or destination
+// decodes, through escapes and character references, to escape sequences
+// or bidirectional controls keeps none of them.
+func TestLinksHostileMarkdown(t *testing.T) {
+	md := "# T\n\nSee [click &#x1b;[2Jhere&#8238; \\*now](https://evil.example/&#27;]0;pwned&#7;?&#x202E;x) today.\n"
+	a, err := ParseMarkdown("a.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Links) != 1 {
+		t.Fatalf("links %+v", a.Links)
+	}
+	l := a.Links[0]
+	if l.Text != "2Jhere *now" || l.URL != "https://evil.example/%1B]0;pwned%07?%E2%80%AEx" {
+		t.Errorf("link %+v", l)
+	}
+}
+
+// FuzzLinks reads any text as plain text, Markdown and HTML: every link
+// found lies inside its paragraph, a plain one's offsets hold its text,
+// and no text or address keeps a character a terminal would act on.
+func FuzzLinks(f *testing.F) {
+	for _, s := range []string{
+		"See https://a.example/x?a=1&b=2#f and www.b.example.",
+		"# T\n\n[x](https://a.example/&#27;) <https://b.example> www.c.example `www.d`",
+		`<p>Some text <a href="/x?&#x1b;">a &#8238;link</a> here and there, long enough.</p>`,
+		"(www.a.example/(x)) \"https://q.example/p\". http:// www.",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var as []*model.Article
+		if a, err := ParseText("f.txt", []byte(s)); err == nil {
+			as = append(as, a)
+		}
+		if a, err := ParseMarkdown("f.md", []byte(s)); err == nil {
+			as = append(as, a)
+		}
+		if a, err := ParseHTML("f.html", []byte(s), "https://base.example/dir/page.html"); err == nil {
+			as = append(as, a)
+		}
+		for _, a := range as {
+			for _, l := range a.Links {
+				if Sanitize(l.Text) != l.Text || SafeURL(l.URL) != l.URL {
+					t.Errorf("link %+v keeps control characters", l)
+				}
+				if !l.InText() {
+					continue
+				}
+				p := a.Text(l.Section, l.Paragraph)
+				if l.Start < 0 || l.Start > l.End || l.End > len(p) {
+					t.Fatalf("link %+v outside its paragraph %q", l, p)
+				}
+				if a.Format == model.Plain && p[l.Start:l.End] != l.Text {
+					t.Errorf("link %+v: the text at its offsets is %q", l, p[l.Start:l.End])
+				}
+			}
+		}
+	})
+}
