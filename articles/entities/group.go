@@ -46,8 +46,9 @@ func group(d *doc, spans []span, g *gazetteer.Gazetteer) []model.Entity {
 			}
 		}
 	}
-	spans = slices.DeleteFunc(spans, func(s span) bool { return d.lowerSlip(s, g) })
+	spans = slices.DeleteFunc(spans, func(s span) bool { return d.lowerSlip(s, g) || d.notPerson(s, g) })
 	spans = d.joinParticles(spans, g)
+	spans = d.rescuePlaces(spans, g)
 	var body, heads []span
 	for k := range spans {
 		if gr.looksPersonal(spans[k]) {
