@@ -175,9 +175,10 @@ func (d *doc) joinParticles(spans []span, g *gazetteer.Gazetteer) []span {
 // heading assigns a name found in a heading or a title. Headings are
 // short and often in capitals, where the tagger guesses more, so a name
 // the body does not use is kept only when it is unlikely to be a guess: a
-// place the gazetteer lists ("ROME", "( U.S. )") or a person of two words
-// or more. A single unlisted word needs the body's confirmation, in any
-// case ("SHEARER" is the body's Shearer).
+// place the gazetteer lists ("ROME", "( U.S. )"), a person of two words
+// or more, or a listed given name or person (an email's "Mike"). A single
+// unlisted word needs the body's confirmation, in any case ("SHEARER" is
+// the body's Shearer).
 func (gr *grouper) heading(s span) {
 	text := gr.d.text(s)
 	if e := gr.alias(text); e != nil {
@@ -191,7 +192,7 @@ func (gr *grouper) heading(s span) {
 	switch {
 	case s.typ == tagger.BLoc && gr.listedPlace(s):
 		gr.add(gr.place(text), s)
-	case s.typ == tagger.BPer && s.to-s.from >= 2:
+	case s.typ == tagger.BPer && (s.to-s.from >= 2 || gr.g.Lists(text)&(gazetteer.FirstName|gazetteer.Person) != 0):
 		gr.add(gr.person(text), s)
 	}
 }

@@ -42,6 +42,18 @@ func tokenize(text string, g *gazetteer.Gazetteer) []token {
 			i = j
 			continue
 		}
+		// A clitic written apart ("Frisco 's", as tokenised text has it) is
+		// the token it would be written together.
+		if isApostrophe(r) && i > 0 && text[i-1] == ' ' {
+			if n, nw := utf8.DecodeRuneInString(text[i+w:]); n == 's' || n == 'S' {
+				end := i + w + nw
+				if a, _ := utf8.DecodeRuneInString(text[end:]); end == len(text) || !isWordRune(a) {
+					out = append(out, token{text[i:end], i, end})
+					i = end
+					continue
+				}
+			}
+		}
 		// A run of the same punctuation rune ("...", "--") is one token.
 		j := i + w
 		for j < len(text) {
@@ -65,8 +77,9 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
 // scanWord returns the end of the word starting at i: letters and digits,
 // joined by single inner apostrophes, hyphens, periods, commas between
-// digits, ampersands and slashes (not before a capital, where a name
-// starts); URLs run to the next space.
+// digits, ampersands, underscores, at signs (an address is one word) and
+// slashes (not before a capital, where a name starts); URLs run to the
+// next space.
 func scanWord(text string, i int) int {
 	if strings.HasPrefix(text[i:], "http://") || strings.HasPrefix(text[i:], "https://") {
 		j := strings.IndexFunc(text[i:], unicode.IsSpace)
@@ -82,7 +95,7 @@ func scanWord(text string, i int) int {
 			j += w
 			continue
 		}
-		if r == '-' || r == '.' || r == ',' || r == '&' || r == '/' || isApostrophe(r) {
+		if r == '-' || r == '.' || r == ',' || r == '&' || r == '/' || r == '@' || r == '_' || isApostrophe(r) {
 			n, nw := utf8.DecodeRuneInString(text[j+w:])
 			if nw > 0 && isWordRune(n) {
 				p, _ := utf8.DecodeLastRuneInString(text[:j])
