@@ -126,7 +126,7 @@ var relatedHeaders = map[string]bool{
 	"more on this story": true, "more on this topic": true, "see also": true,
 	"you may also like": true, "you might also like": true, "read next": true,
 	"most read": true, "most popular": true, "top stories": true,
-	"more stories": true, "more from reuters": true, "recommended": true,
+	"more stories": true, "more from reuters": true,
 	"further reading": true, "also read": true, "read also": true,
 }
 

@@ -46,7 +46,15 @@ func group(d *doc, spans []span, g *gazetteer.Gazetteer) []model.Entity {
 			}
 		}
 	}
-	spans = slices.DeleteFunc(spans, func(s span) bool { return d.lowerSlip(s, g) || d.notPerson(s, g) })
+	things := map[string]bool{} // names of things named like people, in this article
+	for _, s := range spans {
+		if d.notPerson(s, g) {
+			things[d.text(s)] = true
+		}
+	}
+	spans = slices.DeleteFunc(spans, func(s span) bool {
+		return d.lowerSlip(s, g) || s.typ == tagger.BPer && things[d.text(s)]
+	})
 	spans = d.joinParticles(spans, g)
 	spans = d.rescuePlaces(spans, g)
 	var body, heads []span
@@ -256,14 +264,27 @@ func (d *doc) lowerSlip(s span, g *gazetteer.Gazetteer) bool {
 	return strings.IndexFunc(u.text, unicode.IsUpper) >= 0
 }
 
+// geoHeads end a place's name after the place it is named for.
+var geoHeads = map[string]bool{
+	"bay": true, "island": true, "islands": true, "lake": true, "river": true,
+	"county": true, "city": true, "beach": true, "valley": true, "coast": true,
+	"harbour": true, "harbor": true, "gulf": true, "sea": true, "falls": true,
+}
+
 // lowerPlace reports whether a place written in lower case ("canada",
 // "tampa bay", "cordoba"), as web text often does, is still safely a
 // place: the gazetteer lists it as a country, region or large city, and
 // none of its words is a common word that is usually written in lower
 // case ("nice", "reading", "bath").
 func lowerPlace(words []string, g *gazetteer.Gazetteer) bool {
-	if g.Lists(words...)&(gazetteer.Country|gazetteer.Region|gazetteer.MajorCity) == 0 {
-		return false
+	const lists = gazetteer.Country | gazetteer.Region | gazetteer.MajorCity
+	if g.Lists(words...)&lists == 0 {
+		// "tampa bay": a listed place and a geographic word.
+		n := len(words)
+		if n < 2 || !geoHeads[words[n-1]] || g.Lists(words[:n-1]...)&lists == 0 {
+			return false
+		}
+		words = words[:n-1]
 	}
 	for _, w := range words {
 		if _, capitalised, ok := g.Word(gazetteer.Hash(w)); ok && !capitalised {

@@ -38,8 +38,8 @@ var articleWords = map[string]bool{
 }
 
 // notPerson reports whether a person span is a thing named like one ("the
-// rover, named Chandni") or a foreign sentence's first words ("Der
-// Vertrag").
+// rover, named Chandni", "Hurricane Rita") or a foreign sentence's first
+// words ("Der Vertrag").
 func (d *doc) notPerson(s span, g *gazetteer.Gazetteer) bool {
 	if s.typ != tagger.BPer {
 		return false
@@ -53,6 +53,8 @@ func (d *doc) notPerson(s span, g *gazetteer.Gazetteer) bool {
 		return false
 	}
 	switch strings.ToLower(toks[s.from-1].text) {
+	case "hurricane", "typhoon", "cyclone", "storm":
+		return true // "Hurricane Rita"
 	case "named", "called", "dubbed", "nicknamed", "christened":
 	default:
 		return false

@@ -47,8 +47,8 @@ func TestWireNames(t *testing.T) {
 		},
 		{
 			name:   "lower-case places in web text",
-			text:   "I am a student living in canada and I want to visit malaysia next year. Any tips?",
-			places: []string{"canada", "malaysia"},
+			text:   "I am a student living in canada and I want to visit malaysia next year, and then tampa bay. Any tips?",
+			places: []string{"canada", "malaysia", "tampa bay"},
 		},
 		{
 			name:      "a common lower-case word is not a place",
@@ -94,6 +94,7 @@ func TestPlacesFromContext(t *testing.T) {
 		{"The index covers every street, from the Gorbals to Partick, in Glasgow.", []string{"Gorbals", "Partick"}, nil},
 		{"MacLeod said the index would be extended to Paisley and Greenock next year.", []string{"Paisley", "Greenock"}, nil},
 		{"The rover, named Chandni, travelled eleven metres in its first hour.", nil, []string{"Chandni"}},
+		{"Oil rose as Hurricane Rita threatened the Gulf of Mexico.", nil, []string{"Rita"}},
 		{"Der Vertrag wurde in Köln unterzeichnet.", []string{"Köln"}, []string{"Der Vertrag"}},
 		{"She walked from the Station to Leeds, said Ann Hale of Leeds.", []string{"Leeds"}, []string{"Station"}},
 	}
