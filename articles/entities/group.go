@@ -253,8 +253,8 @@ func (d *doc) lowerSlip(s span, g *gazetteer.Gazetteer) bool {
 	u := &d.units[s.u]
 	words := make([]string, 0, s.to-s.from)
 	for _, t := range u.sents[s.sent][s.from:s.to] {
-		if !unicode.IsLower(firstRune(t.text)) {
-			return false
+		if !unicode.IsLower(firstRune(t.text)) || strings.IndexFunc(t.text, unicode.IsUpper) > 0 {
+			return false // "al-Aqsa" has its capital after the particle
 		}
 		words = append(words, t.text)
 	}
@@ -309,6 +309,7 @@ func (gr *grouper) looksPersonal(s span) bool {
 	}
 	words := gr.d.wordsOf(s)
 	if gr.g.Lists(words...)&gazetteer.Organisation != 0 || gr.g.Lists(words[0])&gazetteer.FirstName == 0 ||
+		gr.g.Lists(words[0])&(gazetteer.MajorCity|gazetteer.Country) != 0 || // "Paris St Germain"
 		tagger.IsPlaceHead(words[len(words)-1]) {
 		return false // "Nile Delta": Nile is a given name too
 	}

@@ -129,7 +129,8 @@ func (d *doc) rescuePlaces(spans []span, g *gazetteer.Gazetteer) []span {
 		one := s.to-s.from == 1
 		switch {
 		case s.to-s.from >= 2 && placePrefixes[strings.ToLower(w)],
-			one && s.typ == tagger.BOrg && prev == "the" && theRiver(toks, s.from),
+			one && s.typ == tagger.BOrg && prev == "the" && theRiver(toks, s.from) && s.to < len(toks) &&
+				(toks[s.to].text == "'s" || toks[s.to].text == "’s"), // "the Nile's waters", not "the Rockies ."
 			one && (prev == "and" || prev == "or") && s.from >= 2 && isPlace(s.u, s.sent, s.from-2) && !common(w) &&
 				g.Lists(w)&(gazetteer.City|gazetteer.MajorCity|gazetteer.Region|gazetteer.Country) != 0:
 			s.typ = tagger.BLoc

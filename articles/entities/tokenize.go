@@ -77,7 +77,8 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
 // scanWord returns the end of the word starting at i: letters and digits,
 // joined by single inner apostrophes, hyphens, periods, commas between
-// digits, ampersands, underscores, at signs (an address is one word) and
+// digits, colons between digits (1:45.32), ampersands, underscores, at
+// signs (an address is one word) and
 // slashes (not before a capital, where a name starts); URLs run to the
 // next space.
 func scanWord(text string, i int) int {
@@ -95,7 +96,7 @@ func scanWord(text string, i int) int {
 			j += w
 			continue
 		}
-		if r == '-' || r == '.' || r == ',' || r == '&' || r == '/' || r == '@' || r == '_' || isApostrophe(r) {
+		if r == '-' || r == '.' || r == ',' || r == ':' || r == '&' || r == '/' || r == '@' || r == '_' || isApostrophe(r) {
 			n, nw := utf8.DecodeRuneInString(text[j+w:])
 			if nw > 0 && isWordRune(n) {
 				p, _ := utf8.DecodeLastRuneInString(text[:j])
@@ -104,6 +105,9 @@ func scanWord(text string, i int) int {
 				}
 				if r == '/' && unicode.IsUpper(n) {
 					break // no name across a slash: "REUTERS/Jason Reed"
+				}
+				if r == ':' && !(unicode.IsDigit(p) && unicode.IsDigit(n)) {
+					break
 				}
 				j += w + nw
 				continue
@@ -115,7 +119,8 @@ func scanWord(text string, i int) int {
 	if j < len(text) && text[j] == '.' {
 		word := text[i:j]
 		if abbreviations[strings.ToLower(word)] || strings.Contains(word, ".") ||
-			(utf8.RuneCountInString(word) == 1 && unicode.IsUpper(firstRune(word))) {
+			(utf8.RuneCountInString(word) == 1 && unicode.IsUpper(firstRune(word))) ||
+			i == 0 && isNumber(word) && len(word) <= 3 { // a list's "8." opening the paragraph
 			j++
 		}
 	}
@@ -167,6 +172,10 @@ func hyphenSplit(word string, g *gazetteer.Gazetteer) int {
 	}
 	if utf8.RuneCountInString(left) < 2 || utf8.RuneCountInString(strings.SplitN(right, "-", 2)[0]) < 2 {
 		return 0
+	}
+	given := func(w string) bool { return g.Lists(w)&gazetteer.FirstName != 0 }
+	if given(left) && given(right) {
+		return 0 // a double given name: "Charles-Michael"
 	}
 	place := func(w string) bool { return g.Lists(w)&(gazetteer.Country|gazetteer.Region) != 0 }
 	if isAllCaps(left) || place(left) || place(strings.SplitN(right, "-", 2)[0]) {
