@@ -113,7 +113,7 @@ func nameWords(s string) bool {
 var creditPrefix = regexp.MustCompile(`^(?i:photo|photos|photograph|photography|picture|pictured|image|images|credit|photo credit|image credit|caption|illustration|video|graphic|source: getty)[ \t]*[:|]`)
 
 // creditInside is a photo agency's credit anywhere in a caption.
-var creditInside = regexp.MustCompile(`\((?:AP|AFP|Reuters|REUTERS|EPA|Getty|Xinhua|PA)(?: Photo)?/[^)]*\)|(?:^|\s)(?:REUTERS|Reuters|AFP|AP Photo|EPA|Getty Images)/\S`)
+var creditInside = regexp.MustCompile(`\((?:AP|AFP|Reuters|REUTERS|EPA|Getty|Xinhua|PA)(?: Photo)? ?/[^)]*\)|(?:^|\s)(?:REUTERS|Reuters|AFP|AP Photo|EPA|Getty Images) ?/ ?\S`)
 
 // stampPrefix opens an "Updated 12:30 GMT" stamp.
 var stampPrefix = regexp.MustCompile(`^(?i:updated|last updated|published|first published|posted|last modified|modified)\b[ \t:]*`)
@@ -126,7 +126,7 @@ var relatedHeaders = map[string]bool{
 	"more on this story": true, "more on this topic": true, "see also": true,
 	"you may also like": true, "you might also like": true, "read next": true,
 	"most read": true, "most popular": true, "top stories": true,
-	"more stories": true, "more from reuters": true, "recommended": true,
+	"more stories": true, "more from reuters": true,
 	"further reading": true, "also read": true, "read also": true,
 }
 
@@ -173,6 +173,9 @@ func isGreeting(line string) bool {
 // (2-1), a time (1:23.45, 12:30), a decimal (25.76), a percentage.
 var dataToken = regexp.MustCompile(`^\(?\d+(?:[-:.,/]\d+)+%?\)?$|^\d+%$`)
 
+// resultParens matches parentheses holding a number, as results have.
+var resultParens = regexp.MustCompile(`\([^()]*\d[^()]*\)`)
+
 // listMarker matches a numbered item: "1.", "2)", "(3)".
 var listMarker = regexp.MustCompile(`^\(?\d+[.)]$`)
 
@@ -187,6 +190,15 @@ func isDataRow(line string) bool {
 	if listMarker.MatchString(words[0]) {
 		return true
 	}
+	if isDigits(words[0]) && strings.ContainsAny(line, ",(") {
+		return true // "67 Mark Calcavecchia , Payne Stewart , ..."
+	}
+	if last := words[len(words)-1]; len(words) >= 4 && isDigits(last) && !(len(last) == 4 && last >= "1000" && last <= "2199") {
+		return true // a score at the end: "Ijaz Ahmed b Croft 79", not "The Class of 2024"
+	}
+	if resultParens.MatchString(line) {
+		return true // "Ronald de Boer ( 52nd minute )", "( 12-8 )"
+	}
 	numbers := 0
 	for _, w := range words {
 		// Both patterns need a digit: most words have none.
@@ -199,6 +211,16 @@ func isDataRow(line string) bool {
 		numbers++
 	}
 	return numbers >= 2
+}
+
+// isDigits reports whether w is a number written in digits only.
+func isDigits(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // isShortLine reports whether a block is one short line: at most 12 words
@@ -215,7 +237,27 @@ func headingShape(b string) bool {
 	if !isShortLine(b) || isDataRow(b) || isGreeting(b) {
 		return false
 	}
-	return IsHeading(strings.TrimSuffix(b, "?"))
+	// A label ("Scorers:"), a dateline running into the next paragraph
+	// ("TEHRAN (AFP) -"), a bracket's end ("Leeds )") or a line that stops
+	// on "the" or "of" is no heading.
+	if strings.ContainsAny(b[len(b)-1:], ":()-") || strings.HasSuffix(b, "—") || strings.HasSuffix(b, "–") {
+		return false
+	}
+	words := strings.Fields(b)
+	if danglers[strings.ToLower(words[len(words)-1])] {
+		return false
+	}
+	if q, ok := strings.CutSuffix(b, "?"); ok {
+		// A question of three words or more: "What Happens Next?", not "Why?".
+		return len(strings.Fields(q)) >= 3 && IsHeading(q)
+	}
+	return IsHeading(b)
+}
+
+// danglers cannot end a heading: "... won by Robert Allenby on".
+var danglers = map[string]bool{
+	"the": true, "a": true, "an": true, "and": true, "or": true, "of": true,
+	"by": true, "on": true, "with": true, "at": true,
 }
 
 // headlineShape reports whether the first block reads as the article's

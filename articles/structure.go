@@ -10,7 +10,10 @@ import "strings"
 //     line and body text follows somewhere;
 //   - a heading is a heading-shaped line whose next block is body text and
 //     whose previous block is not a short heading-shaped or data line
-//     (one of a run of short lines, a list, a table, is a paragraph).
+//     (one of a run of short lines, a list, a table, is a paragraph) nor
+//     a greeting or sign-off (the name after "Thanks," signs a letter),
+//     and whose next block is no salutation ("Jim,": the name before it
+//     signed the previous email off).
 func structure(blocks []string) []kind {
 	kinds := make([]kind, len(blocks))
 	body := make([]bool, len(blocks))
@@ -81,11 +84,14 @@ func structure(blocks []string) []kind {
 			continue
 		}
 		n, p := next(i), prev(i)
-		if n < 0 || !body[n] || kinds[n] != text {
+		if n < 0 || !body[n] || kinds[n] != text || isSalutation(blocks[n]) {
 			continue
 		}
 		if p >= 0 && isShortLine(blocks[p]) && (headingShape(blocks[p]) || isDataRow(blocks[p]) || kinds[p] == headlineKind) {
 			continue
+		}
+		if p >= 0 && isGreeting(blocks[p]) {
+			continue // the name signing a letter off after "Thanks,"
 		}
 		kinds[i] = heading
 	}
@@ -105,4 +111,14 @@ func isBody(b string) bool {
 func endsSentence(b string) bool {
 	return strings.HasSuffix(b, ".") || strings.HasSuffix(b, "!") || strings.HasSuffix(b, "?") ||
 		strings.HasSuffix(b, ".\"") || strings.HasSuffix(b, ".”")
+}
+
+// isSalutation reports whether a block opens a letter or an email: a
+// greeting, or a few words and a comma ("Jim,", "Dear All,"). The line
+// before one signs off the previous message; it heads nothing.
+func isSalutation(b string) bool {
+	if !isShortLine(b) {
+		return false
+	}
+	return isGreeting(b) || strings.HasSuffix(b, ",") && len(strings.Fields(b)) <= 4
 }

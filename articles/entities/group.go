@@ -46,8 +46,17 @@ func group(d *doc, spans []span, g *gazetteer.Gazetteer) []model.Entity {
 			}
 		}
 	}
-	spans = slices.DeleteFunc(spans, func(s span) bool { return d.lowerSlip(s, g) })
+	things := map[string]bool{} // names of things named like people, in this article
+	for _, s := range spans {
+		if d.notPerson(s, g) {
+			things[d.text(s)] = true
+		}
+	}
+	spans = slices.DeleteFunc(spans, func(s span) bool {
+		return d.lowerSlip(s, g) || s.typ == tagger.BPer && things[d.text(s)]
+	})
 	spans = d.joinParticles(spans, g)
+	spans = d.rescuePlaces(spans, g)
 	var body, heads []span
 	for k := range spans {
 		if gr.looksPersonal(spans[k]) {
@@ -174,9 +183,10 @@ func (d *doc) joinParticles(spans []span, g *gazetteer.Gazetteer) []span {
 // heading assigns a name found in a heading or a title. Headings are
 // short and often in capitals, where the tagger guesses more, so a name
 // the body does not use is kept only when it is unlikely to be a guess: a
-// place the gazetteer lists ("ROME", "( U.S. )") or a person of two words
-// or more. A single unlisted word needs the body's confirmation, in any
-// case ("SHEARER" is the body's Shearer).
+// place the gazetteer lists ("ROME", "( U.S. )"), a person of two words
+// or more, or a listed given name or person (an email's "Mike"). A single
+// unlisted word needs the body's confirmation, in any case ("SHEARER" is
+// the body's Shearer).
 func (gr *grouper) heading(s span) {
 	text := gr.d.text(s)
 	if e := gr.alias(text); e != nil {
@@ -190,7 +200,7 @@ func (gr *grouper) heading(s span) {
 	switch {
 	case s.typ == tagger.BLoc && gr.listedPlace(s):
 		gr.add(gr.place(text), s)
-	case s.typ == tagger.BPer && s.to-s.from >= 2:
+	case s.typ == tagger.BPer && (s.to-s.from >= 2 || gr.g.Lists(text)&(gazetteer.FirstName|gazetteer.Person) != 0):
 		gr.add(gr.person(text), s)
 	}
 }
@@ -243,8 +253,8 @@ func (d *doc) lowerSlip(s span, g *gazetteer.Gazetteer) bool {
 	u := &d.units[s.u]
 	words := make([]string, 0, s.to-s.from)
 	for _, t := range u.sents[s.sent][s.from:s.to] {
-		if !unicode.IsLower(firstRune(t.text)) {
-			return false
+		if !unicode.IsLower(firstRune(t.text)) || strings.IndexFunc(t.text, unicode.IsUpper) > 0 {
+			return false // "al-Aqsa" has its capital after the particle
 		}
 		words = append(words, t.text)
 	}
@@ -254,14 +264,27 @@ func (d *doc) lowerSlip(s span, g *gazetteer.Gazetteer) bool {
 	return strings.IndexFunc(u.text, unicode.IsUpper) >= 0
 }
 
+// geoHeads end a place's name after the place it is named for.
+var geoHeads = map[string]bool{
+	"bay": true, "island": true, "islands": true, "lake": true, "river": true,
+	"county": true, "city": true, "beach": true, "valley": true, "coast": true,
+	"harbour": true, "harbor": true, "gulf": true, "sea": true, "falls": true,
+}
+
 // lowerPlace reports whether a place written in lower case ("canada",
 // "tampa bay", "cordoba"), as web text often does, is still safely a
 // place: the gazetteer lists it as a country, region or large city, and
 // none of its words is a common word that is usually written in lower
 // case ("nice", "reading", "bath").
 func lowerPlace(words []string, g *gazetteer.Gazetteer) bool {
-	if g.Lists(words...)&(gazetteer.Country|gazetteer.Region|gazetteer.MajorCity) == 0 {
-		return false
+	const lists = gazetteer.Country | gazetteer.Region | gazetteer.MajorCity
+	if g.Lists(words...)&lists == 0 {
+		// "tampa bay": a listed place and a geographic word.
+		n := len(words)
+		if n < 2 || !geoHeads[words[n-1]] || g.Lists(words[:n-1]...)&lists == 0 {
+			return false
+		}
+		words = words[:n-1]
 	}
 	for _, w := range words {
 		if _, capitalised, ok := g.Word(gazetteer.Hash(w)); ok && !capitalised {
@@ -286,6 +309,7 @@ func (gr *grouper) looksPersonal(s span) bool {
 	}
 	words := gr.d.wordsOf(s)
 	if gr.g.Lists(words...)&gazetteer.Organisation != 0 || gr.g.Lists(words[0])&gazetteer.FirstName == 0 ||
+		gr.g.Lists(words[0])&(gazetteer.MajorCity|gazetteer.Country) != 0 || // "Paris St Germain"
 		tagger.IsPlaceHead(words[len(words)-1]) {
 		return false // "Nile Delta": Nile is a given name too
 	}

@@ -47,8 +47,8 @@ func TestWireNames(t *testing.T) {
 		},
 		{
 			name:   "lower-case places in web text",
-			text:   "I am a student living in canada and I want to visit malaysia next year. Any tips?",
-			places: []string{"canada", "malaysia"},
+			text:   "I am a student living in canada and I want to visit malaysia next year, and then tampa bay. Any tips?",
+			places: []string{"canada", "malaysia", "tampa bay"},
 		},
 		{
 			name:      "a common lower-case word is not a place",
@@ -79,5 +79,39 @@ func TestWireNames(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPlacesFromContext checks the places the tagger misses that the
+// words around them name, and the things named like people.
+func TestPlacesFromContext(t *testing.T) {
+	tests := []struct {
+		text          string
+		places, never []string
+	}{
+		{"Concerts are planned on Cerro Alegre and Cerro Concepción, the two hills above the port.", []string{"Cerro Alegre", "Cerro Concepción"}, nil},
+		{"Talks turned to the sharing of the Nile's waters in the dry season.", []string{"Nile"}, nil},
+		{"The index covers every street, from the Gorbals to Partick, in Glasgow.", []string{"Gorbals", "Partick"}, nil},
+		{"MacLeod said the index would be extended to Paisley and Greenock next year.", []string{"Paisley", "Greenock"}, nil},
+		{"The rover, named Chandni, travelled eleven metres in its first hour.", nil, []string{"Chandni"}},
+		{"Oil rose as Hurricane Rita threatened the Gulf of Mexico.", nil, []string{"Rita"}},
+		{"Der Vertrag wurde in Köln unterzeichnet.", []string{"Köln"}, []string{"Der Vertrag"}},
+		{"She walked from the Station to Leeds, said Ann Hale of Leeds.", []string{"Leeds"}, []string{"Station"}},
+	}
+	for _, tt := range tests {
+		a := article(tt.text)
+		Recognize(a)
+		checkSpans(t, a)
+		people, places := names(a, model.Person), names(a, model.Place)
+		for _, p := range tt.places {
+			if !slices.Contains(places, p) {
+				t.Errorf("%q: place %q not found; places %q", tt.text, p, places)
+			}
+		}
+		for _, p := range tt.never {
+			if slices.Contains(people, p) || slices.Contains(places, p) {
+				t.Errorf("%q: %q recognised; people %q places %q", tt.text, p, people, places)
+			}
+		}
 	}
 }

@@ -34,7 +34,7 @@ func main() {
 	dev := flag.Bool("dev", false, "measure on CoNLL valid and UNER dev instead of the test sets")
 	errs := flag.String("errors", "", "write the sentences with wrong PER or LOC spans to this file")
 	preds := flag.String("predictions", "", "write the tokens of both sets with gold and predicted tags to this file")
-	diffs := flag.String("diffs", "", "write the sentences whose PER or LOC spans differ between the direct and the through-the-product tagging to this file")
+	diffs := flag.String("diffs", "", "write the sentences whose PER or LOC spans through the product differ from the direct or the gold ones to this file")
 	flag.Parse()
 	if err := run(*data, *weights, *all, *dev, *errs, *preds, *diffs); err != nil {
 		fmt.Fprintln(os.Stderr, "eval:", err)
@@ -100,6 +100,9 @@ func run(data, weights string, all, dev bool, errs, preds, diffs string) error {
 			set.name, len(set.docs), p.Sentences, p.Unaligned)
 		if diffOut != nil {
 			writeDiffs(diffOut, set.docs, m.TagStrings, p.Pred)
+			for _, m := range p.Missing {
+				fmt.Fprintf(diffOut, "not in the product's output: %s\n", m)
+			}
 		}
 	}
 	if preds != "" {
@@ -140,8 +143,8 @@ func run(data, weights string, all, dev bool, errs, preds, diffs string) error {
 	return nil
 }
 
-// writeDiffs writes each sentence whose PER or LOC spans differ between
-// the direct tagging and the product's, with the gold spans.
+// writeDiffs writes each sentence whose PER or LOC spans through the
+// product differ from the direct tagging's or from the gold ones.
 func writeDiffs(w io.Writer, docs []corpus.Document, tag func([][]string) [][]string, pred [][]string) {
 	render := func(words, tags []string) string {
 		var b strings.Builder
@@ -161,7 +164,7 @@ func writeDiffs(w io.Writer, docs []corpus.Document, tag func([][]string) [][]st
 		direct := tag(words)
 		for i, s := range d {
 			a, b := render(s.Words, direct[i]), render(s.Words, pred[k])
-			if a != b {
+			if a != b || b != render(s.Words, s.Tags) {
 				fmt.Fprintf(w, "doc %d sent %d: %s\n  gold:   %s\n  direct: %s\n  product:%s\n", di, i,
 					strings.Join(s.Words, " "), render(s.Words, s.Tags), a, b)
 			}

@@ -44,6 +44,8 @@ type Product struct {
 	// Pred holds the predicted tags of every sentence scored, in order,
 	// for error analysis.
 	Pred [][]string
+	// Missing holds the text of the sentences not found in the output.
+	Missing []string
 }
 
 // NewProduct returns empty through-the-product counts.
@@ -71,6 +73,7 @@ func (p *Product) Add(d Document, units []Unit) {
 		p.Sentences++
 		if pred[k] == nil {
 			p.Unaligned++
+			p.Missing = append(p.Missing, strings.Join(s.Words, " "))
 			pred[k] = make([]string, len(s.Words))
 			for i := range pred[k] {
 				pred[k][i] = "O"
