@@ -136,6 +136,7 @@ func (l *Library) SearchQuery(ctx context.Context, q Query, opts SearchOptions) 
 	if q.Starred {
 		where = append(where, "a.starred = 1")
 	}
+	where, args = q.originFilters(where, args)
 	q.Terms = dropShortPrefix(q.Terms)
 	if len(q.Terms) == 0 {
 		return l.filtered(ctx, where, args, limit, opts.Offset)
