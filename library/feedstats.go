@@ -2,6 +2,8 @@ package library
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"path/filepath"
 	"time"
 
@@ -129,6 +131,44 @@ func (l *Library) CountQuery(ctx context.Context, q Query) (int, error) {
 	var n int
 	err := l.db.QueryRowContext(ctx, query, args...).Scan(&n)
 	return n, l.wrap(err)
+}
+
+// Index returns the row of article id in the list of q's filters, newest
+// first as List and a filtered Search order it, and false when the list
+// does not hold it.
+func (l *Library) Index(ctx context.Context, q Query, id int64) (int, bool, error) {
+	var date int64
+	err := l.db.QueryRowContext(ctx, "SELECT date FROM articles WHERE id = ?", id).Scan(&date)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, l.wrap(err)
+	}
+	var where []string
+	var args []any
+	if q.Unread {
+		where = append(where, "a.read = 0")
+	}
+	if q.Starred {
+		where = append(where, "a.starred = 1")
+	}
+	where, args = q.originFilters(where, args)
+	in := 0
+	cond := ""
+	if len(where) > 0 {
+		cond = " AND " + joinAnd(where)
+	}
+	if err := l.db.QueryRowContext(ctx, "SELECT count(*) FROM articles a WHERE a.id = ?"+cond, append([]any{id}, args...)...).Scan(&in); err != nil {
+		return 0, false, l.wrap(err)
+	}
+	if in == 0 {
+		return 0, false, nil
+	}
+	var n int
+	err = l.db.QueryRowContext(ctx, "SELECT count(*) FROM articles a WHERE (a.date > ? OR (a.date = ? AND a.id > ?))"+cond,
+		append([]any{date, date, id}, args...)...).Scan(&n)
+	return n, true, l.wrap(err)
 }
 
 func joinAnd(where []string) string {

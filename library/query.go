@@ -31,6 +31,9 @@ type Query struct {
 	// In keeps the articles of one part of the library (what the Feeds pane
 	// selects); the zero Scope is the whole library.
 	In Scope
+	// UnreadOr, when not 0, keeps the unread articles and this one, read or
+	// not: the list of unread articles while one of them is being read.
+	UnreadOr int64
 	// Problems describes filters whose value could not be read
 	// ("after:2024-13-45: not a date"); they were searched as text.
 	Problems []string
@@ -51,7 +54,7 @@ type Term struct {
 func (q Query) Empty() bool {
 	return len(q.Terms) == 0 && len(q.People) == 0 && len(q.Places) == 0 &&
 		q.After.IsZero() && q.Before.IsZero() && !q.Unread && !q.Starred &&
-		len(q.Feeds) == 0 && len(q.Sources) == 0 && q.In.All()
+		len(q.Feeds) == 0 && len(q.Sources) == 0 && q.In.All() && q.UnreadOr == 0
 }
 
 // ParseQuery reads the search syntax: words, "quoted phrases", and the

@@ -47,6 +47,9 @@ func (q Query) originFilters(where []string, args []any) ([]string, []any) {
 			WHERE s.source LIKE ? ESCAPE '\' OR s.name LIKE ? ESCAPE '\' OR f.name LIKE ? ESCAPE '\' OR f.title LIKE ? ESCAPE '\'))`)
 		args = append(args, like, like, like, like, like)
 	}
+	if q.UnreadOr != 0 {
+		where, args = append(where, "(a.read = 0 OR a.id = ?)"), append(args, q.UnreadOr)
+	}
 	if w, a := q.In.filter(); w != "" {
 		where, args = append(where, w), append(args, a...)
 	}

@@ -151,3 +151,32 @@ func TestWatcherSeesAnotherProcess(t *testing.T) {
 		t.Errorf("the open library counts %d articles, want 1", c.Articles)
 	}
 }
+
+func TestIndexAndUnreadOr(t *testing.T) {
+	ctx := context.Background()
+	l, _ := openTemp(t)
+	s := newTwoFeeds(t, 3)
+	subscribeBoth(t, l, s)
+	beta := Scope{Feed: s.URL + "/b"}
+	rs, _ := l.SearchQuery(ctx, Query{In: beta}, SearchOptions{Limit: -1, NoSnippets: true})
+	for i, r := range rs {
+		if got, ok, err := l.Index(ctx, Query{In: beta}, r.ID); err != nil || !ok || got != i {
+			t.Errorf("Index(%q) = %d, %v, %v; want %d", r.Title, got, ok, err, i)
+		}
+	}
+	all, _ := l.List(ctx, 0, 0)
+	for _, e := range all {
+		if e.Feed != beta.Feed {
+			if _, ok, _ := l.Index(ctx, Query{In: beta}, e.ID); ok {
+				t.Errorf("Index finds %q of Alpha in Beta", e.Title)
+			}
+			break
+		}
+	}
+	l.SetRead(ctx, rs[1].ID, true)
+	l.SetRead(ctx, rs[2].ID, true)
+	kept, _ := l.SearchQuery(ctx, Query{In: beta, UnreadOr: rs[1].ID}, SearchOptions{Limit: -1, NoSnippets: true})
+	if len(kept) != 2 || kept[0].ID != rs[0].ID || kept[1].ID != rs[1].ID {
+		t.Errorf("UnreadOr list = %v", kept)
+	}
+}
