@@ -27,7 +27,7 @@ type Entry struct {
 	Position Position
 	// Origin is where the article came from as a person names it: its
 	// feed's title (the feed's URL until it has one), or a file's path from
-	// the folder it was added with, that folder's name first. It is "" for
+	// the folder it was added with ("world/index.txt"). It is "" for
 	// a file or page added on its own: Source names it.
 	Origin string
 	// Feed is the URL of the subscribed feed the article came from, "" for

@@ -173,7 +173,7 @@ func TestFilesNamedFromTheirFolder(t *testing.T) {
 	for _, e := range es {
 		got[e.Origin] = true
 	}
-	for _, want := range []string{"news/world/index.txt", "news/local/index.txt", ""} {
+	for _, want := range []string{"world/index.txt", "local/index.txt", ""} {
 		if !got[want] {
 			t.Errorf("no article from %q among %v", want, got)
 		}
@@ -190,7 +190,7 @@ func TestFilesNamedFromTheirFolder(t *testing.T) {
 		t.Errorf("articles in the folder = %d, %v", n, err)
 	}
 	rs, _ := l.Search(ctx, "source:world", SearchOptions{})
-	if len(rs) != 1 || rs[0].Origin != "news/world/index.txt" {
+	if len(rs) != 1 || rs[0].Origin != "world/index.txt" {
 		t.Errorf("source:world = %+v", rs)
 	}
 }

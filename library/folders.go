@@ -9,8 +9,8 @@ import (
 )
 
 // noteFolders remembers the folders among the paths given to Import and
-// names the files found under each by their path from it, the folder's
-// own name first ("news/world/index.txt"), so that two files called
+// names the files found under each by their path from it
+// ("world/index.txt"), so that two files called
 // index.txt in different folders are told apart and each folder is a
 // group of the Feeds pane. A file keeps the folder it was first added
 // with.
@@ -29,19 +29,13 @@ func (l *Library) noteFolders(ctx context.Context, paths []string) error {
 			return l.wrap(err)
 		}
 		prefix := strings.TrimSuffix(dir, string(filepath.Separator)) + string(filepath.Separator)
-		base := filepath.Base(dir)
-		if base == string(filepath.Separator) || base == "." {
-			base = ""
-		} else {
-			base += "/"
-		}
 		// The files under the folder are the range [prefix, prefix with its
 		// last byte + 1) of the sources' unique index.
 		upper := prefix[:len(prefix)-1] + string(rune(prefix[len(prefix)-1]+1))
 		if _, err := l.db.ExecContext(ctx, `UPDATE sources SET folder_id = (SELECT id FROM folders WHERE path = ?),
-			name = ? || replace(substr(source, ?), ?, '/')
+			name = replace(substr(source, ?), ?, '/')
 			WHERE source >= ? AND source < ? AND folder_id IS NULL`,
-			dir, base, len(prefix)+1, string(filepath.Separator), prefix, upper); err != nil {
+			dir, len(prefix)+1, string(filepath.Separator), prefix, upper); err != nil {
 			return l.wrap(err)
 		}
 	}

@@ -94,7 +94,7 @@ CREATE TABLE folders (
 	added INTEGER NOT NULL
 );
 ALTER TABLE sources ADD COLUMN folder_id INTEGER; -- the folder a file was added with
-ALTER TABLE sources ADD COLUMN name TEXT NOT NULL DEFAULT ''; -- its path from that folder, the folder's name first
+ALTER TABLE sources ADD COLUMN name TEXT NOT NULL DEFAULT ''; -- its path from that folder
 CREATE INDEX sources_folder ON sources (folder_id) WHERE folder_id IS NOT NULL;
 CREATE INDEX articles_source_read ON articles (source_id, read);
 CREATE INDEX articles_unread ON articles (date DESC, id DESC) WHERE read = 0;
