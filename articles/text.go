@@ -248,7 +248,9 @@ func DeriveTitle(a *model.Article) string {
 				first = p
 			}
 			if words := strings.Fields(withoutURLs(p)); len(words) >= 4 {
-				return headline(p, 72)
+				if t := headline(p, 72); t != "" {
+					return t
+				}
 			}
 		}
 	}
