@@ -268,5 +268,8 @@ func TestInjectionEveryPath(t *testing.T) {
 	}
 	for _, path := range []string{"text.txt", "markdown.md", "heading.md", "page.html", "feed.rss", "feed.atom", "fetch page.html", "fetch feed.rss", "fetch notes", "file names"} {
 		t.Logf("%-16s %d cases", path, counts[path])
+		if counts[path] != len(injections) {
+			t.Errorf("%s: %d cases ran, want %d", path, counts[path], len(injections))
+		}
 	}
 }
