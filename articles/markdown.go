@@ -237,7 +237,7 @@ func inlineText(s string) string {
 // as headingText; a heading whose inline syntax is beyond the limits
 // (inlineTooComplex) is shown as written.
 func atxText(md []byte, ctx parser.Context) string {
-	if inlineTooComplex(string(md)) {
+	if inlineTooComplex(md) {
 		return cleanText(strings.TrimLeft(string(md), "#"))
 	}
 	doc := headingParser.Parse(gmtext.NewReader(md), parser.WithContext(ctx))
