@@ -53,7 +53,7 @@ var bylineWords = map[string]bool{
 // "A and B", "By A | Staff writer" gives "A, Staff writer", "A, Reuters"
 // stays as it is), and false when line is not a byline.
 func bylineOf(line string) (string, bool) {
-	if strings.ContainsAny(line, "\n!?;\"“”") {
+	if len(line) > 150 || strings.ContainsAny(line, "\n!?;\"“”") {
 		return "", false
 	}
 	words := strings.Fields(line)
@@ -132,6 +132,9 @@ var relatedHeaders = map[string]bool{
 
 // isRelatedHeader reports whether a line opens a related-links list.
 func isRelatedHeader(line string) bool {
+	if len(line) > 40 || strings.Contains(line, "\n") {
+		return false
+	}
 	s := strings.ToLower(strings.TrimSpace(line))
 	s = strings.TrimRight(s, ".:!…>» -–—")
 	return relatedHeaders[s]
@@ -140,7 +143,10 @@ func isRelatedHeader(line string) bool {
 // isFurniture reports whether a block, on its own, is page furniture: a
 // photo credit or caption, or a time stamp.
 func isFurniture(b string) bool {
-	if creditPrefix.MatchString(b) || creditInside.MatchString(b) && len(strings.Fields(b)) <= 40 {
+	if len(b) > 400 {
+		return false // furniture is short; a long paragraph is the story
+	}
+	if creditPrefix.MatchString(b) || strings.IndexByte(b, '/') >= 0 && creditInside.MatchString(b) && len(strings.Fields(b)) <= 40 {
 		return true
 	}
 	if m := stampPrefix.FindStringIndex(b); m != nil && len(strings.Fields(b)) <= 12 {
@@ -184,6 +190,9 @@ func isDataRow(line string) bool {
 	if len(words) == 0 {
 		return false
 	}
+	if strings.IndexAny(line, "0123456789") < 0 {
+		return false // words only
+	}
 	if listMarker.MatchString(words[0]) {
 		return true
 	}
@@ -198,11 +207,12 @@ func isDataRow(line string) bool {
 	}
 	numbers := 0
 	for _, w := range words {
+		if strings.IndexAny(w, "0123456789") < 0 {
+			continue
+		}
+		numbers++
 		if dataToken.MatchString(w) {
 			return true
-		}
-		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
-			numbers++
 		}
 	}
 	return numbers >= 2

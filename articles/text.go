@@ -222,7 +222,7 @@ func DeriveTitle(a *model.Article) string {
 			if first == "" {
 				first = p
 			}
-			if words := strings.Fields(withoutURLs(p)); len(words) >= 4 {
+			if words := strings.Fields(withoutURLs(p[:min(len(p), 200)])); len(words) >= 4 {
 				return headline(p, 72)
 			}
 		}
@@ -244,6 +244,9 @@ var urlPattern = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
 // withoutURLs returns p without its web addresses and the words that
 // only point at them ("See", "at", "for the report" stay: they are words).
 func withoutURLs(p string) string {
+	if !strings.Contains(p, "://") && !strings.Contains(p, "www.") {
+		return p
+	}
 	p = urlPattern.ReplaceAllString(p, "")
 	for _, w := range []string{"see ", "visit ", "at ", "read "} {
 		if strings.HasPrefix(strings.ToLower(p), w) {
