@@ -279,8 +279,10 @@ func headlineShape(b string) bool {
 	if allCaps(b) {
 		return true
 	}
-	t := strings.TrimRight(b, " .")
-	return isShortLine(t) && IsHeading(strings.TrimSuffix(t, "?"))
+	if strings.HasSuffix(b, ".") || leadDateline.MatchString(b) {
+		return false // a sentence, or a lead opening with its dateline
+	}
+	return isShortLine(b) && IsHeading(strings.TrimSuffix(b, "?"))
 }
 
 // allCaps reports whether s has at least four letters and none of them in

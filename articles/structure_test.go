@@ -54,6 +54,7 @@ func TestStructureFixtures(t *testing.T) {
 		},
 		{
 			file:     "reuters_byline.txt",
+			title:    "Italy's prime minister Lamberto Dini said on Friday that the budget…",
 			byline:   "John Smith, Reuters",
 			headings: []string{"", "Budget Vote Looms"},
 			paras:    [][]string{{"ROME (Reuters) - Italy's"}, {"The Senate votes"}},

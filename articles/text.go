@@ -223,7 +223,7 @@ func DeriveTitle(a *model.Article) string {
 				first = p
 			}
 			if words := strings.Fields(withoutURLs(p[:min(len(p), 200)])); len(words) >= 4 {
-				return headline(p, 72)
+				return headline(withoutDateline(p), 72)
 			}
 		}
 	}
@@ -235,7 +235,21 @@ func DeriveTitle(a *model.Article) string {
 		}
 		return "Untitled"
 	}
-	return headline(first, 72)
+	return headline(withoutDateline(first), 72)
+}
+
+// leadDateline matches a dateline opening a lead: a place in capitals,
+// perhaps its country and an agency, and a dash ("NAIROBI, Kenya — ",
+// "LONDON (Reuters) - ").
+var leadDateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'-]*\p{Lu}(?:, \p{Lu}[\p{L} .]*)?(?: \([\p{L} ]+\))? ?[-–—]+ +`)
+
+// withoutDateline returns p without a dateline opening it, so that a title
+// made from the lead starts with its words.
+func withoutDateline(p string) string {
+	if m := leadDateline.FindStringIndex(p); m != nil && m[1] < len(p) {
+		return p[m[1]:]
+	}
+	return p
 }
 
 // urlPattern matches a web address in running text.

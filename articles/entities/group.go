@@ -55,6 +55,13 @@ func group(d *doc, spans []span, g *gazetteer.Gazetteer) []model.Entity {
 	spans = slices.DeleteFunc(spans, func(s span) bool {
 		return d.lowerSlip(s, g) || s.typ == tagger.BPer && things[d.text(s)]
 	})
+	for k := range spans {
+		// "Hi Maria," names Maria.
+		if s := &spans[k]; s.typ == tagger.BPer && s.to-s.from >= 2 &&
+			salutations[strings.ToLower(d.units[s.u].sents[s.sent][s.from].text)] {
+			s.from++
+		}
+	}
 	spans = d.joinParticles(spans, g)
 	spans = d.rescuePlaces(spans, g)
 	var body, heads []span
@@ -106,6 +113,9 @@ func group(d *doc, spans []span, g *gazetteer.Gazetteer) []model.Entity {
 	gr.propagate()
 	return gr.entities()
 }
+
+// salutations open a letter before the name of the person addressed.
+var salutations = map[string]bool{"hi": true, "hello": true, "dear": true, "hey": true, "thanks": true}
 
 // particles join the parts of a person's name: "Ursula von der Leyen",
 // "Lula da Silva", "Mohammed bin Salman".
