@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/byline/byline/model"
 )
 
 // TestStructureFixtures reads each kind of block from a fixture: the
@@ -179,6 +181,36 @@ func TestBlockShapes(t *testing.T) {
 		}
 		if got := isFurniture(tt.in); got != tt.furniture {
 			t.Errorf("isFurniture(%q) = %v, want %v", tt.in, got, tt.furniture)
+		}
+	}
+}
+
+// TestDatelinePlaces checks that a dateline stays text whose place is a
+// mention, listed by its name rather than in capitals.
+func TestDatelinePlaces(t *testing.T) {
+	for _, tt := range []struct{ file, place, mention string }{
+		{"wire_story.txt", "Nairobi", "NAIROBI"},
+		{"results.txt", "Tignes", "TIGNES"},
+		{"reuters_byline.txt", "Rome", "ROME"},
+	} {
+		as, err := ReadFile(filepath.Join("testdata", tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := as[0]
+		found := false
+		for _, e := range a.Entities {
+			if e.Name != tt.place || e.Type != model.Place {
+				continue
+			}
+			for _, m := range e.Mentions {
+				if m.Text == tt.mention && m.Paragraph >= 0 {
+					found = true
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: place %q with the dateline mention %q not found in %+v", tt.file, tt.place, tt.mention, a.Entities)
 		}
 	}
 }
