@@ -214,3 +214,19 @@ func TestDatelinePlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestExportAuthor checks that the byline reaches `byline export` as the
+// author.
+func TestExportAuthor(t *testing.T) {
+	as, err := ReadFile(filepath.Join("testdata", "wire_story.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := WriteJSON(&b, as[0]); err != nil {
+		t.Fatal(err)
+	}
+	if want := `"author":"Amina Odhiambo and Peter Blackburn, Staff writer"`; !strings.Contains(b.String(), want) {
+		t.Errorf("export lacks %s: %s", want, b.String())
+	}
+}
