@@ -131,6 +131,7 @@ func ParseMarkdown(source string, data []byte) (*model.Article, error) {
 	}
 	if a.Title == "" {
 		a.Title = DeriveTitle(a)
+		a.DerivedTitle = true
 	}
 	a.Links = markdownLinks(a)
 	return a, nil

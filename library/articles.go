@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/byline/byline/articles"
 	"time"
 
 	"github.com/byline/byline/model"
@@ -144,6 +145,10 @@ func (l *Library) Article(ctx context.Context, id int64) (*model.Article, Entry,
 	if err := decodeBody(data, a); err != nil {
 		return nil, e, fmt.Errorf("article %d: %w", id, err)
 	}
+	// The flag is not stored: a title that is what the lead gives was
+	// derived from it (or might as well have been), and is not drawn
+	// above the lead again.
+	a.DerivedTitle = a.Title == articles.DeriveTitle(a)
 	return a, e, nil
 }
 
