@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -43,10 +44,9 @@ type Feed struct {
 // sends them: a listed URL never hides part of itself or shows in another
 // order than it is, so two feeds cannot look the same.
 func (l *Library) Subscribe(ctx context.Context, feedURL string) (bool, error) {
-	feedURL = CleanURL(feedURL)
-	u, err := url.Parse(feedURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return false, fmt.Errorf("%q is not an http(s) feed URL", feedURL)
+	feedURL, err := checkFeedURL(feedURL)
+	if err != nil {
+		return false, err
 	}
 	if err := l.checkWritable(); err != nil {
 		return false, err
@@ -301,6 +301,17 @@ func (l *Library) noteFetch(ctx context.Context, feedURL, title string, v fetch.
 		WHERE url = ?`,
 		time.Now().Unix(), msg, v.ETag, v.ETag, v.LastModified, v.LastModified, title, title, feedURL)
 	return l.wrap(err)
+}
+
+// checkFeedURL cleans a feed URL (CleanURL) and refuses one that is not
+// an absolute http(s) URL, quoting it in the error.
+func checkFeedURL(raw string) (string, error) {
+	clean := CleanURL(raw)
+	u, err := url.Parse(clean)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("%s is not an http(s) feed URL", strconv.Quote(raw))
+	}
+	return clean, nil
 }
 
 // CleanURL percent-encodes the characters of s that do not show as

@@ -1,11 +1,19 @@
 package library
 
 import (
+	"bytes"
 	"context"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"time"
+
+	"golang.org/x/net/html/charset"
+
+	"github.com/byline/byline/articles"
 )
 
 // opml is the subset of OPML 1.0/2.0 that feed readers exchange: outlines
@@ -31,34 +39,101 @@ type outline struct {
 	Outlines []outline `xml:"outline"`
 }
 
+// maxOPML is the largest OPML document ImportOPML reads: a subscription
+// list of a hundred thousand feeds fits many times over.
+const maxOPML = 16 << 20
+
 // ImportOPML subscribes to every feed in an OPML document (folders are
 // flattened) and returns how many were new and the entries it could not use.
 func (l *Library) ImportOPML(ctx context.Context, r io.Reader) (added int, problems []error, err error) {
-	var doc opml
-	if err := xml.NewDecoder(r).Decode(&doc); err != nil {
-		return 0, nil, fmt.Errorf("not an OPML file: %w", err)
+	if err := l.checkWritable(); err != nil {
+		return 0, nil, err
 	}
-	var walk func([]outline) error
-	walk = func(os []outline) error {
-		for _, o := range os {
-			if o.XMLURL != "" {
-				isNew, err := l.Subscribe(ctx, o.XMLURL)
-				switch {
-				case err != nil && ctx.Err() != nil:
-					return ctx.Err()
-				case err != nil:
-					problems = append(problems, err)
-				case isNew:
-					added++
-				}
-			}
-			if err := walk(o.Outlines); err != nil {
-				return err
-			}
+	feeds, problems, err := readOPML(r)
+	if err != nil {
+		return 0, problems, err
+	}
+	for _, u := range feeds {
+		isNew, err := l.Subscribe(ctx, u)
+		switch {
+		case err != nil && ctx.Err() != nil:
+			return added, problems, ctx.Err()
+		case err != nil:
+			return added, problems, err // the library itself: the rest would fail too
+		case isNew:
+			added++
 		}
-		return nil
 	}
-	return added, problems, walk(doc.Body.Outlines)
+	return added, problems, nil
+}
+
+// readOPML returns the feed URLs of an OPML document: the xmlUrl of every
+// outline, however deeply nested in folders, cleaned as Subscribe cleans
+// them, in document order. An outline whose URL is not an http(s) URL is a
+// problem, not an error. The document is read as a stream of tokens, so
+// nesting costs no recursion; it may be at most maxOPML bytes, in any
+// encoding its XML declaration names. Nothing it returns, URLs and error
+// messages included, holds a control or bidi character.
+func readOPML(r io.Reader) (feeds []string, problems []error, err error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxOPML+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading the OPML file: %s", oneLine(err.Error()))
+	}
+	if len(data) > maxOPML {
+		return nil, nil, fmt.Errorf("not an OPML file: larger than %d MB", maxOPML>>20)
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.CharsetReader = charset.NewReaderLabel
+	root := false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("not an OPML file: %s", oneLine(err.Error()))
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if !root {
+			if se.Name.Local != "opml" {
+				return nil, nil, fmt.Errorf("not an OPML file: the document is %s, not opml", strconv.Quote(se.Name.Local))
+			}
+			root = true
+			continue
+		}
+		if se.Name.Local != "outline" {
+			continue
+		}
+		for _, a := range se.Attr {
+			if !strings.EqualFold(a.Name.Local, "xmlUrl") || strings.TrimSpace(a.Value) == "" {
+				continue
+			}
+			u, err := checkFeedURL(strings.TrimSpace(a.Value))
+			if err != nil {
+				problems = append(problems, err)
+				continue
+			}
+			feeds = append(feeds, u)
+		}
+	}
+	if !root {
+		return nil, nil, errors.New("not an OPML file: no opml element")
+	}
+	return feeds, problems, nil
+}
+
+// oneLine is an error message from a parser, which may quote the input,
+// made safe to show: no control or bidi character, on one line.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, articles.Sanitize(s))
 }
 
 // ExportOPML writes every subscription as an OPML 2.0 document.
