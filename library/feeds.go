@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -185,10 +186,12 @@ func (l *Library) Refresh(ctx context.Context, opts RefreshOptions) (RefreshResu
 	}
 	jobs := make(chan string)
 	results := make(chan fetched)
+	pool := newPreparers(runtime.GOMAXPROCS(0), recognize)
+	defer pool.close()
 	var wg sync.WaitGroup
 	for range min(conc, max(len(feeds), 1)) {
 		wg.Go(func() {
-			w := worker{enc: newEncoder(), recognize: recognize}
+			w := worker{enc: newEncoder(), recognize: recognize, pool: pool}
 			for u := range jobs {
 				f := fetched{url: u, p: parsed{source: u}}
 				f.title, f.v, f.p = l.fetchFeed(ctx, opts.Client, &w, u)
