@@ -26,6 +26,7 @@ func cmdFeed(ctx context.Context, lib *library.Library, args []string, c *libCmd
 // feedAdd is `byline feed add URL`: subscribe and fetch the feed; a feed
 // whose first fetch fails is not kept.
 func feedAdd(ctx context.Context, lib *library.Library, args []string, c *libCmd) int {
+	defer c.batchGC()()
 	url := library.CleanURL(args[0]) // as Subscribe stores it
 	isNew, err := lib.Subscribe(ctx, url)
 	if err != nil {

@@ -13,6 +13,7 @@ func cmdRefresh(ctx context.Context, lib *library.Library, args []string, c *lib
 	if len(args) > 0 {
 		return c.usage()
 	}
+	defer c.batchGC()()
 	bar := newProgressBar(c.env.Stderr, c.env.StderrTerminal)
 	res, err := lib.Refresh(ctx, library.RefreshOptions{
 		Client: c.fetcher(),

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -43,10 +45,9 @@ type Feed struct {
 // sends them: a listed URL never hides part of itself or shows in another
 // order than it is, so two feeds cannot look the same.
 func (l *Library) Subscribe(ctx context.Context, feedURL string) (bool, error) {
-	feedURL = CleanURL(feedURL)
-	u, err := url.Parse(feedURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return false, fmt.Errorf("%q is not an http(s) feed URL", feedURL)
+	feedURL, err := checkFeedURL(feedURL)
+	if err != nil {
+		return false, err
 	}
 	if err := l.checkWritable(); err != nil {
 		return false, err
@@ -185,10 +186,12 @@ func (l *Library) Refresh(ctx context.Context, opts RefreshOptions) (RefreshResu
 	}
 	jobs := make(chan string)
 	results := make(chan fetched)
+	pool := newPreparers(runtime.GOMAXPROCS(0), recognize)
+	defer pool.close()
 	var wg sync.WaitGroup
 	for range min(conc, max(len(feeds), 1)) {
 		wg.Go(func() {
-			w := worker{enc: newEncoder(), recognize: recognize}
+			w := worker{enc: newEncoder(), recognize: recognize, pool: pool}
 			for u := range jobs {
 				f := fetched{url: u, p: parsed{source: u}}
 				f.title, f.v, f.p = l.fetchFeed(ctx, opts.Client, &w, u)
@@ -301,6 +304,17 @@ func (l *Library) noteFetch(ctx context.Context, feedURL, title string, v fetch.
 		WHERE url = ?`,
 		time.Now().Unix(), msg, v.ETag, v.ETag, v.LastModified, v.LastModified, title, title, feedURL)
 	return l.wrap(err)
+}
+
+// checkFeedURL cleans a feed URL (CleanURL) and refuses one that is not
+// an absolute http(s) URL, quoting it in the error.
+func checkFeedURL(raw string) (string, error) {
+	clean := CleanURL(raw)
+	u, err := url.Parse(clean)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("%s is not an http(s) feed URL", strconv.Quote(raw))
+	}
+	return clean, nil
 }
 
 // CleanURL percent-encodes the characters of s that do not show as

@@ -103,10 +103,12 @@ func (l *Library) Import(ctx context.Context, paths []string, opts ImportOptions
 	if recognize == nil {
 		recognize = entities.Recognize
 	}
+	pool := newPreparers(runtime.GOMAXPROCS(0), recognize)
+	defer pool.close()
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			w := worker{enc: newEncoder(), recognize: recognize, fetch: opts.Fetch}
+			w := worker{enc: newEncoder(), recognize: recognize, fetch: opts.Fetch, pool: pool}
 			for j := range jobs {
 				results <- w.run(ctx, j)
 			}

@@ -1,12 +1,17 @@
 package library
 
 import (
+	"bytes"
 	"context"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/net/html/charset"
 )
 
 // opml is the subset of OPML 1.0/2.0 that feed readers exchange: outlines
@@ -32,54 +37,132 @@ type outline struct {
 	Outlines []outline `xml:"outline"`
 }
 
+// maxOPML is the largest OPML document ImportOPML reads: a subscription
+// list of a hundred thousand feeds fits many times over.
+const maxOPML = 16 << 20
+
 // ImportOPML subscribes to every feed in an OPML document under its
 // outline's title and the folder it is nested in ("Tech", or "Tech / Go"
 // for a folder in a folder), and returns how many were new and the entries
 // it could not use.
 func (l *Library) ImportOPML(ctx context.Context, r io.Reader) (added int, problems []error, err error) {
-	var doc opml
-	if err := xml.NewDecoder(r).Decode(&doc); err != nil {
-		return 0, nil, fmt.Errorf("not an OPML file: %w", err)
+	if err := l.checkWritable(); err != nil {
+		return 0, nil, err
 	}
-	var walk func([]outline, string, int) error
-	walk = func(os []outline, folder string, depth int) error {
-		if depth > maxOPMLDepth {
-			problems = append(problems, fmt.Errorf("OPML folders nested deeper than %d: left out", maxOPMLDepth))
-			return nil
-		}
-		for _, o := range os {
-			name := o.Title
-			if name == "" {
-				name = o.Text
-			}
-			if o.XMLURL != "" {
-				isNew, err := l.SubscribeAs(ctx, o.XMLURL, name, folder)
-				switch {
-				case err != nil && ctx.Err() != nil:
-					return ctx.Err()
-				case err != nil:
-					problems = append(problems, err)
-				case isNew:
-					added++
-				}
-			}
-			sub := folder
-			if o.XMLURL == "" && len(o.Outlines) > 0 {
-				if n := oneLine(name); n != "" {
-					sub = strings.TrimPrefix(folder+" / "+n, " / ")
-				}
-			}
-			if err := walk(o.Outlines, sub, depth+1); err != nil {
-				return err
-			}
-		}
-		return nil
+	feeds, problems, err := readOPML(r)
+	if err != nil {
+		return 0, problems, err
 	}
-	return added, problems, walk(doc.Body.Outlines, "", 0)
+	for _, f := range feeds {
+		isNew, err := l.SubscribeAs(ctx, f.url, f.name, f.folder)
+		switch {
+		case err != nil && ctx.Err() != nil:
+			return added, problems, ctx.Err()
+		case err != nil:
+			return added, problems, err // the library itself: the rest would fail too
+		case isNew:
+			added++
+		}
+	}
+	return added, problems, nil
 }
 
-// maxOPMLDepth is how deep OPML folders may nest.
+// opmlFeed is one feed of an OPML document: its URL, the outline's title
+// (or text) and the folders it is nested in, joined by " / ".
+type opmlFeed struct{ url, name, folder string }
+
+// maxOPMLDepth is how many levels of OPML folders name a feed's folder;
+// deeper ones are read, under the folder of that depth.
 const maxOPMLDepth = 16
+
+// readOPML returns the feeds of an OPML document: the xmlUrl of every
+// outline, however deeply nested in folders, cleaned as Subscribe cleans
+// them, with its title and folder, in document order. An outline whose URL is not an http(s) URL is a
+// problem, not an error. The document is read as a stream of tokens, so
+// nesting costs no recursion; it may be at most maxOPML bytes, in any
+// encoding its XML declaration names. Nothing it returns, URLs and error
+// messages included, holds a control or bidi character.
+func readOPML(r io.Reader) (feeds []opmlFeed, problems []error, err error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxOPML+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading the OPML file: %s", oneLine(err.Error()))
+	}
+	if len(data) > maxOPML {
+		return nil, nil, fmt.Errorf("not an OPML file: larger than %d MB", maxOPML>>20)
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.CharsetReader = charset.NewReaderLabel
+	root := false
+	// folders holds, for each open outline, the folder its children are
+	// in: an outline without a URL that has a name opens a folder.
+	var folders []string
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("not an OPML file: %s", oneLine(err.Error()))
+		}
+		if ee, ok := tok.(xml.EndElement); ok && ee.Name.Local == "outline" && len(folders) > 0 {
+			folders = folders[:len(folders)-1]
+			continue
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if !root {
+			if se.Name.Local != "opml" {
+				return nil, nil, fmt.Errorf("not an OPML file: the document is %s, not opml", strconv.Quote(se.Name.Local))
+			}
+			root = true
+			continue
+		}
+		if se.Name.Local != "outline" {
+			continue
+		}
+		folder := ""
+		if len(folders) > 0 {
+			folder = folders[len(folders)-1]
+		}
+		var rawURL, title, text string
+		for _, a := range se.Attr {
+			switch {
+			case strings.EqualFold(a.Name.Local, "xmlUrl"):
+				rawURL = strings.TrimSpace(a.Value)
+			case a.Name.Local == "title":
+				title = a.Value
+			case a.Name.Local == "text":
+				text = a.Value
+			}
+		}
+		name := title
+		if name == "" {
+			name = text
+		}
+		inner := folder // the folder of this outline's children
+		if rawURL == "" {
+			if n := oneLine(name); n != "" && len(folders) < maxOPMLDepth {
+				inner = strings.TrimPrefix(folder+" / "+n, " / ")
+			}
+		}
+		folders = append(folders, inner)
+		if rawURL == "" {
+			continue
+		}
+		u, err := checkFeedURL(rawURL)
+		if err != nil {
+			problems = append(problems, err)
+			continue
+		}
+		feeds = append(feeds, opmlFeed{url: u, name: oneLine(name), folder: folder})
+	}
+	if !root {
+		return nil, nil, errors.New("not an OPML file: no opml element")
+	}
+	return feeds, problems, nil
+}
 
 // ExportOPML writes every subscription as an OPML 2.0 document.
 func (l *Library) ExportOPML(ctx context.Context, w io.Writer) error {

@@ -61,9 +61,14 @@ func (q Query) Empty() bool {
 // filters person:NAME, place:NAME, feed:NAME, source:NAME (NAME may be
 // quoted), after:YYYY-MM-DD, before:YYYY-MM-DD, unread and starred. A word ending in '*' is a prefix.
 // A filter with an unreadable value is searched as text instead.
+//
+// Control characters in s separate words like blanks, format characters
+// (bidi controls, zero-width characters) are dropped and invalid UTF-8
+// reads as U+FFFD, so nothing in the Query, Problems included, can carry
+// a control sequence to wherever it is shown.
 func ParseQuery(s string) Query {
 	var q Query
-	for _, tok := range tokenize(s) {
+	for _, tok := range tokenize(cleanQuery(s)) {
 		key, val, hasKey := strings.Cut(tok.text, ":")
 		if tok.quoted || !hasKey {
 			key, val = "", tok.text
@@ -136,6 +141,19 @@ func ParseQuery(s string) Query {
 		}
 	}
 	return q
+}
+
+// cleanQuery is what ParseQuery reads of s.
+func cleanQuery(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.Is(unicode.Cc, r):
+			return ' '
+		case unicode.Is(unicode.Cf, r):
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 }
 
 type token struct {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/byline/byline/articles"
 	"github.com/byline/byline/model"
@@ -58,6 +59,47 @@ type worker struct {
 	enc       *encoder
 	recognize func(*model.Article)
 	fetch     Fetcher
+	// pool, when not nil, shares out the articles of a source that has
+	// many (a feed) among all cores.
+	pool *preparers
+}
+
+// preparers is a pool of goroutines, one per core, that recognise and
+// encode articles for every worker of an import or a refresh. A source of
+// one article is prepared by its worker; a feed of thousands is spread
+// over the pool, its worker preparing items too whenever the pool is busy,
+// so that one large feed keeps every core at work, and several never
+// ask for more goroutines than cores.
+type preparers struct {
+	tasks chan prepTask
+	wg    sync.WaitGroup
+}
+
+// prepTask is one article to prepare into *it; done is told when it is.
+type prepTask struct {
+	a    *model.Article
+	it   *item
+	done *sync.WaitGroup
+}
+
+func newPreparers(n int, recognize func(*model.Article)) *preparers {
+	p := &preparers{tasks: make(chan prepTask)}
+	for range n {
+		p.wg.Go(func() {
+			enc := newEncoder()
+			for t := range p.tasks {
+				prepareItem(enc, recognize, t.a, t.it)
+				t.done.Done()
+			}
+		})
+	}
+	return p
+}
+
+// close stops the pool once its tasks are done.
+func (p *preparers) close() {
+	close(p.tasks)
+	p.wg.Wait()
 }
 
 func (w *worker) run(ctx context.Context, j job) parsed {
@@ -117,12 +159,15 @@ func (w *worker) run(ctx context.Context, j job) parsed {
 }
 
 // prepare recognises and encodes a source's articles and gives each a key
-// unique within the source.
+// unique within the source. The keys are given in order; the articles are
+// prepared on the pool when there is one and more than one article. Each
+// element of as is set to nil once prepared: the items hold what is
+// stored, and a large feed's parsed sections are garbage as soon as they
+// are encoded, rather than alive until the whole feed is.
 func (w *worker) prepare(source string, as []*model.Article) []item {
-	items := make([]item, 0, len(as))
+	items := make([]item, len(as))
 	keys := map[string]bool{}
-	for _, a := range as {
-		w.recognize(a)
+	for i, a := range as {
 		key := ""
 		if a.Source != source || len(as) > 1 {
 			key = a.Source
@@ -135,23 +180,50 @@ func (w *worker) prepare(source string, as []*model.Article) []item {
 			key = fmt.Sprintf("%s#%d", base, n)
 		}
 		keys[key] = true
-		it := item{key: key, body: bytes.Clone(w.enc.encode(a)), text: indexText(a)}
-		it.terms = distinctTerms(a.Title, it.text)
-		counts := map[[2]string]int{}
-		for _, e := range a.Entities {
-			it.mentions = append(it.mentions, mentionCount{name: e.Name, typ: e.Type})
-			counts[[2]string{e.Name, e.Type.String()}] += len(e.Mentions)
-		}
-		for k := range it.mentions {
-			m := &it.mentions[k]
-			m.count = counts[[2]string{m.name, m.typ.String()}]
-		}
-		meta := *a
-		meta.Sections, meta.Entities = nil, nil
-		it.a = &meta
-		items = append(items, it)
+		items[i].key = key
 	}
+	if w.pool == nil || len(as) == 1 {
+		for i, a := range as {
+			prepareItem(w.enc, w.recognize, a, &items[i])
+			as[i] = nil
+		}
+		return items
+	}
+	var done sync.WaitGroup
+	for i, a := range as {
+		done.Add(1)
+		select {
+		case w.pool.tasks <- prepTask{a: a, it: &items[i], done: &done}:
+		default: // every preparer is busy: do this one here
+			prepareItem(w.enc, w.recognize, a, &items[i])
+			done.Done()
+		}
+		as[i] = nil
+	}
+	done.Wait()
 	return items
+}
+
+// prepareItem recognises a's people and places and fills it with what the
+// writer stores: the encoded body, the indexed text and words, the
+// mentions and the metadata. it.key is already set.
+func prepareItem(enc *encoder, recognize func(*model.Article), a *model.Article, it *item) {
+	recognize(a)
+	it.body = bytes.Clone(enc.encode(a))
+	it.text = indexText(a)
+	it.terms = distinctTerms(a.Title, it.text)
+	counts := map[[2]string]int{}
+	for _, e := range a.Entities {
+		it.mentions = append(it.mentions, mentionCount{name: e.Name, typ: e.Type})
+		counts[[2]string{e.Name, e.Type.String()}] += len(e.Mentions)
+	}
+	for k := range it.mentions {
+		m := &it.mentions[k]
+		m.count = counts[[2]string{m.name, m.typ.String()}]
+	}
+	meta := *a
+	meta.Sections, meta.Entities = nil, nil
+	it.a = &meta
 }
 
 // indexText is what the full-text index sees of an article's body: its

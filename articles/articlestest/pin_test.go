@@ -1,6 +1,7 @@
 package articlestest
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"math/rand/v2"
@@ -137,5 +138,21 @@ func TestCorpusNamePinned(t *testing.T) {
 	}
 	if got := CorpusName(42); got != "000042.txt" {
 		t.Errorf("CorpusName(42) = %q", got)
+	}
+}
+
+func TestFeedPinned(t *testing.T) {
+	a, b := Feed(20, 1, "http://127.0.0.1/feed"), Feed(20, 1, "http://127.0.0.1/feed")
+	if !bytes.Equal(a, b) {
+		t.Fatal("Feed is not deterministic")
+	}
+	if n := bytes.Count(a, []byte("<item>")); n != 20 {
+		t.Errorf("%d items, want 20", n)
+	}
+	if bytes.Equal(a, Feed(20, 2, "http://127.0.0.1/feed")) {
+		t.Error("another seed gives the same feed")
+	}
+	if got := sum(a); got != "5c42f8d00ac163570f0cdc1205d5bd7ae6b56371e52a92b04b02a8c947b3dbda" {
+		t.Errorf("Feed(20, 1) changed: sha256 %s", got)
 	}
 }
