@@ -21,8 +21,11 @@ type Error struct {
 	Err    error
 }
 
+// Error names the source (quoted when its name holds a control character
+// or a line break: DisplayName) and says what failed, on one line and with
+// no control character, whatever the underlying error quotes of the input.
 func (e *Error) Error() string {
-	name, msg := DisplayName(e.Source), e.Err.Error()
+	name, msg := DisplayName(e.Source), Sanitize(strings.ReplaceAll(e.Err.Error(), "\n", " "))
 	if strings.HasPrefix(msg, name+": ") {
 		return msg // the error names the source already (a fetch error names its URL)
 	}

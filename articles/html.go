@@ -3,6 +3,7 @@ package articles
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 	"time"
@@ -28,7 +29,9 @@ func parseHTML(source string, data []byte) (*model.Article, error) {
 // paragraphs, list items, quotes and the like become plain paragraphs,
 // sanitised, with debris ("Advertisement", "Read more") dropped. pageURL,
 // when not empty, resolves relative links. A page without readable text is
-// an error wrapping ErrEmpty.
+// an error wrapping ErrEmpty. A page nested too deeply to parse into a
+// tree (x/net/html stops at 512 open elements) is read token by token,
+// its <title> the title (flatArticle).
 func ParseHTML(source string, data []byte, pageURL string) (*model.Article, error) {
 	if looksBinary(data) {
 		return nil, &Error{Source: source, Err: ErrBinary}
@@ -42,6 +45,11 @@ func ParseHTML(source string, data []byte, pageURL string) (*model.Article, erro
 	}
 	ra, err := readability.FromReader(bytes.NewReader(data), u)
 	if err != nil {
+		// x/net/html refuses nesting deeper than 512 elements: the page's
+		// text is still there to read, without its structure.
+		if a := flatArticle(source, data); a != nil {
+			return a, nil
+		}
 		return nil, &Error{Source: source, Err: fmt.Errorf("reading the page: %w", err)}
 	}
 	a := &model.Article{Source: source, Format: model.Plain}
@@ -63,16 +71,19 @@ func ParseHTML(source string, data []byte, pageURL string) (*model.Article, erro
 	if a.Title == "" {
 		a.Title = DeriveTitle(a)
 	}
+	a.Links = htmlLinks(ra.Node, a, u)
 	return a, nil
 }
 
 // HTMLSections turns an HTML fragment (a feed item's content) into
 // sections the way ParseHTML does with a page's readable content, without
-// readability's scoring.
+// readability's scoring. A fragment nested too deeply to parse into a tree
+// is read token by token instead (flatSections): its text is kept.
 func HTMLSections(fragment string) []model.Section {
 	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, DataAtom: atom.Body, Data: "body"})
 	if err != nil {
-		return nil
+		// Nested deeper than x/net/html parses (512 elements).
+		return flatSections(strings.NewReader(fragment), nil)
 	}
 	root := &html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"}
 	for _, n := range nodes {
@@ -216,4 +227,86 @@ func textOf(n *html.Node) string {
 // cleanText sanitises text from a page and collapses its blanks.
 func cleanText(s string) string {
 	return strings.Join(strings.Fields(Sanitize(s)), " ")
+}
+
+// flatArticle reads a page token by token, for one too deeply nested to
+// parse into a tree: its <title> and its text, split into sections and
+// paragraphs at headings and block elements as htmlSections does. It
+// returns nil for a page without text.
+func flatArticle(source string, data []byte) *model.Article {
+	var title string
+	sections := flatSections(bytes.NewReader(data), &title)
+	if len(sections) == 0 {
+		return nil
+	}
+	a := &model.Article{Source: source, Format: model.Plain, Sections: sections, Title: cleanText(title)}
+	dropTitleHeading(a)
+	if a.Title == "" {
+		a.Title = DeriveTitle(a)
+	}
+	return a
+}
+
+// flatSections is htmlSections over a token stream: it takes memory for
+// the text only, however deep the nesting. The text of <title> goes to
+// title, when not nil, rather than into a section.
+func flatSections(r io.Reader, title *string) []model.Section {
+	var z sectionizer
+	var heading strings.Builder
+	skip, inHeading := 0, false // skip counts open elements whose text is not shown
+	into := &z.inline
+	t := html.NewTokenizer(r)
+	for {
+		tt := t.Next()
+		switch tt {
+		case html.ErrorToken:
+			z.flush()
+			return z.sections
+		case html.TextToken:
+			if skip == 0 {
+				into.Write(t.Text())
+			}
+			continue
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+		default:
+			continue
+		}
+		name, _ := t.TagName()
+		a := atom.Lookup(name)
+		start := tt == html.StartTagToken
+		switch a {
+		case atom.Title:
+			// Its text is the next token: the tokenizer reads it raw.
+			if start && t.Next() == html.TextToken && title != nil {
+				*title = string(t.Text())
+			}
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Iframe:
+			switch {
+			case start:
+				skip++
+			case tt == html.EndTagToken:
+				skip = max(skip-1, 0)
+			}
+		case atom.H1, atom.H2, atom.H3:
+			if skip > 0 {
+				continue
+			}
+			if start {
+				z.flush()
+				heading.Reset()
+				into, inHeading = &heading, true
+			} else if inHeading {
+				if h := cleanText(heading.String()); h != "" && !IsDebris(h) {
+					z.sections = append(z.sections, model.Section{Heading: h})
+				}
+				into, inHeading = &z.inline, false
+			}
+		case atom.Br:
+			into.WriteByte('\n')
+		default:
+			if isBlock(a) && !inHeading {
+				z.flush()
+			}
+		}
+	}
 }

@@ -38,12 +38,16 @@ var emptyATX = regexp.MustCompile(`^ {0,3}#{1,6}(?:[ \t]+#*)?[ \t]*$`)
 // Optional YAML front matter may give `title:`, `date:` and `author:`;
 // front matter that is not valid YAML is dropped whole, and a date that is
 // not YYYY-MM-DD is ignored. A file without text after its front matter
-// is an error wrapping ErrEmpty.
+// is an error wrapping ErrEmpty. Numeric character references that decode
+// to a control or bidirectional character (`&#27;`, `&#x202e;`) are
+// dropped everywhere, code included, as the characters would be.
 func ParseMarkdown(source string, data []byte) (*model.Article, error) {
 	if looksBinary(data) {
 		return nil, &Error{Source: source, Err: ErrBinary}
 	}
-	text := strings.TrimPrefix(Sanitize(normalizeNewlines(string(data))), "\uFEFF")
+	// References that decode to a control are dropped before anything
+	// else: the paragraphs stay Markdown, which a renderer decodes later.
+	text := strings.TrimPrefix(dropControlReferences(Sanitize(normalizeNewlines(string(data)))), "\uFEFF")
 	a := &model.Article{Source: source, Format: model.Markdown}
 	text = frontMatter(a, text)
 	if m := dateMarker.FindStringSubmatchIndex(text); m != nil && a.Date.IsZero() {
@@ -128,6 +132,7 @@ func ParseMarkdown(source string, data []byte) (*model.Article, error) {
 	if a.Title == "" {
 		a.Title = DeriveTitle(a)
 	}
+	a.Links = markdownLinks(a)
 	return a, nil
 }
 
@@ -141,7 +146,11 @@ type mdHeading struct {
 // markdownHeadings parses text with goldmark and returns its top-level
 // headings by the index, in lines (text split at "\n"), of their first line.
 // Headings inside lists, quotes or code are not sections and not returned.
+// A text nested beyond goldmark's comfort is read line by line instead.
 func markdownHeadings(text string, lines []string) map[int]mdHeading {
+	if markdownTooDeep(text) {
+		return lineHeadings(lines)
+	}
 	src := []byte(text)
 	starts := make([]int, len(lines))
 	for i, off := 1, 0; i < len(lines); i++ {
@@ -215,6 +224,21 @@ func headingText(h *ast.Heading, src []byte, ctx parser.Context) string {
 	if m := closingHashes.FindIndex(md); m != nil {
 		// A setext heading's "C #" must not lose its "#" as a closing sequence.
 		md = append(md[:m[0]+1], append([]byte(`\`), md[m[0]+1:]...)...)
+	}
+	return atxText(md, ctx)
+}
+
+// inlineText is the text a reader sees of a heading's Markdown text s.
+func inlineText(s string) string {
+	return atxText([]byte("# "+s), parser.NewContext())
+}
+
+// atxText returns the text a reader sees of an ATX heading md ("# ..."),
+// as headingText; a heading whose inline syntax is beyond the limits
+// (inlineTooComplex) is shown as written.
+func atxText(md []byte, ctx parser.Context) string {
+	if inlineTooComplex(string(md)) {
+		return cleanText(strings.TrimLeft(string(md), "#"))
 	}
 	doc := headingParser.Parse(gmtext.NewReader(md), parser.WithContext(ctx))
 	var b bytes.Buffer

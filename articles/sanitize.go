@@ -1,6 +1,7 @@
 package articles
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -86,18 +87,19 @@ func skipEscape(s string, i int, r rune, w int) int {
 		}
 		return j
 	case ']', 'P', '_', '^', 'X': // OSC, DCS, APC, PM, SOS: up to BEL or ST.
-		for j < len(s) {
-			if s[j] == 0x07 {
-				return j + 1
+		for k := j; k < len(s); k++ {
+			switch {
+			case s[k] == 0x07:
+				return k + 1
+			case s[k] == 0x1b && k+1 < len(s) && s[k+1] == '\\':
+				return k + 2
+			case s[k] == 0xc2 && k+1 < len(s) && s[k+1] == 0x9c: // the C1 ST
+				return k + 2
+			case s[k] == '\n':
+				k = len(s)
 			}
-			if s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\' {
-				return j + 2
-			}
-			if s[j] == '\n' {
-				return j
-			}
-			j++
 		}
+		// Unterminated within the line: the rest is text a reader sees.
 		return j
 	}
 	return j // a two-byte escape such as ESC c
@@ -123,25 +125,150 @@ func normalizeNewlines(s string) string {
 }
 
 // looksBinary reports whether data is not text: it has NUL bytes, or more than
-// a few percent of it is invalid UTF-8 or control bytes.
+// a few percent of it is control bytes, or a quarter of it invalid UTF-8
+// (binary data is mostly invalid; a damaged text has a few bad bytes, which
+// are shown as U+FFFD).
 func looksBinary(data []byte) bool {
 	n := len(data)
 	if n > 8192 {
 		n = 8192
 	}
 	head := data[:n]
-	bad := 0
+	controls, invalid := 0, 0
 	for i := 0; i < len(head); {
 		r, w := utf8.DecodeRune(head[i:])
 		if r == 0 {
 			return true
 		}
 		if r == utf8.RuneError && w == 1 && len(head)-i >= utf8.UTFMax {
-			bad++
+			invalid++
 		} else if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != 0x1b && r != '\f' {
-			bad++
+			controls++
 		}
 		i += w
 	}
-	return bad*20 > len(head)
+	return controls*20 > len(head) || (controls+invalid)*4 > len(head)
+}
+
+// dropControlReferences removes from Markdown the numeric character
+// references that decode to a character Sanitize drops (`&#27;`, `&#x1b;`,
+// `&#155;`, `&#x202e;`), with or without their ";" (html.UnescapeString,
+// which renderers use, reads `&#27` too). A renderer decodes references
+// after byline has sanitised the text, even in code spans (glamour), so
+// they must not reach it as references either. Where dropping one would
+// join what is before and after it into a new reference (`&#&#27;27;`),
+// the start left dangling before it is dropped as well. Other references,
+// and all other text, are kept.
+func dropControlReferences(s string) string {
+	i := strings.Index(s, "&#")
+	if i < 0 {
+		return s
+	}
+	var b []byte
+	checked := 0 // b[:checked] does not end with the start of a reference
+	for i < len(s) {
+		end, r, ok := numericReference(s, i)
+		if !ok {
+			j := strings.Index(s[i+1:], "&#")
+			if j < 0 {
+				j = len(s)
+			} else {
+				j += i + 1
+			}
+			if b != nil {
+				b = append(b, s[i:j]...)
+			}
+			i = j
+			continue
+		}
+		if !isControl(r) || r == 0 {
+			if b != nil {
+				b = append(b, s[i:end]...)
+			}
+			i = end
+			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, len(s))
+			b = append(b, s[:i]...)
+		}
+		b = b[:danglingReference(b, checked)]
+		checked = len(b)
+		i = end
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// numericReference reads the numeric character reference that starts at
+// s[i] ("&#" and a digit, or "&#x" and a hex digit): it returns the index
+// past it (past its ";", if any) and the code point it names (saturated:
+// a huge number is out of range, not wrapped into it).
+func numericReference[T string | []byte](s T, i int) (end int, r rune, ok bool) {
+	j := i + 2
+	if j > len(s) || s[i] != '&' || s[i+1] != '#' {
+		return 0, 0, false
+	}
+	base := rune(10)
+	if j < len(s) && (s[j] == 'x' || s[j] == 'X') {
+		base = 16
+		j++
+	}
+	start := j
+	for ; j < len(s); j++ {
+		d := rune(-1)
+		switch c := s[j]; {
+		case c >= '0' && c <= '9':
+			d = rune(c - '0')
+		case base == 16 && c >= 'a' && c <= 'f':
+			d = rune(c-'a') + 10
+		case base == 16 && c >= 'A' && c <= 'F':
+			d = rune(c-'A') + 10
+		}
+		if d < 0 {
+			break
+		}
+		if r <= utf8.MaxRune {
+			r = r*base + d
+		}
+	}
+	if j == start {
+		return 0, 0, false
+	}
+	if j < len(s) && s[j] == ';' {
+		j++
+	}
+	return j, r, true
+}
+
+// danglingReference returns where b should end so that it does not end
+// with the start of a reference ("&", "&#", "&#x", "&#12") that the text
+// after it could complete. b[:from] is known not to end with one: since
+// every beginning of such a start is one too, only b[from:] is looked at,
+// which keeps dropControlReferences linear.
+func danglingReference(b []byte, from int) int {
+	for {
+		k := bytes.LastIndexByte(b[from:], '&')
+		if k < 0 {
+			return len(b)
+		}
+		k += from
+		tail := b[k+1:]
+		if len(tail) > 0 && tail[0] == '#' {
+			tail = tail[1:]
+			hex := len(tail) > 0 && (tail[0] == 'x' || tail[0] == 'X')
+			if hex {
+				tail = tail[1:]
+			}
+			for len(tail) > 0 && (tail[0] >= '0' && tail[0] <= '9' || hex && strings.IndexByte("abcdefABCDEF", tail[0]) >= 0) {
+				tail = tail[1:]
+			}
+		}
+		if len(tail) > 0 {
+			return len(b)
+		}
+		b = b[:k]
+	}
 }

@@ -33,16 +33,47 @@ var debris = map[string]bool{
 // IsDebris reports whether line, taken whole, is scraping debris such as
 // "Advertisment" or "Read more", in any case.
 func IsDebris(line string) bool {
-	s := strings.ToLower(strings.TrimSpace(line))
-	s = strings.TrimRight(s, ".:!…>» -–—")
-	return debris[s]
+	return inList(debris, maxDebris, line)
+}
+
+// maxDebris is the length of the longest debris line.
+var maxDebris = longestKey(debris)
+
+// inList reports whether line, trimmed of spaces and of trailing
+// punctuation, is in list in any case. A line more than three times the
+// longest entry (lower-casing can shrink a rune to a third) is not
+// lower-cased at all: most lines are paragraphs.
+func inList(list map[string]bool, longest int, line string) bool {
+	s := strings.TrimRight(strings.TrimSpace(line), ".:!…>» -–—")
+	if len(s) > 3*longest {
+		return false
+	}
+	return list[strings.TrimRight(strings.ToLower(s), ".:!…>» -–—")]
+}
+
+// longestKey is the length of list's longest entry.
+func longestKey(list map[string]bool) int {
+	n := 0
+	for k := range list {
+		n = max(n, len(k))
+	}
+	return n
 }
 
 // ParseText parses byline's plain-text news format: an optional
-// `date YYYY-MM-DD` marker opening the first line, paragraphs separated by
-// blank lines, short title-case one-line paragraphs as section headings, and
-// debris lines ("Advertisment") dropped wherever they are. Paragraphs before
-// the first heading form the lead. The title is derived from the lead.
+// `date YYYY-MM-DD` marker opening the first line, then blocks separated by
+// blank lines. Each block is given a kind from its words and its
+// neighbours (see structure): an all-caps or title-case first line
+// followed by the lead is the headline, which is the title and the lead's
+// heading; a short line followed by body text is a section heading (a run
+// of short lines, a row of results or a greeting is not); a byline near
+// the top ("By A and B", "A, Reuters") becomes the article's Byline; photo
+// credits, captions, "Updated ..." stamps and related-links lists are page
+// furniture and are dropped, as are debris lines ("Advertisment")
+// wherever they are. Everything else is a paragraph, datelines ("ROME
+// 1996-12-06", "NAIROBI, Kenya — ...") included. Paragraphs before the
+// first heading form the lead. Without a headline the title is derived
+// from the lead.
 func ParseText(source string, data []byte) (*model.Article, error) {
 	if looksBinary(data) {
 		return nil, &Error{Source: source, Err: ErrBinary}
@@ -56,29 +87,47 @@ func ParseText(source string, data []byte) (*model.Article, error) {
 			text = text[m[1]:]
 		}
 	}
+	blocks := splitParagraphs(text)
+	kinds := structure(blocks)
 	var cur *model.Section
-	for _, p := range splitParagraphs(text) {
-		if !strings.Contains(p, "\n") && IsHeading(p) {
-			a.Sections = append(a.Sections, model.Section{Heading: p})
+	for i, b := range blocks {
+		switch kinds[i] {
+		case furniture:
+			continue
+		case byline:
+			if a.Byline == "" {
+				a.Byline, _ = bylineOf(b)
+			}
+			continue
+		case headlineKind, heading:
+			a.Sections = append(a.Sections, model.Section{Heading: joinLines(b)})
 			cur = &a.Sections[len(a.Sections)-1]
+			if kinds[i] == headlineKind {
+				a.Title = cur.Heading
+			}
 			continue
 		}
 		if cur == nil {
 			a.Sections = append(a.Sections, model.Section{})
 			cur = &a.Sections[0]
 		}
-		cur.Paragraphs = append(cur.Paragraphs, joinLines(p))
+		cur.Paragraphs = append(cur.Paragraphs, joinLines(b))
 	}
 	if len(a.Sections) == 0 {
 		return nil, &Error{Source: source, Err: ErrEmpty}
 	}
-	a.Title = DeriveTitle(a)
+	if a.Title == "" {
+		a.Title = DeriveTitle(a)
+		a.DerivedTitle = true
+	}
+	a.Links = textLinks(a)
 	return a, nil
 }
 
 // splitParagraphs splits text at blank lines, drops debris lines and trims
 // each line; it returns the non-empty paragraphs with their lines joined by
-// "\n".
+// "\n". A line that opens a related-links list ("Related Stories") is a
+// block of its own, so that structure can drop the list after it.
 func splitParagraphs(text string) []string {
 	var out []string
 	var lines []string
@@ -92,6 +141,10 @@ func splitParagraphs(text string) []string {
 		line = strings.TrimSpace(line)
 		switch {
 		case line == "":
+			flush()
+		case isRelatedHeader(line):
+			flush()
+			lines = append(lines, line)
 			flush()
 		case IsDebris(line):
 		default:
@@ -182,14 +235,21 @@ func IsHeading(line string) bool {
 
 // DeriveTitle makes a headline-like title from an article's lead when its
 // source had none: the lead's first sentence, cut back to its longest leading
-// clause when it is long, never in the middle of a word. Without any
-// paragraph it falls back to the first heading.
+// clause when it is long, never in the middle of a word. A paragraph that
+// is mostly a link ("See https://... for the report") gives way to the
+// next one. Without any paragraph it falls back to the first heading. It
+// never returns "": a lead that is all punctuation (".") is its own title,
+// cut to 72 bytes, and an article without text is "Untitled".
 func DeriveTitle(a *model.Article) string {
 	var first string
 	for _, s := range a.Sections {
-		if len(s.Paragraphs) > 0 {
-			first = s.Paragraphs[0]
-			break
+		for _, p := range s.Paragraphs {
+			if first == "" {
+				first = p
+			}
+			if words := strings.Fields(withoutURLs(p)); len(words) >= 4 {
+				return headline(p, 72)
+			}
 		}
 	}
 	if first == "" {
@@ -200,7 +260,41 @@ func DeriveTitle(a *model.Article) string {
 		}
 		return "Untitled"
 	}
-	return headline(first, 72)
+	if t := headline(first, 72); t != "" {
+		return t
+	}
+	if t := strings.TrimSpace(first); t != "" {
+		return cutAt(t, 72)
+	}
+	return "Untitled"
+}
+
+// cutAt cuts s to at most max bytes, at a rune boundary.
+func cutAt(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	for max > 0 && !utf8.RuneStart(s[max]) {
+		max--
+	}
+	return s[:max]
+}
+
+// urlPattern matches a web address in running text.
+var urlPattern = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
+
+// withoutURLs returns p without its web addresses and the words that
+// only point at them ("See", "at", "for the report" stay: they are words).
+func withoutURLs(p string) string {
+	if mayHoldURL(p) {
+		p = urlPattern.ReplaceAllString(p, "")
+	}
+	for _, w := range []string{"see ", "visit ", "at ", "read "} {
+		if strings.HasPrefix(strings.ToLower(p), w) {
+			p = p[len(w):]
+		}
+	}
+	return p
 }
 
 // headline shortens a paragraph to a title of at most max bytes.
@@ -219,7 +313,7 @@ func headline(p string, max int) string {
 			}
 		}
 	}
-	s = strings.TrimRight(s, ".!?… ")
+	s = strings.TrimRight(s, ".!?…,;: ")
 	if len(s) <= max {
 		return capitalise(s)
 	}

@@ -47,6 +47,9 @@ func cmdAdd(ctx context.Context, lib *library.Library, args []string, c *libCmd)
 	})
 	bar.done()
 	elapsed := time.Since(start)
+	if errors.Is(err, library.ErrReadOnly) && res.Sources == 0 {
+		return c.fail("%v", err) // refused before looking at anything
+	}
 	if err == nil && res.Sources == 0 {
 		return c.fail("no article files found (text, Markdown, HTML or feeds) in %s", strings.Join(args, " "))
 	}
@@ -76,6 +79,9 @@ func addSummary(res library.ImportResult, elapsed time.Duration) string {
 		if p.n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", p.n, p.what))
 		}
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "none saved")
 	}
 	s := fmt.Sprintf("%s: %s; %s stored (%.1fs", plural(res.Sources, "source"), strings.Join(parts, ", "),
 		plural(res.Articles, "article"), elapsed.Seconds())

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -169,6 +170,27 @@ func TestPrintPlainWhenPiped(t *testing.T) {
 		if w := len([]rune(line)); w > 60 {
 			t.Errorf("line wider than 60 (%d): %q", w, line)
 		}
+	}
+}
+
+// TestPrintColorFlag checks --color: always colours into a pipe, with the
+// people highlighted as in the app; never keeps a terminal plain; another
+// value is a usage error.
+func TestPrintColorFlag(t *testing.T) {
+	r := runCLI(t, "", "print", "--color", "always", "--width", "60", sample)
+	if r.code != 0 || !strings.Contains(r.stdout, "\x1b[") {
+		t.Fatalf("--color always: no colour in %+v", r)
+	}
+	if !regexp.MustCompile(`\x1b\[[0-9;]*m(Elena )?Varga`).MatchString(r.stdout) {
+		t.Errorf("--color always: the person is not highlighted:\n%q", r.stdout)
+	}
+	e := testEnv(t)
+	e.StdoutTerminal = true
+	if r := runEnv(t, e, "", "print", "--color", "never", "--width", "60", sample); r.code != 0 || strings.Contains(r.stdout, "\x1b") {
+		t.Errorf("--color never on a terminal: %+v", r)
+	}
+	if r := runCLI(t, "", "print", "--color", "rainbow", sample); r.code != 2 || !strings.Contains(r.stderr, "--color rainbow: give auto, always or never") {
+		t.Errorf("--color rainbow: %+v", r)
 	}
 }
 

@@ -60,8 +60,8 @@ func commands() []command {
 		},
 		{
 			name:     "print",
-			synopsis: "print [--width N] [--style S] FILE...",
-			summary:  []string{"render articles to stdout (plain text when piped or NO_COLOR)"},
+			synopsis: "print [--width N] [--style S] [--color auto|always|never] FILE...",
+			summary:  []string{"render articles to stdout (plain text when piped or NO_COLOR, unless --color always)"},
 			run:      runPrint,
 		},
 		{

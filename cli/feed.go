@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/byline/byline/library"
 )
@@ -23,12 +26,12 @@ func cmdFeed(ctx context.Context, lib *library.Library, args []string, c *libCmd
 // feedAdd is `byline feed add URL`: subscribe and fetch the feed; a feed
 // whose first fetch fails is not kept.
 func feedAdd(ctx context.Context, lib *library.Library, args []string, c *libCmd) int {
-	url := args[0]
+	url := library.CleanURL(args[0]) // as Subscribe stores it
 	isNew, err := lib.Subscribe(ctx, url)
 	if err != nil {
 		return c.fail("%v", err)
 	}
-	res, err := lib.Refresh(ctx, library.RefreshOptions{Client: c.fetcher(), Feeds: args})
+	res, err := lib.Refresh(ctx, library.RefreshOptions{Client: c.fetcher(), Feeds: []string{url}})
 	if err != nil {
 		return c.fail("%v", err)
 	}
@@ -47,7 +50,7 @@ func feedAdd(ctx context.Context, lib *library.Library, args []string, c *libCmd
 	if !isNew {
 		verb = "already subscribed to"
 	}
-	fmt.Fprintf(c.env.Stdout, "%s %s: %s\n", verb, field(url), plural(res.New, "new article"))
+	fmt.Fprintf(c.env.Stdout, "%s %s: %s\n", verb, showURL(url), plural(res.New, "new article"))
 	for _, w := range res.Warnings {
 		c.errorf("warning: %v", w)
 	}
@@ -72,7 +75,7 @@ func feedList(ctx context.Context, lib *library.Library, _ []string, c *libCmd) 
 		if !f.Checked.IsZero() {
 			checked = f.Checked.Format("2006-01-02 15:04")
 		}
-		line := fmt.Sprintf("%s\t%s\t%d articles\tchecked %s", field(f.URL), field(f.Title), f.Articles, checked)
+		line := fmt.Sprintf("%s\t%s\t%d articles\tchecked %s", showURL(f.URL), field(f.Title), f.Articles, checked)
 		if f.Err != "" {
 			line += "\terror: " + field(f.Err)
 		}
@@ -86,7 +89,7 @@ func feedRemove(ctx context.Context, lib *library.Library, args []string, c *lib
 	if err := lib.Unsubscribe(ctx, args[0]); err != nil {
 		return c.fail("%v", err)
 	}
-	fmt.Fprintf(c.env.Stdout, "unsubscribed from %s\n", field(args[0]))
+	fmt.Fprintf(c.env.Stdout, "unsubscribed from %s\n", showURL(args[0]))
 	return 0
 }
 
@@ -122,4 +125,15 @@ func feedExport(ctx context.Context, lib *library.Library, _ []string, c *libCmd
 		return c.fail("%v", err)
 	}
 	return 0
+}
+
+// showURL is a URL as byline prints it: as it is when every character of
+// it shows as itself, else quoted with Go's escapes ("http://x/\u202ey"),
+// so that a control, bidi or zero-width character is seen, never dropped,
+// and two URLs that differ never look the same.
+func showURL(s string) string {
+	if utf8.ValidString(s) && strings.IndexFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) < 0 {
+		return s
+	}
+	return strconv.Quote(s)
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"os/signal"
@@ -34,16 +35,13 @@ func runLibraryCommand(c *command, args []string, e Env) int {
 	if !ok {
 		return code
 	}
-	path := e.libraryPath(*db)
-	if !c.createsLibrary(pos) {
-		if err := mustExist(path); err != nil {
-			fmt.Fprintln(e.Stderr, "byline:", articles.Sanitize(err.Error()))
-			return 1
-		}
+	path, ok := dbPath(fs, *db, e)
+	if !ok {
+		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	lib, err := library.Open(ctx, path)
+	lib, err := openLibrary(ctx, path, c.createsLibrary(pos))
 	if err != nil {
 		fmt.Fprintln(e.Stderr, "byline:", articles.Sanitize(err.Error()))
 		return 1
@@ -52,14 +50,32 @@ func runLibraryCommand(c *command, args []string, e Env) int {
 	return c.lib(ctx, lib, pos, lc)
 }
 
-// mustExist returns an error when there is no library file at path: the
-// commands that only read a library do not create one, so that a mistyped
-// --db is reported instead of opening a new, empty library.
-func mustExist(path string) error {
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("no library at %s yet: add articles with `byline add --db %s FILE|DIR|URL`", path, path)
+// dbPath is the library file a command uses (Env.libraryPath), refusing
+// a --db given with no file: it would otherwise silently mean the default
+// library, and an error would name a file the person never typed.
+func dbPath(fs *flag.FlagSet, flagValue string, e Env) (string, bool) {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "db" })
+	if given && flagValue == "" {
+		fmt.Fprintln(e.Stderr, "byline: --db needs a library file: --db PATH")
+		return "", false
 	}
-	return nil
+	return e.libraryPath(flagValue), true
+}
+
+// openLibrary opens the library at path. Only a command that creates a
+// library may find none there; the others refuse a missing file, an empty
+// one or a directory, so that a mistyped --db is reported instead of
+// becoming a new, empty library, and say how to make one.
+func openLibrary(ctx context.Context, path string, creates bool) (*library.Library, error) {
+	if creates {
+		return library.Open(ctx, path)
+	}
+	lib, err := library.OpenExisting(ctx, path)
+	if errors.Is(err, library.ErrNoLibrary) {
+		return nil, fmt.Errorf("%w: add articles with `byline add --db %s FILE|DIR|URL`", err, path)
+	}
+	return lib, err
 }
 
 func (c *libCmd) fetcher() *fetch.Client {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/byline/byline/articles"
 	"github.com/byline/byline/articles/fetch"
-	"github.com/byline/byline/library"
 	"github.com/byline/byline/ui"
 	"github.com/byline/byline/ui/render"
 )
@@ -58,12 +57,11 @@ func libraryAppOptions(args []string, e Env) (opts ui.Options, code int) {
 		fmt.Fprintf(e.Stderr, "byline: %s\n", render.Clean(err.Error()))
 		return opts, 2
 	}
-	path := e.libraryPath(*db)
-	if err := mustExist(path); err != nil {
-		fmt.Fprintln(e.Stderr, "byline:", articles.Sanitize(err.Error()))
-		return opts, 1
+	path, ok := dbPath(fs, *db, e)
+	if !ok {
+		return opts, 2
 	}
-	lib, err := library.Open(context.Background(), path)
+	lib, err := openLibrary(context.Background(), path, false)
 	if err != nil {
 		fmt.Fprintln(e.Stderr, "byline:", articles.Sanitize(err.Error()))
 		return opts, 1

@@ -72,7 +72,7 @@ func TestLibraryAddAndSearch(t *testing.T) {
 		}
 	}
 	code, stdout, stderr := runLib(t, db, "search", "--limit", "1", "the")
-	if code != 0 || strings.Count(stdout, "\n") != 1 || !strings.Contains(stderr, "the first 1 result only; --limit N for more") {
+	if code != 0 || strings.Count(stdout, "\n") != 1 || !strings.Contains(stderr, "the first 1 result of 2 only; --limit N for more") {
 		t.Errorf("search --limit 1 with more results: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	for _, tc := range []struct {
@@ -254,5 +254,96 @@ func TestLibraryOutputSanitised(t *testing.T) {
 	}
 	if _, _, e := runLib(t, db, "search", "after:2024-13-45"); !strings.Contains(e, "after:2024-13-45: not a date") {
 		t.Errorf("an unreadable date should be reported: %q", e)
+	}
+}
+
+// TestLibraryMissingOrEmpty: the commands that only use a library refuse
+// a missing file, an empty one (search used to make a new library in it)
+// and a directory, naming the path as given, and write nothing there; a
+// --db with no file is a usage error, not the default library.
+func TestLibraryMissingOrEmpty(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.db")
+	os.WriteFile(empty, nil, 0o644)
+	for _, tc := range []struct {
+		db, want string
+	}{
+		{empty, "byline: " + empty + ": no library: the file is empty: add articles with `byline add --db " + empty},
+		{dir, "byline: " + dir + ": no library: it is a directory"},
+		{"typo.db", "byline: no library at typo.db yet"},
+	} {
+		for _, args := range [][]string{{"search", "gaza"}, {"feed", "list"}, {"refresh"}} {
+			code, _, stderr := runLib(t, tc.db, args[0], args[1:]...)
+			if code != 1 || !strings.HasPrefix(stderr, tc.want) {
+				t.Errorf("%v --db %s: exit %d, %q; want 1 and %q", args, tc.db, code, stderr, tc.want)
+			}
+		}
+	}
+	if st, _ := os.Stat(empty); st.Size() != 0 {
+		t.Errorf("search wrote %d bytes into the empty file", st.Size())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("files left next to the empty one: %v", entries)
+	}
+	e := testEnv(t)
+	for _, args := range [][]string{{"search", "--db", "", "gaza"}, {"search", "--db=", "gaza"}, {"add", "--db", "", "x"}, {"library", "--db", ""}} {
+		r := runEnv(t, e, "", args...)
+		if r.code != 2 || r.stderr != "byline: --db needs a library file: --db PATH\n" {
+			t.Errorf("%q: %+v, want exit 2 and a message about --db (not the default library)", args, r)
+		}
+	}
+	if _, err := os.Stat(e.DefaultDB); err == nil {
+		t.Error("--db \"\" made the default library")
+	}
+}
+
+func TestShowURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.org/feed.xml":      "https://example.org/feed.xml",
+		"https://example.org/ünïcode?q=a b": "https://example.org/ünïcode?q=a b",
+		"https://example.org/a\u202eb":      `"https://example.org/a\u202eb"`,
+		"https://example.org/a\u200bb":      `"https://example.org/a\u200bb"`,
+		"https://example.org/a\x1b[2Jb":     `"https://example.org/a\x1b[2Jb"`,
+		"https://example.org/a\u0085b":      `"https://example.org/a\u0085b"`,
+		"https://example.org/a\xffb":        `"https://example.org/a\xffb"`,
+	} {
+		if got := showURL(in); got != want {
+			t.Errorf("showURL(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// TestFeedListURLsNeverLookAlike subscribes to URLs that differ only in
+// invisible characters: feed list shows every one differently, with no
+// control or bidi character in its output.
+func TestFeedListURLsNeverLookAlike(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lib.db")
+	file := filepath.Join(t.TempDir(), "feeds.opml")
+	urls := []string{"https://example.org/ab", "https://example.org/a\u202eb", "https://example.org/a\u2066b", "https://example.org/a\u200bb"}
+	var opml strings.Builder
+	opml.WriteString(`<opml version="2.0"><body>`)
+	for _, u := range urls {
+		opml.WriteString(`<outline text="x" xmlUrl="` + u + `"/>`)
+	}
+	opml.WriteString(`</body></opml>`)
+	os.WriteFile(file, []byte(opml.String()), 0o644)
+	if code, _, stderr := runLib(t, db, "feed", "import", file); code != 0 {
+		t.Fatalf("feed import: %s", stderr)
+	}
+	code, stdout, _ := runLib(t, db, "feed", "list")
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if code != 0 || len(lines) != len(urls) {
+		t.Fatalf("feed list: exit %d\n%s", code, stdout)
+	}
+	seen := map[string]bool{}
+	for _, l := range lines {
+		u, _, _ := strings.Cut(l, "\t")
+		if seen[u] {
+			t.Errorf("two feeds listed as %s", u)
+		}
+		seen[u] = true
+	}
+	if strings.ContainsAny(stdout, "\u202e\u2066\u200b\x1b") {
+		t.Errorf("feed list shows invisible characters raw:\n%q", stdout)
 	}
 }

@@ -18,6 +18,7 @@ func runPrint(args []string, e Env) int {
 	fs := newFlagSet("print", e)
 	width := fs.Int("width", 0, "wrap width in columns (default: the terminal's, or 80)")
 	style := fs.String("style", "", "glamour style (default: the configuration's, auto)")
+	colorFlag := fs.String("color", "auto", "auto (colour on a terminal unless NO_COLOR or TERM=dumb), always, or never")
 	pos, code, ok := parseCommand(fs, args, helpText(), e)
 	if !ok {
 		return code
@@ -33,22 +34,32 @@ func runPrint(args []string, e Env) int {
 		fmt.Fprintf(e.Stderr, "byline print: --width %d: at least %d columns, or 0 for the terminal's width\n", *width, minPrintWidth)
 		return 2
 	}
+	color := e.StdoutTerminal && !e.NoColor && e.Term != "dumb"
+	switch *colorFlag {
+	case "auto":
+	case "always":
+		color = true
+	case "never":
+		color = false
+	default:
+		fmt.Fprintf(e.Stderr, "byline print: --color %s: give auto, always or never\n", articles.Sanitize(*colorFlag))
+		return 2
+	}
 	l, ok := load(pos, e)
 	if !ok {
 		fmt.Fprintln(e.Stderr, "byline print: name at least one FILE (or pipe an article in)")
 		return 2
 	}
-	return printArticles(l, *width, *style, e)
+	return printArticles(l, *width, *style, color, e)
 }
 
 // printArticles writes the articles of l rendered for reading, separated by
-// rules, in colour on a terminal (unless NO_COLOR or TERM=dumb), wrapped to
+// rules, in colour when color is set, wrapped to
 // width columns (0: the terminal's width, at most 120, or 80), and reports
 // l's problems. In colour the people and places are highlighted as in the
 // app, so they are recognised first; plain text shows none, and pays
 // nothing for them.
-func printArticles(l articles.Loaded, width int, style string, e Env) int {
-	color := e.StdoutTerminal && !e.NoColor && e.Term != "dumb"
+func printArticles(l articles.Loaded, width int, style string, color bool, e Env) int {
 	if color {
 		articles.Recognize(l.Articles)
 	}

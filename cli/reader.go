@@ -41,7 +41,7 @@ func runReader(args []string, e Env) int {
 	if !e.StdoutTerminal {
 		// Output into a pipe or a file (byline a.txt | less): the
 		// articles as `byline print` writes them, not a screen's escapes.
-		return printArticles(loader(), 0, opts.Style, e)
+		return printArticles(loader(), 0, opts.Style, false, e)
 	}
 	if len(pos) == 0 && !e.StdinTerminal && e.Stdin != nil {
 		// Read piped input now: the program takes the terminal for keys.

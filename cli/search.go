@@ -7,6 +7,7 @@ import (
 
 	"github.com/byline/byline/articles"
 	"github.com/byline/byline/library"
+	"github.com/byline/byline/ui/render"
 )
 
 // cmdSearch is `byline search QUERY...`: the matching articles, one
@@ -52,7 +53,11 @@ func cmdSearch(ctx context.Context, lib *library.Library, args []string, c *libC
 		fmt.Fprintf(c.env.Stdout, "%s\t%s\t%s\t%s\n", field(r.Title), r.DateString(), field(articles.DisplayName(r.Source)), snippet)
 	}
 	if more {
-		fmt.Fprintf(c.env.Stderr, "byline: the first %s only; --limit N for more, --limit -1 for all\n", plural(c.limit, "result"))
+		of := ""
+		if n, err := lib.Count(ctx, query, library.SearchOptions{}); err == nil {
+			of = " of " + render.Commas(n)
+		}
+		fmt.Fprintf(c.env.Stderr, "byline: the first %s%s only; --limit N for more, --limit -1 for all\n", plural(c.limit, "result"), of)
 	}
 	if len(rs) == 0 {
 		return 1 // like grep: nothing found

@@ -12,7 +12,8 @@ import (
 )
 
 // A body is stored as one byte naming its encoding followed by the encoded
-// sections and entities. codecFlate is the only encoding so far: a compact
+// sections and entities, then its links (bodies stored before links were
+// kept end after the entities, and decode without any). codecFlate is the only encoding so far: a compact
 // varint layout compressed with DEFLATE, about a third of the text's size.
 const codecFlate = 1
 
@@ -55,6 +56,15 @@ func (e *encoder) encode(a *model.Article) []byte {
 			b = binary.AppendUvarint(b, uint64(m.Start))
 			b = binary.AppendUvarint(b, uint64(m.End-m.Start))
 		}
+	}
+	b = binary.AppendUvarint(b, uint64(len(a.Links)))
+	for _, l := range a.Links {
+		b = appendString(b, l.Text)
+		b = appendString(b, l.URL)
+		b = binary.AppendUvarint(b, uint64(l.Section+1))
+		b = binary.AppendUvarint(b, uint64(l.Paragraph+1))
+		b = binary.AppendUvarint(b, uint64(l.Start))
+		b = binary.AppendUvarint(b, uint64(l.End-l.Start))
 	}
 	e.raw = b
 	e.out.Reset()
@@ -133,10 +143,31 @@ func (r *bodyReader) decode(data []byte, a *model.Article, withEntities bool) er
 			m.Text = text[m.Start:m.End]
 		}
 	}
-	if d.err != nil {
-		return d.err
+	if d.err == nil && len(d.b) > 0 {
+		d.links(a)
 	}
-	return nil
+	return d.err
+}
+
+// links reads a's links, each checked to lie in the text it points into.
+func (d *decoder) links(a *model.Article) {
+	n := d.count()
+	if n == 0 {
+		return
+	}
+	a.Links = make([]model.Link, n)
+	for i := range a.Links {
+		l := &a.Links[i]
+		l.Text, l.URL = d.string(), d.string()
+		l.Section = int(d.uvarint()) - 1
+		l.Paragraph = int(d.uvarint()) - 1
+		l.Start = int(d.uvarint())
+		l.End = l.Start + int(d.uvarint())
+		if l.InText() && (l.Start > l.End || l.End > len(a.Text(l.Section, l.Paragraph))) {
+			d.err = errBadBody
+			return
+		}
+	}
 }
 
 // decoder reads the varint layout; the first error sticks and later reads

@@ -21,5 +21,6 @@ func equalArticles(a, b *model.Article) bool {
 		a.Entities, b.Entities = nil, nil
 	}
 	return a.Title == b.Title && a.Date.Equal(b.Date) && a.Byline == b.Byline && a.Format == b.Format &&
-		reflect.DeepEqual(a.Sections, b.Sections) && reflect.DeepEqual(a.Entities, b.Entities)
+		reflect.DeepEqual(a.Sections, b.Sections) && reflect.DeepEqual(a.Entities, b.Entities) &&
+		reflect.DeepEqual(a.Links, b.Links)
 }

@@ -6,8 +6,12 @@
 //
 // A Library is safe for concurrent use by several goroutines and by several
 // byline processes at once on the same file: the database runs in WAL mode
-// with a busy timeout, and every write is one short immediate transaction.
-// A file that is not a byline library is refused, never modified.
+// with a busy timeout, and every write is one short immediate transaction,
+// which decides what is new from what the file holds inside it. A process
+// killed at any moment leaves the last committed state; a full disk fails
+// the write at hand with ErrDiskFull and keeps the rest; a library that
+// cannot be written opens read-only (ErrReadOnly on changes). A file that
+// is not a byline library is refused, never modified.
 //
 // Articles are keyed by their source (an absolute path or a URL) and the
 // hash of its content: importing an unchanged source again does not parse or
@@ -25,7 +29,9 @@
 //   - m and s: ToggleRead, ToggleStarred; the status line: Counts;
 //   - / in the Articles pane: Search(ctx, text, SearchOptions{Prefix: true})
 //     on every keystroke (results as you type), without Prefix on Enter;
-//     Result.Snippet and Result.Marks give the highlighted passage;
+//     Result.Snippet and Result.Marks give the highlighted passage; the
+//     true number of results (not "50+") is Count(ctx, text, opts) with the
+//     same Prefix;
 //   - the People & Places pane's "articles mentioning": ArticlesMentioning;
 //   - background refresh: Refresh with RefreshOptions.Progress, imports with
 //     ImportOptions.Progress. The callbacks run on the calling goroutine of

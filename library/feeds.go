@@ -7,8 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/byline/byline/articles"
 	"github.com/byline/byline/articles/entities"
@@ -34,10 +37,19 @@ type Feed struct {
 
 // Subscribe adds a feed URL (http or https) and reports whether it is new;
 // subscribing twice is not an error. It does not fetch: call Refresh.
+//
+// Invisible characters in the URL (control, format and bidi characters,
+// blanks other than the space) are stored percent-encoded, as a client
+// sends them: a listed URL never hides part of itself or shows in another
+// order than it is, so two feeds cannot look the same.
 func (l *Library) Subscribe(ctx context.Context, feedURL string) (bool, error) {
+	feedURL = CleanURL(feedURL)
 	u, err := url.Parse(feedURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return false, fmt.Errorf("%q is not an http(s) feed URL", feedURL)
+	}
+	if err := l.checkWritable(); err != nil {
+		return false, err
 	}
 	res, err := l.db.ExecContext(ctx,
 		"INSERT INTO feeds (url, added) VALUES (?, ?) ON CONFLICT (url) DO NOTHING", feedURL, time.Now().Unix())
@@ -50,7 +62,13 @@ func (l *Library) Subscribe(ctx context.Context, feedURL string) (bool, error) {
 
 // Unsubscribe removes a feed. Its articles stay in the library with their
 // state; they are no longer refreshed.
+//
+// feedURL is cleaned as Subscribe cleans it.
 func (l *Library) Unsubscribe(ctx context.Context, feedURL string) error {
+	feedURL = CleanURL(feedURL)
+	if err := l.checkWritable(); err != nil {
+		return err
+	}
 	res, err := l.db.ExecContext(ctx, "DELETE FROM feeds WHERE url = ?", feedURL)
 	if err != nil {
 		return l.wrap(err)
@@ -137,6 +155,9 @@ func (l *Library) Refresh(ctx context.Context, opts RefreshOptions) (RefreshResu
 	var res RefreshResult
 	if opts.Client == nil {
 		return res, errors.New("library: Refresh needs a fetch.Client")
+	}
+	if err := l.checkWritable(); err != nil {
+		return res, err
 	}
 	feeds := opts.Feeds
 	if feeds == nil {
@@ -280,4 +301,32 @@ func (l *Library) noteFetch(ctx context.Context, feedURL, title string, v fetch.
 		WHERE url = ?`,
 		time.Now().Unix(), msg, v.ETag, v.ETag, v.LastModified, v.LastModified, title, title, feedURL)
 	return l.wrap(err)
+}
+
+// CleanURL percent-encodes the characters of s that do not show as
+// themselves on a terminal: invalid UTF-8, C0 and C1 controls, format
+// characters (bidi overrides and isolates, zero-width characters) and
+// blanks. A URL without them is returned as it is.
+func CleanURL(s string) string {
+	if strings.IndexFunc(s, invisible) < 0 && utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && w == 1) || invisible(r) {
+			for _, c := range []byte(s[i : i+w]) {
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+		} else {
+			b.WriteString(s[i : i+w])
+		}
+		i += w
+	}
+	return b.String()
+}
+
+func invisible(r rune) bool {
+	return r == ' ' || unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp, unicode.Zs, unicode.Co, unicode.Cs) ||
+		r == utf8.RuneError
 }

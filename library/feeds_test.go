@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -191,5 +192,34 @@ func TestImportURLs(t *testing.T) {
 	}
 	if n := consistency(t, l); n != 4 {
 		t.Errorf("%d articles, want 4", n)
+	}
+}
+
+func TestSubscribeCleansURLs(t *testing.T) {
+	ctx := context.Background()
+	l, _ := openTemp(t)
+	for _, u := range []string{"https://example.org/a\u202eb", "https://example.org/ab", "https://example.org/a\u200bb", "https://example.org/a\u0085b"} {
+		if _, err := l.Subscribe(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := l.Subscribe(ctx, "https://example.org/a\x1b[2Jb"); err != nil {
+		t.Fatal(err)
+	}
+	feeds, err := l.Feeds(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range feeds {
+		got = append(got, f.URL)
+	}
+	want := []string{"https://example.org/a%E2%80%AEb", "https://example.org/ab", "https://example.org/a%E2%80%8Bb",
+		"https://example.org/a%C2%85b", "https://example.org/a%1B[2Jb"}
+	if !slices.Equal(got, want) {
+		t.Errorf("stored URLs %q, want %q", got, want)
+	}
+	if err := l.Unsubscribe(ctx, "https://example.org/a\u202eb"); err != nil {
+		t.Errorf("Unsubscribe of the URL as given: %v", err)
 	}
 }

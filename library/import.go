@@ -84,6 +84,9 @@ type ImportResult struct {
 // and importing the same paths again completes the work.
 func (l *Library) Import(ctx context.Context, paths []string, opts ImportOptions) (ImportResult, error) {
 	var res ImportResult
+	if err := l.checkWritable(); err != nil {
+		return res, err
+	}
 	sources, problems := expand(paths)
 	res.Sources = len(sources) + len(problems)
 	known, err := l.knownSources(ctx)
@@ -136,13 +139,13 @@ func (l *Library) Import(ctx context.Context, paths []string, opts ImportOptions
 		case p.err != nil:
 			prog.Failed++
 			res.Problems = append(res.Problems, p.err)
-		case p.unchanged || p.touch:
+		case p.unchanged || p.touch || p.already:
 			prog.Unchanged++
 			res.Unchanged++
 		default:
 			prog.Articles += p.stored
 			res.Articles += p.stored
-			if p.prev == nil {
+			if p.prev == nil && !p.existed {
 				res.Added++
 			} else {
 				res.Updated++

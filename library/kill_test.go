@@ -4,11 +4,14 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestKilledImportProcess kills (SIGKILL) a process in the middle of an
@@ -68,4 +71,108 @@ func TestKilledImportProcess(t *testing.T) {
 	if n := consistency(t, l); n != 400 {
 		t.Fatalf("%d articles, want 400", n)
 	}
+}
+
+// TestKilledStateWrites kills (SIGKILL) a process that saves reading state
+// (read, starred, position: what the app writes on m, s and as the reader
+// scrolls) as fast as it can, at random moments, again and again: every
+// change the process reported saved must be in the library after the kill,
+// and the library must pass the integrity check.
+func TestKilledStateWrites(t *testing.T) {
+	if path := os.Getenv("BYLINE_TEST_STATE"); path != "" {
+		ctx := context.Background()
+		l, err := Open(ctx, path)
+		if err != nil {
+			fmt.Println("error", err)
+			os.Exit(1)
+		}
+		es, err := l.List(ctx, 0, 0)
+		if err != nil {
+			fmt.Println("error", err)
+			os.Exit(1)
+		}
+		gen, _ := strconv.Atoi(os.Getenv("BYLINE_TEST_GEN"))
+		for ; ; gen++ {
+			e := es[gen%len(es)]
+			err := l.SetPosition(ctx, e.ID, Position{Section: gen, Offset: gen % 7})
+			if err == nil {
+				err = l.SetRead(ctx, e.ID, gen%2 == 0)
+			}
+			if err != nil {
+				fmt.Println("error", err)
+				os.Exit(1)
+			}
+			fmt.Println("saved", e.ID, gen)
+		}
+	}
+	if testing.Short() {
+		t.Skip("kills real processes; skipped in -short mode")
+	}
+	ctx := context.Background()
+	l, path := openTemp(t)
+	if _, err := l.Import(ctx, []string{writeCorpus(t, filepath.Join(t.TempDir(), "c"), 5, 30)}, ImportOptions{Recognize: dictRecognize}); err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("kill moments from seed %d", seed)
+	r := rand.New(rand.NewPCG(seed, 3))
+	saved := map[int64]int{} // article id -> the last generation reported saved
+	gen := 0
+	for kill := range 8 {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestKilledStateWrites$")
+		cmd.Env = append(os.Environ(), "BYLINE_TEST_STATE="+path, "BYLINE_TEST_GEN="+strconv.Itoa(gen))
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Kill after a random number of saves and a random moment more:
+		// inside a transaction, between two, or in a commit.
+		after := 1 + r.IntN(300)
+		sc := bufio.NewScanner(out)
+		seen := 0
+		for sc.Scan() {
+			var id int64
+			var g int
+			if strings.HasPrefix(sc.Text(), "error") {
+				t.Fatal(sc.Text())
+			}
+			if _, err := fmt.Sscanf(sc.Text(), "saved %d %d", &id, &g); err != nil {
+				continue
+			}
+			saved[id] = g
+			gen = g + 1
+			if seen++; seen == after {
+				time.AfterFunc(time.Duration(r.IntN(2000))*time.Microsecond, func() { cmd.Process.Kill() })
+			}
+		}
+		cmd.Wait()
+		l, err := Open(ctx, path)
+		if err != nil {
+			t.Fatalf("after kill %d: %v", kill, err)
+		}
+		consistency(t, l)
+		for id, g := range saved {
+			_, e, err := l.Article(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// A later change may have been committed and not yet
+			// reported: the saved state is this one or a later one.
+			if e.Position.Section < g {
+				t.Fatalf("after kill %d: article %d at %+v, but generation %d was reported saved", kill, id, e.Position, g)
+			}
+			if e.Position.Section == g && (e.Position.Offset != g%7 || e.Read != (g%2 == 0)) {
+				t.Fatalf("after kill %d: article %d is %+v read=%v, want generation %d's state", kill, id, e.Position, e.Read, g)
+			}
+		}
+		l.Close()
+	}
+	if gen == 0 {
+		t.Fatal("no state was saved")
+	}
+	t.Logf("%d changes saved across 8 kills", gen)
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -193,5 +194,87 @@ func TestPath(t *testing.T) {
 	}
 	if got := Path("/x/flag.db"); got != "/x/flag.db" {
 		t.Errorf("the flag must win over $%s: %q", EnvDB, got)
+	}
+}
+
+func TestOpenExistingRefusesWhatIsNoLibrary(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.db")
+	os.WriteFile(empty, nil, 0o644)
+	for _, tc := range []struct{ path, want string }{
+		{filepath.Join(dir, "missing.db"), "no library at " + filepath.Join(dir, "missing.db") + " yet"},
+		{empty, empty + ": no library: the file is empty"},
+		{dir, dir + ": no library: it is a directory"},
+	} {
+		l, err := OpenExisting(ctx, tc.path)
+		if err == nil {
+			l.Close()
+			t.Fatalf("OpenExisting(%s) succeeded", tc.path)
+		}
+		if !errors.Is(err, ErrNoLibrary) || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("OpenExisting(%s): %v, want ErrNoLibrary starting %q", tc.path, err, tc.want)
+		}
+	}
+	if st, err := os.Stat(empty); err != nil || st.Size() != 0 {
+		t.Error("OpenExisting wrote into the empty file")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("OpenExisting left files behind: %v", entries)
+	}
+	l, path := openTemp(t)
+	l.Close()
+	l, err := OpenExisting(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+}
+
+// TestReadOnlyByPermissions opens a library whose file and directory are
+// not writable: reading works, changes fail with ErrReadOnly before any
+// work is done. Root ignores permissions, so there the test cannot be real
+// (cli's TestReadOnlyLibrary uses a read-only mount instead).
+func TestReadOnlyByPermissions(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("running as root: permissions do not make a file read-only (cli.TestReadOnlyLibrary covers it with a read-only mount)")
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "library.db")
+	l, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Import(ctx, []string{writeCorpus(t, filepath.Join(t.TempDir(), "c"), 3, 10)}, ImportOptions{Recognize: dictRecognize}); err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	os.Chmod(path, 0o444)
+	os.Chmod(dir, 0o555)
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	l, err = OpenExisting(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if !l.ReadOnly() {
+		t.Error("ReadOnly() = false")
+	}
+	es, err := l.List(ctx, 0, 0)
+	if err != nil || len(es) != 10 {
+		t.Fatalf("List: %d entries, %v", len(es), err)
+	}
+	if rs, err := l.Search(ctx, "the", SearchOptions{Limit: -1}); err != nil || len(rs) == 0 {
+		t.Errorf("Search: %d results, %v", len(rs), err)
+	}
+	for name, err := range map[string]error{
+		"SetRead":   l.SetRead(ctx, es[0].ID, true),
+		"Subscribe": func() error { _, err := l.Subscribe(ctx, "https://example.org/feed"); return err }(),
+		"Import":    func() error { _, err := l.Import(ctx, []string{dir}, ImportOptions{}); return err }(),
+	} {
+		if !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), path) {
+			t.Errorf("%s on a read-only library: %v, want ErrReadOnly naming the file", name, err)
+		}
 	}
 }

@@ -53,10 +53,13 @@ func (r Result) Marked(open, close string) string {
 
 // Search runs a query in the syntax of ParseQuery over the whole library.
 // With full-text terms, results are ranked best first (BM25, titles
-// weighing more than bodies; among the 1,000 most recently added matches
-// when there are more) and carry a snippet with the terms marked; with
-// filters only, they are listed newest first like List. An empty query
-// lists everything.
+// weighing more than bodies) and carry a snippet with the terms marked;
+// with filters only, they are listed newest first like List. An empty
+// query lists everything. With opts.Limit < 0 every match is returned and
+// ranked; with a limit, a query matching more than 1,000 articles (or
+// more than Offset+Limit) ranks the most recently added of them, which
+// keeps a broad query within milliseconds. Count gives the number of
+// matches.
 //
 // With opts.Prefix the last word is completed: it is searched as its most
 // frequent completions in the library (when it is one or two letters after
@@ -68,15 +71,7 @@ func (r Result) Marked(open, close string) string {
 // the results seen while typing "osl" do not vanish on Enter; so are its
 // later pages (opts.Offset).
 func (l *Library) Search(ctx context.Context, query string, opts SearchOptions) ([]Result, error) {
-	q := ParseQuery(query)
-	// Only a word still being typed is a prefix: not one followed by a
-	// blank, a closing quote or a filter.
-	last, _ := utf8.DecodeLastRuneInString(query)
-	completable := len(q.Terms) > 0 && !q.Terms[len(q.Terms)-1].Phrase && !notWordRune(last) &&
-		strings.HasSuffix(fold(query), fold(q.Terms[len(q.Terms)-1].Text))
-	if opts.Prefix && completable {
-		q.Terms[len(q.Terms)-1].Prefix = true
-	}
+	q, completable := parseSearch(query, opts.Prefix)
 	rs, err := l.SearchQuery(ctx, q, opts)
 	if err != nil || len(rs) > 0 || opts.Prefix || !completable {
 		return rs, err
@@ -93,29 +88,72 @@ func (l *Library) Search(ctx context.Context, query string, opts SearchOptions) 
 	return l.SearchQuery(ctx, q, opts)
 }
 
-// rankWindow is how many matches, the most recently added first, are ranked
-// by relevance. A query matching fewer is ranked exactly; a broad one (a
-// common word, a short prefix) ranks its rankWindow newest matches, which
-// keeps every search, and every keystroke, within milliseconds.
-const rankWindow = 1000
-
-// maxRankedPhrases is the most phrases a query may have to be ranked by
-// relevance; one with more (a short prefix's completions) lists its matches
-// newest first.
-const maxRankedPhrases = 6
-
-// maxCompletions is how many of a typed prefix's most frequent completions
-// it is searched as.
-const maxCompletions = 24
-
-// SearchQuery is Search for an already parsed query.
-func (l *Library) SearchQuery(ctx context.Context, q Query, opts SearchOptions) ([]Result, error) {
-	limit := opts.Limit
-	if limit == 0 {
-		limit = 50
+// parseSearch parses a query for Search and Count and reports whether its
+// last word may be completed; with prefix, it is.
+func parseSearch(query string, prefix bool) (q Query, completable bool) {
+	q = ParseQuery(query)
+	// Only a word still being typed is a prefix: not one followed by a
+	// blank, a closing quote or a filter.
+	last, _ := utf8.DecodeLastRuneInString(query)
+	completable = len(q.Terms) > 0 && !q.Terms[len(q.Terms)-1].Phrase && !notWordRune(last) &&
+		strings.HasSuffix(fold(query), fold(q.Terms[len(q.Terms)-1].Text))
+	if prefix && completable {
+		q.Terms[len(q.Terms)-1].Prefix = true
 	}
-	var where []string
-	var args []any
+	return q, completable
+}
+
+// Count returns how many articles match query: the number of results
+// Search(ctx, query, opts) gives with no limit (opts.Prefix is the only
+// option it reads), for the app to show the true number of results. It
+// loads no article and ranks nothing.
+func (l *Library) Count(ctx context.Context, query string, opts SearchOptions) (int, error) {
+	q, completable := parseSearch(query, opts.Prefix)
+	n, err := l.CountQuery(ctx, q)
+	if err != nil || n > 0 || opts.Prefix || !completable {
+		return n, err
+	}
+	// As Search does: a last word that matches nothing as typed is
+	// completed.
+	q.Terms[len(q.Terms)-1].Prefix = true
+	return l.CountQuery(ctx, q)
+}
+
+// CountQuery is Count for an already parsed query.
+func (l *Library) CountQuery(ctx context.Context, q Query) (int, error) {
+	where, args := filters(q)
+	q.Terms = dropShortPrefix(q.Terms)
+	var query string
+	if len(q.Terms) == 0 {
+		query = "SELECT count(*) FROM articles a"
+		if len(where) > 0 {
+			query += " WHERE " + strings.Join(where, " AND ")
+		}
+	} else {
+		match, _, err := l.matchExpr(ctx, q)
+		if err != nil || match == "" {
+			return 0, err
+		}
+		query = "SELECT count(*) FROM fts"
+		if len(where) > 0 {
+			query += " JOIN articles a ON a.id = fts.rowid"
+		}
+		query += " WHERE fts MATCH ?"
+		for _, w := range where {
+			query += " AND " + w
+		}
+		args = append([]any{match}, args...)
+	}
+	var n int
+	if err := l.db.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count %q: %w", query, l.wrap(err))
+	}
+	return n, nil
+}
+
+// filters is q's filters as SQL conditions on articles a, with their
+// arguments.
+func filters(q Query) (where []string, args []any) {
 	for _, name := range q.People {
 		w, a := entityFilter(name, model.Person)
 		where, args = append(where, w), append(args, a...)
@@ -136,6 +174,33 @@ func (l *Library) SearchQuery(ctx context.Context, q Query, opts SearchOptions) 
 	if q.Starred {
 		where = append(where, "a.starred = 1")
 	}
+	return where, args
+}
+
+// rankWindow is how many matches, the most recently added first, are ranked
+// by relevance for a search with a limit. A query matching fewer is ranked
+// exactly; a broad one (a common word, a short prefix) ranks its
+// rankWindow newest matches (or Offset+Limit, when more), which keeps
+// every search, and every keystroke, within milliseconds. A search without
+// a limit ranks every match.
+const rankWindow = 1000
+
+// maxRankedPhrases is the most phrases a query may have to be ranked by
+// relevance; one with more (a short prefix's completions) lists its matches
+// newest first.
+const maxRankedPhrases = 6
+
+// maxCompletions is how many of a typed prefix's most frequent completions
+// it is searched as.
+const maxCompletions = 24
+
+// SearchQuery is Search for an already parsed query.
+func (l *Library) SearchQuery(ctx context.Context, q Query, opts SearchOptions) ([]Result, error) {
+	limit := opts.Limit
+	if limit == 0 {
+		limit = 50
+	}
+	where, args := filters(q)
 	q.Terms = dropShortPrefix(q.Terms)
 	if len(q.Terms) == 0 {
 		return l.filtered(ctx, where, args, limit, opts.Offset)
@@ -160,7 +225,14 @@ func (l *Library) SearchQuery(ctx context.Context, q Query, opts SearchOptions) 
 		query += " AND " + w
 	}
 	query += " ORDER BY fts.rowid DESC LIMIT ?"
-	rows, err := l.db.QueryContext(ctx, query, append(append([]any{match}, args...), rankWindow)...)
+	window := rankWindow
+	switch {
+	case limit < 0:
+		window = -1 // SQLite: no limit
+	case opts.Offset+limit > window:
+		window = opts.Offset + limit
+	}
+	rows, err := l.db.QueryContext(ctx, query, append(append([]any{match}, args...), window)...)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", match, l.wrap(err))
 	}

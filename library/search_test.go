@@ -2,6 +2,7 @@ package library
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -213,5 +214,67 @@ func TestSearchCompletedPages(t *testing.T) {
 	// A word that matches as typed is not completed on a later page.
 	if rs, _ := l.Search(ctx, "rafah", SearchOptions{Limit: 5, Offset: 2}); len(rs) != 0 {
 		t.Errorf("page past the end of %q: %q", "rafah", titles(rs))
+	}
+}
+
+// TestSearchCountsExact: past the ranking window (1,000 matches), a search
+// with no limit returns every match and Count tells the true number, for
+// every kind of query; a later page past the window is still filled.
+func TestSearchCountsExact(t *testing.T) {
+	ctx := context.Background()
+	l, _ := openTemp(t)
+	dir := t.TempDir()
+	const n = rankWindow + 60
+	for i := range n {
+		text := fmt.Sprintf("date 2024-03-%02d The harbour story number %d names Lloyd Austin.\n", 1+i%28, i)
+		if i%3 == 0 {
+			text = fmt.Sprintf("date 2024-04-%02d The market story number %d names Gaza.\n", 1+i%28, i)
+		}
+		writeFile(t, dir, fmt.Sprintf("%04d.txt", i), text)
+	}
+	if _, err := l.Import(ctx, []string{dir}, ImportOptions{Recognize: dictRecognize}); err != nil {
+		t.Fatal(err)
+	}
+	market := (n + 2) / 3
+	for _, tc := range []struct {
+		query  string
+		prefix bool
+		want   int
+	}{
+		{"story", false, n},
+		{"harbour", false, n - market},
+		{"market", false, market},
+		{"harb", true, n - market},
+		{"harbo", false, n - market}, // completed, as Search completes it
+		{"story unread", false, n},
+		{`person:"Lloyd Austin"`, false, n - market},
+		{"place:Gaza story", false, market},
+		{"after:2024-04-01", false, market},
+		{"starred", false, 0},
+		{"nothingmatches", false, 0},
+	} {
+		opts := SearchOptions{Prefix: tc.prefix}
+		got, err := l.Count(ctx, tc.query, opts)
+		if err != nil || got != tc.want {
+			t.Errorf("Count(%q) = %d, %v; want %d", tc.query, got, err, tc.want)
+		}
+		opts.Limit, opts.NoSnippets = -1, true
+		rs, err := l.Search(ctx, tc.query, opts)
+		if err != nil || len(rs) != tc.want {
+			t.Errorf("Search(%q, Limit: -1) = %d results, %v; want %d", tc.query, len(rs), err, tc.want)
+		}
+		ids := map[int64]bool{}
+		for _, r := range rs {
+			ids[r.ID] = true
+		}
+		if len(ids) != len(rs) {
+			t.Errorf("Search(%q, Limit: -1) repeats results", tc.query)
+		}
+	}
+	if rs, _ := l.Search(ctx, "story", SearchOptions{Limit: 20}); len(rs) != 20 {
+		t.Errorf("Limit 20: %d results", len(rs))
+	}
+	if rs, _ := l.Search(ctx, "story", SearchOptions{Limit: 50, Offset: n - 30, NoSnippets: true}); len(rs) != 30 {
+		t.Errorf("the last page, past the ranking window: %d results, want 30", len(rs))
 	}
 }

@@ -29,6 +29,8 @@ type parsed struct {
 	touch       bool // same content, new mtime: update the source row only
 	cancelled   bool // not done: the import was cancelled
 	keepOld     bool // store with addNew whatever the batch's mode (a feed)
+	already     bool // the writer found this content stored by another process
+	existed     bool // the writer found the source stored before: changed, not new
 	stored      int  // articles the writer added or replaced
 	items       []item
 	err         error

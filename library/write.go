@@ -1,6 +1,7 @@
 package library
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -97,7 +98,7 @@ func (w *writer) writeOne(ctx context.Context, st *stmts, p *parsed, mode writeM
 		mode = addNew
 	}
 	sourceID, isNew, err := st.putSource(ctx, p, now)
-	if err != nil {
+	if err != nil || p.already {
 		return 0, err
 	}
 	existing := map[string]int64{}
@@ -220,12 +221,12 @@ func unixDate(a *model.Article) int64 {
 // stmts are the statements a write transaction uses, prepared once per
 // transaction.
 type stmts struct {
-	list                                                    []*sql.Stmt
-	touch, upsertSource, insertSource, sourceArticles       *sql.Stmt
-	insertArticle, updateArticle, putBody, insertFTS        *sql.Stmt
-	deleteFTS, deleteMentions, deleteBody, deleteRow        *sql.Stmt
-	insertEntity, insertEntityName, entityID, insertMention *sql.Stmt
-	upsertTerm                                              *sql.Stmt
+	list                                                         []*sql.Stmt
+	touch, sourceRow, updateSource, insertSource, sourceArticles *sql.Stmt
+	insertArticle, updateArticle, putBody, insertFTS             *sql.Stmt
+	deleteFTS, deleteMentions, deleteBody, deleteRow             *sql.Stmt
+	insertEntity, insertEntityName, entityID, insertMention      *sql.Stmt
+	upsertTerm                                                   *sql.Stmt
 }
 
 func prepareStmts(ctx context.Context, tx *sql.Tx) (*stmts, error) {
@@ -235,9 +236,8 @@ func prepareStmts(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 		sql string
 	}{
 		{&st.touch, "UPDATE sources SET size = ?, mtime = ? WHERE source = ?"},
-		{&st.upsertSource, `INSERT INTO sources (source, size, mtime, hash, imported) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (source) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
-			hash = excluded.hash, imported = excluded.imported RETURNING id`},
+		{&st.sourceRow, "SELECT id, hash FROM sources WHERE source = ?"},
+		{&st.updateSource, "UPDATE sources SET size = ?, mtime = ?, hash = ?, imported = ? WHERE id = ?"},
 		{&st.sourceArticles, "SELECT id, item FROM articles WHERE source_id = ?"},
 		{&st.insertArticle, `INSERT INTO articles (source_id, item, source, title, date, byline, format, added)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
@@ -274,7 +274,14 @@ func (st *stmts) close() {
 
 // putSource stores a source's state and returns its id and whether it is
 // new (so that it has no articles yet). A plain insert, the common case of
-// a first import, is much cheaper than an upsert returning the id.
+// a first import, is much cheaper than a look-up first.
+//
+// What the library holds is read inside the write transaction, not taken
+// from what the import saw when it started: another process may have
+// stored the source meanwhile. When it stored the same content, p is
+// marked already (nothing more to write: it counts as unchanged, so that
+// two imports of the same files do not both report them new); when the
+// source was there before, p is marked existed (changed, not new).
 func (st *stmts) putSource(ctx context.Context, p *parsed, now int64) (int64, bool, error) {
 	if p.prev == nil {
 		res, err := st.insertSource.ExecContext(ctx, p.source, p.size, p.mtime, p.hash, now)
@@ -285,10 +292,27 @@ func (st *stmts) putSource(ctx context.Context, p *parsed, now int64) (int64, bo
 			id, err := res.LastInsertId()
 			return id, true, err
 		}
-		// Another process stored it meanwhile: fall through to the upsert.
 	}
 	var id int64
-	err := st.upsertSource.QueryRowContext(ctx, p.source, p.size, p.mtime, p.hash, now).Scan(&id)
+	var hash []byte
+	switch err := st.sourceRow.QueryRowContext(ctx, p.source).Scan(&id, &hash); {
+	case errors.Is(err, sql.ErrNoRows): // known when the import began, gone since
+		res, err := st.insertSource.ExecContext(ctx, p.source, p.size, p.mtime, p.hash, now)
+		if err != nil {
+			return 0, false, err
+		}
+		id, err := res.LastInsertId()
+		return id, true, err
+	case err != nil:
+		return 0, false, err
+	}
+	if p.hash != nil && bytes.Equal(hash, p.hash) {
+		p.already = true
+		_, err := st.touch.ExecContext(ctx, p.size, p.mtime, p.source)
+		return id, false, err
+	}
+	p.existed = true
+	_, err := st.updateSource.ExecContext(ctx, p.size, p.mtime, p.hash, now, id)
 	return id, false, err
 }
 

@@ -20,9 +20,15 @@ type Article struct {
 	// Title is the source's own title or one derived from the lead; never empty
 	// for an article returned by package articles.
 	Title string
+	// DerivedTitle is true when the source had no title and Title was made
+	// from the lead's first words; a reader need not print it above the
+	// lead it repeats.
+	DerivedTitle bool
 	// Date is the article's date; the zero Time when unknown.
 	Date time.Time
-	// Byline is the author line when the source has one.
+	// Byline names the article's authors when the source does: "Jane Doe
+	// and John Roe", "Jane Doe, Reuters" (the plain-text parser drops the
+	// "By "). It is the article's author in exports and the reader's header.
 	Byline string
 	// Format says whether Paragraphs hold plain text or Markdown.
 	Format Format
@@ -32,6 +38,10 @@ type Article struct {
 	// Entities are the people and places mentioned, each once, in order of
 	// first mention. Filled by articles/entities.Recognize.
 	Entities []Entity
+	// Links are the article's links in reading order: those written in its
+	// text (anchors, Markdown links, bare URLs), after any not in it (a feed
+	// item's own link).
+	Links []Link
 }
 
 // Section is one headed part of an article.

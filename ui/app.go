@@ -99,6 +99,7 @@ func newModel(opts Options) *Model {
 	c := &common{keys: DefaultKeyMap(), style: opts.Style, maxWidth: maxW, noColor: opts.NoColor}
 	_ = c.keys.Rebind(opts.Keys) // checked by CheckKeys; the defaults otherwise
 	c.theme, c.mouse, c.browser = opts.Theme, !opts.NoMouse, opts.Browser
+	c.fetch = fetch.New(fetch.Options{Version: opts.Version})
 	c.setBackground(opts.Theme != "light")
 	m := &Model{c: c, focus: focusReader, search: newSearch(c), status: newStatus(c),
 		help: newHelp(c, opts.Version), problems: newProblems(c)}

@@ -12,7 +12,8 @@ import (
 // articleView owns the reading of one article: its Sections pane, the
 // Reader, People & Places, the section-panes view ("v") and what is
 // painted over the text (search matches, the selected person or place,
-// the walk of n/N). Sources show an article in it; the root gives it the
+// the walk of n/N), its Links pane and the links followed from it
+// (article_links.go). Sources show an article in it; the root gives it the
 // keys the source and the global bindings leave, and asks it for the
 // panes of its focus slots.
 type articleView struct {
@@ -26,12 +27,20 @@ type articleView struct {
 	sections *sectionsPane
 	reader   *readerPane
 	entities *entitiesPane
+	links    *linksPane
 	columns  *columnsView
 	// columnsOn shows the section panes instead of the other panes.
 	columnsOn bool
 	// peopleOn shows People & Places where the layout has no room for
 	// them (P), in place of the Sections or the reader.
 	peopleOn bool
+	// linksOn shows the Links pane (L) in People & Places' place, or
+	// where they would go.
+	linksOn bool
+	// history are the articles left by following a link, the last the
+	// one to go back to; following is the address being fetched.
+	history   []visit
+	following string
 	// origin is the reader's top line when the prompt opened, and
 	// selectedBefore the entity selected then: Esc returns to both.
 	origin, selectedBefore int
@@ -43,7 +52,7 @@ type articleView struct {
 
 func newArticleView(c *common, h host, prompt *searchInput) *articleView {
 	return &articleView{c: c, host: h, prompt: prompt, hl: render.NewHighlights(nil, true),
-		sections: newSections(c), reader: newReader(c), entities: newEntities(c), columns: newColumns(c)}
+		sections: newSections(c), reader: newReader(c), entities: newEntities(c), links: newLinks(c), columns: newColumns(c)}
 }
 
 // Article is the article shown, or nil.
@@ -51,10 +60,17 @@ func (v *articleView) Article() *model.Article { return v.art }
 
 // Show shows a in the panes, the reader at section sec, frac of the way
 // into it; pending says its people and places are still being found. A
-// search carries over to it.
+// search carries over to it. The links followed before are forgotten.
 func (v *articleView) Show(a *model.Article, sec int, frac float64, pending bool) tea.Cmd {
+	v.history, v.following = nil, ""
+	return v.show(a, sec, frac, pending)
+}
+
+func (v *articleView) show(a *model.Article, sec int, frac float64, pending bool) tea.Cmd {
 	query := v.hl.Query
 	v.art = a
+	v.links.SetArticle(a)
+	v.linksOn = v.linksOn && v.links.Len() > 0
 	v.hl = render.NewHighlights(a, v.hl.ShowEntities)
 	v.sections.SetArticle(a)
 	v.entities.SetArticle(a, v.hl)
@@ -93,6 +109,9 @@ func (v *articleView) Pane(f focus) pane {
 	case focusSections:
 		return v.sections
 	case focusEntities:
+		if v.linksOn {
+			return v.links
+		}
 		return v.entities
 	case focusReader:
 		if v.columnsOn {
@@ -105,8 +124,8 @@ func (v *articleView) Pane(f focus) pane {
 
 // Arrange adjusts a source's layout to the view: the section panes take
 // the whole body; People & Places, switched on with P where the layout
-// has no room for them, take the Sections' place or, with no Sections,
-// the reader's.
+// has no room for them, and the Links pane, in their slot, take the
+// Sections' place or, with no Sections, the reader's.
 func (v *articleView) Arrange(l *layout) {
 	p := &l.panes
 	switch {
@@ -114,7 +133,7 @@ func (v *articleView) Arrange(l *layout) {
 	case v.columnsOn:
 		*p = [focusCount]rect{}
 		p[focusReader] = l.body
-	case v.peopleOn && p[focusEntities].w == 0 && v.art != nil:
+	case (v.peopleOn || v.linksOn) && p[focusEntities].w == 0 && v.art != nil:
 		into := focusSections
 		if p[into].w == 0 {
 			into = focusReader
@@ -149,6 +168,10 @@ func (v *articleView) Update(msg tea.Msg) (tea.Cmd, bool) {
 	case selectEntityMsg:
 		v.selectEntity(msg.entity)
 		return nil, true
+	case followLinkMsg:
+		return v.follow(msg.link), true
+	case linkFetchedMsg:
+		return v.followed(msg), true
 	case openedMsg:
 		if msg.err != nil {
 			v.notice = "⚠ " + render.Clean(msg.err.Error())
@@ -182,6 +205,8 @@ func (v *articleView) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return v.step(1), true
 	case key.Matches(msg, k.PrevMatch):
 		return v.step(-1), true
+	case key.Matches(msg, k.Cancel) && v.linksFocused():
+		v.toggleLinks()
 	case key.Matches(msg, k.Cancel):
 		v.setQuery("", false)
 		v.selectEntity(-1)
@@ -189,16 +214,21 @@ func (v *articleView) HandleKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		v.hl.ShowEntities = !v.hl.ShowEntities
 	case key.Matches(msg, k.Columns):
 		return v.toggleColumns(), true
+	case key.Matches(msg, k.Links):
+		v.toggleLinks()
+	case key.Matches(msg, k.Back):
+		return v.back(), true
 	case key.Matches(msg, k.People):
+		v.linksOn = false
 		v.peopleOn = !v.peopleOn
 		v.host.relayout()
 		if v.peopleOn {
 			v.host.setFocus(focusEntities)
 		}
 	case key.Matches(msg, k.Open):
-		return openCmd(v.c.browser, articleURL(v.art)), true
+		return openCmd(v.c.browser, v.targetURL()), true
 	case key.Matches(msg, k.Copy):
-		return v.copyURL(articleURL(v.art)), true
+		return v.copyURL(v.targetURL()), true
 	case key.Matches(msg, k.Section):
 		// The section-th key of the binding goes to that section.
 		return v.jump(slices.Index(k.Section.Keys(), msg.String())), true
@@ -232,9 +262,18 @@ func (v *articleView) CurrentSection() int {
 	return v.reader.view.CurrentSection()
 }
 
-// Position is where the article is being read: a section and how far
-// into it (0–1); the section panes say only which section.
+// Position is where the source's article is being read: a section and
+// how far into it (0–1); the section panes say only which section. While
+// a followed link is shown, it is where the source's article was left.
 func (v *articleView) Position() (int, float64) {
+	if len(v.history) > 0 {
+		return v.history[0].sec, v.history[0].frac
+	}
+	return v.here()
+}
+
+// here is where the article shown is being read.
+func (v *articleView) here() (int, float64) {
 	if v.columnsOn {
 		return v.columns.Focused(), 0
 	}
@@ -267,9 +306,11 @@ func (v *articleView) Sync(k *KeyMap, l layout) {
 	k.NextFocus.SetEnabled(!v.columnsOn)
 	k.PrevFocus.SetEnabled(!v.columnsOn)
 	k.People.SetEnabled(!v.columnsOn && v.art != nil && (v.peopleOn || l.panes[focusEntities].w == 0))
-	link := articleURL(v.art) != ""
+	link := v.targetURL() != ""
 	k.Open.SetEnabled(link)
 	k.Copy.SetEnabled(link)
+	k.Links.SetEnabled(!v.columnsOn && v.art != nil && (v.linksOn || len(v.art.Links) > 0))
+	k.Back.SetEnabled(len(v.history) > 0)
 	if v.art != nil {
 		v.sections.SetCurrent(v.CurrentSection())
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/byline/byline/articles/fetch"
 	"github.com/byline/byline/ui/render"
 )
 
@@ -31,6 +32,8 @@ type common struct {
 	mouse bool
 	// browser is the command that opens links ("": xdg-open or open).
 	browser string
+	// fetch reads the links followed inside byline.
+	fetch *fetch.Client
 	// maxWidth is the widest the reader's text gets (its measure).
 	maxWidth int
 }

@@ -130,11 +130,7 @@ func (s *fileSource) open(i int) tea.Cmd {
 	if i < 0 || i >= len(s.arts) {
 		return nil
 	}
-	if a := s.view.Article(); a != nil && s.cur < len(s.arts) && s.arts[s.cur] == a {
-		sec, frac := s.view.Position()
-		if cur := s.view.CurrentSection(); cur != sec {
-			sec, frac = cur, 0
-		}
+	if a, sec, frac := s.view.Home(); a != nil && s.cur < len(s.arts) && s.arts[s.cur] == a {
 		s.left[s.cur] = readPos{sec, frac}
 	}
 	s.cur = i

@@ -194,7 +194,8 @@ func (h *helpScreen) lines() []string {
 	}
 	legend := []string{
 		st.Message.Render("People are ") + st.Marks[render.MarkPerson].Render("bold") + st.Message.Render(","),
-		st.Message.Render("places ") + st.Marks[render.MarkPlace].Render("underlined") + st.Message.Render(";"),
+		st.Message.Render("places ") + st.Marks[render.MarkPlace].Render("underlined") + st.Message.Render(","),
+		st.Message.Render("links ") + st.Marks[render.MarkLink].Render("like this") + st.Message.Render(";"),
 		st.Message.Render("matches ") + st.Marks[render.MarkMatch].Render("like this") + st.Message.Render(","),
 		st.Message.Render("the current one ") + st.Marks[render.MarkCurrent].Render("like this") + st.Message.Render("."),
 	}

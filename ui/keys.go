@@ -25,7 +25,7 @@ type KeyMap struct {
 	Search, NextMatch, PrevMatch, Accept, Cancel key.Binding
 	Highlight, Columns, People, Problems         key.Binding
 	Mouse, Help, Quit, Interrupt                 key.Binding
-	Open, Copy                                   key.Binding
+	Open, Copy, Links, Back                      key.Binding
 
 	// Read, Star and Mentioning apply to a library only; they are disabled
 	// otherwise.
@@ -79,6 +79,8 @@ func DefaultKeyMap() *KeyMap {
 		Mouse:       b([]string{"M"}, "M", "mouse on/off (off: select text)"),
 		Open:        b([]string{"o"}, "o", "open the link in the browser"),
 		Copy:        b([]string{"y"}, "y", "copy the link"),
+		Links:       b([]string{"L"}, "L", "the article's links"),
+		Back:        b([]string{"backspace"}, "backspace", "back to the article before the link"),
 		Help:        b([]string{"?"}, "?", "help"),
 		Quit:        b([]string{"q"}, "q", "quit"),
 		Interrupt:   b([]string{"ctrl+c"}, "ctrl+c", "quit from anywhere"),
@@ -112,7 +114,7 @@ func (k *KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.Section, k.NextSection, k.PrevSection, k.Select, k.NextArticle, k.PrevArticle, k.NextFocus, k.PrevFocus},
 		{k.Search, k.NextMatch, k.Cancel, k.Highlight, k.Columns, k.People, k.Left, k.Right},
-		{k.Open, k.Copy},
+		{k.Links, k.Open, k.Copy, k.Back},
 		{k.Problems, k.Mouse, k.Help, k.Quit},
 		{k.Read, k.Star, k.Mentioning},
 	}
@@ -149,7 +151,7 @@ func (k *KeyMap) actions() []action {
 		p("keep_search", &k.Accept), both("cancel", &k.Cancel),
 		a("highlight", &k.Highlight), a("section_panes", &k.Columns), a("people_and_places", &k.People),
 		a("problems", &k.Problems), a("mouse", &k.Mouse), a("help", &k.Help), a("quit", &k.Quit), both("interrupt", &k.Interrupt),
-		a("open_link", &k.Open), a("copy_link", &k.Copy),
+		a("open_link", &k.Open), a("copy_link", &k.Copy), a("links", &k.Links), a("back", &k.Back),
 		a("toggle_read", &k.Read), a("toggle_star", &k.Star), a("mentioning", &k.Mentioning),
 		p("edit_left", &e.Left), p("edit_right", &e.Right), p("edit_home", &e.Home), p("edit_end", &e.End),
 		p("edit_delete_back", &e.DeleteBack), p("edit_delete_forward", &e.DeleteForward),

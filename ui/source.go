@@ -80,4 +80,5 @@ var (
 	_ pane = (*readerPane)(nil)
 	_ pane = (*entitiesPane)(nil)
 	_ pane = (*columnsView)(nil)
+	_ pane = (*linksPane)(nil)
 )

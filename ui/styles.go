@@ -20,6 +20,11 @@ type Styles struct {
 	Articles struct {
 		Item, Date, Current, Cursor lipgloss.Style
 	}
+	// Links is the Links pane: a link's number, its address, the cursor;
+	// its text is painted as links are in the text (Marks[MarkLink]).
+	Links struct {
+		Number, URL, Cursor lipgloss.Style
+	}
 	// Library is the Articles pane on a library: the unread mark, the
 	// star, the date and source line, a result's snippet and the label of
 	// a filtered list.
@@ -66,6 +71,10 @@ func NewStyles(t render.Theme) *Styles {
 	s.Articles.Date = n().Foreground(t.Muted)
 	s.Articles.Current = n().Foreground(t.Accent).Bold(true)
 	s.Articles.Cursor = n().Reverse(true)
+
+	s.Links.Number = n().Foreground(t.Muted)
+	s.Links.URL = n().Foreground(t.Muted)
+	s.Links.Cursor = n().Reverse(true)
 
 	s.Library.Unread = n().Foreground(t.Accent).Bold(true)
 	s.Library.Star = n().Foreground(t.Current)

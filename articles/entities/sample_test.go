@@ -83,3 +83,35 @@ func BenchmarkRecognizeSample(b *testing.B) {
 	}
 	b.ReportMetric(float64(a.Words())*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// TestBuiltInSamples checks the names of byline's demo articles and of
+// the Unicode fixture, which a new user sees first: every place named,
+// and no thing or foreign phrase taken for a person.
+func TestBuiltInSamples(t *testing.T) {
+	l := articles.Samples()
+	if len(l.Problems) > 0 {
+		t.Fatal(l.Problems)
+	}
+	as, err := articles.ParseFile(filepath.Join("..", "testdata", "unicode.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := append(l.Articles, as...)
+	articles.Recognize(all)
+	got := map[model.EntityType][]string{}
+	for _, a := range all {
+		for _, e := range a.Entities {
+			got[e.Type] = append(got[e.Type], e.Name)
+		}
+	}
+	for _, want := range []string{"Nile", "Cerro Alegre", "Cerro Concepción", "Gorbals", "Greenock", "Paisley", "Partick", "Köln"} {
+		if !slices.Contains(got[model.Place], want) {
+			t.Errorf("place %q not found; places %q", want, got[model.Place])
+		}
+	}
+	for _, bad := range []string{"Chandni", "Der Vertrag"} {
+		if slices.Contains(got[model.Person], bad) || slices.Contains(got[model.Place], bad) {
+			t.Errorf("%q recognised as a name; people %q", bad, got[model.Person])
+		}
+	}
+}

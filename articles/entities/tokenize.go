@@ -42,6 +42,18 @@ func tokenize(text string, g *gazetteer.Gazetteer) []token {
 			i = j
 			continue
 		}
+		// A clitic written apart ("Frisco 's", as tokenised text has it) is
+		// the token it would be written together.
+		if isApostrophe(r) && i > 0 && text[i-1] == ' ' {
+			if n, nw := utf8.DecodeRuneInString(text[i+w:]); n == 's' || n == 'S' {
+				end := i + w + nw
+				if a, _ := utf8.DecodeRuneInString(text[end:]); end == len(text) || !isWordRune(a) {
+					out = append(out, token{text[i:end], i, end})
+					i = end
+					continue
+				}
+			}
+		}
 		// A run of the same punctuation rune ("...", "--") is one token.
 		j := i + w
 		for j < len(text) {
@@ -65,7 +77,10 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
 // scanWord returns the end of the word starting at i: letters and digits,
 // joined by single inner apostrophes, hyphens, periods, commas between
-// digits, ampersands and slashes; URLs run to the next space.
+// digits, colons between digits (1:45.32), ampersands, underscores, at
+// signs (an address is one word) and
+// slashes (not before a capital, where a name starts); URLs run to the
+// next space.
 func scanWord(text string, i int) int {
 	if strings.HasPrefix(text[i:], "http://") || strings.HasPrefix(text[i:], "https://") {
 		j := strings.IndexFunc(text[i:], unicode.IsSpace)
@@ -81,11 +96,17 @@ func scanWord(text string, i int) int {
 			j += w
 			continue
 		}
-		if r == '-' || r == '.' || r == ',' || r == '&' || r == '/' || isApostrophe(r) {
+		if r == '-' || r == '.' || r == ',' || r == ':' || r == '&' || r == '/' || r == '@' || r == '_' || isApostrophe(r) {
 			n, nw := utf8.DecodeRuneInString(text[j+w:])
 			if nw > 0 && isWordRune(n) {
 				p, _ := utf8.DecodeLastRuneInString(text[:j])
 				if r == ',' && !(unicode.IsDigit(p) && unicode.IsDigit(n)) {
+					break
+				}
+				if r == '/' && unicode.IsUpper(n) {
+					break // no name across a slash: "REUTERS/Jason Reed"
+				}
+				if r == ':' && !(unicode.IsDigit(p) && unicode.IsDigit(n)) {
 					break
 				}
 				j += w + nw
@@ -98,7 +119,8 @@ func scanWord(text string, i int) int {
 	if j < len(text) && text[j] == '.' {
 		word := text[i:j]
 		if abbreviations[strings.ToLower(word)] || strings.Contains(word, ".") ||
-			(utf8.RuneCountInString(word) == 1 && unicode.IsUpper(firstRune(word))) {
+			(utf8.RuneCountInString(word) == 1 && unicode.IsUpper(firstRune(word))) ||
+			i == 0 && isNumber(word) && len(word) <= 3 { // a list's "8." opening the paragraph
 			j++
 		}
 	}
@@ -150,6 +172,10 @@ func hyphenSplit(word string, g *gazetteer.Gazetteer) int {
 	}
 	if utf8.RuneCountInString(left) < 2 || utf8.RuneCountInString(strings.SplitN(right, "-", 2)[0]) < 2 {
 		return 0
+	}
+	given := func(w string) bool { return g.Lists(w)&gazetteer.FirstName != 0 }
+	if given(left) && given(right) {
+		return 0 // a double given name: "Charles-Michael"
 	}
 	place := func(w string) bool { return g.Lists(w)&(gazetteer.Country|gazetteer.Region) != 0 }
 	if isAllCaps(left) || place(left) || place(strings.SplitN(right, "-", 2)[0]) {

@@ -26,6 +26,12 @@ func TestTokenize(t *testing.T) {
 		{"see https://example.com/a?b=c now", []string{"see", "https://example.com/a?b=c", "now"}},
 		{"don't", []string{"do", "n't"}},
 		{"**Gaza** (AP)", []string{"**", "Gaza", "**", "(", "AP", ")"}},
+		{"REUTERS/Jason Reed and/or 24/7", []string{"REUTERS", "/", "Jason", "Reed", "and/or", "24/7"}},
+		{"at Del Frisco 's for dinner", []string{"at", "Del", "Frisco", "'s", "for", "dinner"}},
+		{"said 'so", []string{"said", "'", "so"}},
+		{"8. Charles-Michael Friedek (Germany) 1:45.32", []string{"8.", "Charles-Michael", "Friedek", "(", "Germany", ")", "1:45.32"}},
+		{"Note: at 12:30", []string{"Note", ":", "at", "12:30"}},
+		{"mail mj.mc@hotmail.com or Lisa_cv.doc", []string{"mail", "mj.mc@hotmail.com", "or", "Lisa_cv.doc"}},
 	}
 	for _, tt := range tests {
 		toks := tokenize(tt.text, r.g)

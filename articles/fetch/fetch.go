@@ -13,6 +13,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/byline/byline/articles"
 )
 
 // Defaults for Options' zero values.
@@ -36,8 +38,11 @@ type StatusError struct {
 	Status string
 }
 
-// Error says which URL answered which status.
-func (e *StatusError) Error() string { return fmt.Sprintf("%s: HTTP %s", e.URL, e.Status) }
+// Error says which URL answered which status, with no control character
+// from either.
+func (e *StatusError) Error() string {
+	return fmt.Sprintf("%s: HTTP %s", articles.DisplayName(e.URL), articles.Sanitize(e.Status))
+}
 
 // Options configure a Client. The zero value gives the defaults.
 type Options struct {
@@ -124,12 +129,13 @@ type Response struct {
 // makes a conditional request, and a 304 answer gives NotModified. Any other
 // status than 2xx is a *StatusError; a body over the cap is ErrTooLarge.
 func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Response, error) {
+	name := articles.DisplayName(rawURL) // the URL as an error may show it
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		return nil, err
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("%s: only http and https URLs can be fetched", rawURL)
+		return nil, fmt.Errorf("%s: only http and https URLs can be fetched", name)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
@@ -150,7 +156,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 		if errors.As(err, &ue) {
 			err = ue.Err
 		}
-		return nil, fmt.Errorf("%s: %w", rawURL, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	defer resp.Body.Close()
 	out := &Response{URL: resp.Request.URL.String(), ContentType: resp.Header.Get("Content-Type")}
@@ -162,14 +168,14 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 		return nil, &StatusError{URL: rawURL, Code: resp.StatusCode, Status: resp.Status}
 	}
 	if resp.ContentLength > c.maxBytes {
-		return nil, fmt.Errorf("%s: %w (%d bytes, the limit is %d)", rawURL, ErrTooLarge, resp.ContentLength, c.maxBytes)
+		return nil, fmt.Errorf("%s: %w (%d bytes, the limit is %d)", name, ErrTooLarge, resp.ContentLength, c.maxBytes)
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", rawURL, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if int64(len(body)) > c.maxBytes {
-		return nil, fmt.Errorf("%s: %w (more than %d bytes)", rawURL, ErrTooLarge, c.maxBytes)
+		return nil, fmt.Errorf("%s: %w (more than %d bytes)", name, ErrTooLarge, c.maxBytes)
 	}
 	out.Body = body
 	out.Validators = Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}

@@ -13,15 +13,17 @@ const (
 )
 
 // Highlights is what a view paints over the rendered text of one article:
-// its people and places, the search matches, the selected entity's
+// its links (always), its people and places, the search matches, the selected entity's
 // mentions and the current target of a walk. The zero value (or nil)
 // paints nothing.
 type Highlights struct {
 	Art *model.Article
 	// ShowEntities turns person and place highlighting on.
 	ShowEntities bool
-	// bySection lists the mentions of each section with their entity.
+	// bySection lists the mentions of each section with their entity,
+	// links the links written in each section's text.
 	bySection [][]entityMention
+	links     [][]model.Pos
 	// Query and Matches are the search; Matches are in reading order.
 	Query   string
 	Matches []model.Match
@@ -56,6 +58,12 @@ func (h *Highlights) IndexEntities() {
 		return
 	}
 	h.bySection = make([][]entityMention, len(a.Sections))
+	h.links = make([][]model.Pos, len(a.Sections))
+	for _, l := range a.Links {
+		if l.Section >= 0 && l.Section < len(a.Sections) {
+			h.links[l.Section] = append(h.links[l.Section], l.Pos())
+		}
+	}
 	for ei, e := range a.Entities {
 		for _, m := range e.Mentions {
 			if m.Section >= 0 && m.Section < len(a.Sections) {
@@ -87,6 +95,11 @@ func (h *Highlights) SectionOverlays(si int, s *Section, from, to int, out [][]O
 				i := sp.Line - from
 				out[i] = append(out[i], Overlay{sp.From, sp.To, mark})
 			}
+		}
+	}
+	if si < len(h.links) {
+		for _, p := range h.links[si] {
+			add(p.Paragraph, p.Start, p.End, MarkLink)
 		}
 	}
 	if si < len(h.bySection) {

@@ -36,6 +36,7 @@ type Mark int
 // The highlights, lowest priority first.
 const (
 	MarkNone Mark = iota
+	MarkLink
 	MarkPerson
 	MarkPlace
 	MarkSelected

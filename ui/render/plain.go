@@ -55,9 +55,8 @@ func (r *renderer) learnPlain() plainLook {
 
 // paragraphLines lays a plain paragraph out in lines of at most width
 // cells, margin included, as glamour would. ok is false for a paragraph
-// with a word longer than a line, which glamour breaks its own way, or
-// with what glamour takes for a link (an address, "://", "www."): those
-// are left to glamour.
+// with a word longer than a line, which glamour breaks its own way: those
+// are left to glamour. Addresses are text to both (escapeMarkdown).
 func (r *renderer) paragraphLines(p string, width int, in interner) (lines []Line, ok bool) {
 	pl := r.plain
 	// What parseLine would drop of glamour's output (escape sequences,
@@ -65,9 +64,6 @@ func (r *renderer) paragraphLines(p string, width int, in interner) (lines []Lin
 	text := strings.Trim(parseLine(flatten(p), in).Text, " ")
 	if strings.TrimSpace(text) == "" {
 		return nil, true // glamour leaves out a paragraph of blanks
-	}
-	if strings.Contains(text, "@") || strings.Contains(text, "://") || strings.Contains(text, "www.") {
-		return nil, false // glamour makes links of what looks like one
 	}
 	room := max(max(width, 8)+2-2*len(pl.margin), 1)
 	for word := range strings.FieldsSeq(text) {

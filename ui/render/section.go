@@ -170,7 +170,7 @@ func sectionMarkdown(a *model.Article, si int, plain, paragraphs bool) (string, 
 	var pieces []string
 	esc := escapeMarkdown
 	if !plain {
-		esc = func(s string) string { return s }
+		esc = unlinkWWW
 	}
 	if si == 0 {
 		pieces = append(pieces, Clean(a.Title))
@@ -228,6 +228,12 @@ func escapeMarkdown(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
+		case linkifiable(s, i):
+			// Glamour would make a link of an address and show it its
+			// own way ("&#38;" for "&", "http://" before "www."): it
+			// stays text, shown as written, and the view paints it as
+			// the link it is.
+			fmt.Fprintf(&b, "&#%d;", c)
 		case strings.IndexByte("\\`*_[]<>#!|~&", c) >= 0,
 			lead && strings.IndexByte("-+=:", c) >= 0,
 			(c == '.' || c == ')') && allDigits(s[:i]):

@@ -14,7 +14,7 @@ type Theme struct {
 	Background            color.Color
 	Text, Muted, Subtle   color.Color
 	Accent, Border, Focus color.Color
-	Person, Place         color.Color
+	Person, Place, Link   color.Color
 	Match, MatchText      color.Color
 	Current, CurrentText  color.Color
 	Selected, Warning     color.Color
@@ -35,6 +35,7 @@ func NewTheme(dark bool) Theme {
 		Focus:       ld(c("#5A3FD6"), c("#A08CFF")),
 		Person:      ld(c("#0B6E4F"), c("#5FD7AF")),
 		Place:       ld(c("#9C4A00"), c("#FFAF5F")),
+		Link:        ld(c("#1A5FB4"), c("#78AEFF")),
 		Match:       ld(c("#FFE066"), c("#5F5F00")),
 		MatchText:   ld(c("#000000"), c("#FFFFD7")),
 		Current:     ld(c("#E8590C"), c("#FF8700")),
@@ -47,7 +48,7 @@ func NewTheme(dark bool) Theme {
 }
 
 // MarkStyles are the highlights painted over rendered text. They differ
-// without colour too: people bold, places underlined, the selected entity
+// without colour too: links italic, people bold, places underlined, the selected entity
 // bold italic underlined, matches reversed, the current match reversed
 // bold underlined.
 func MarkStyles(t Theme) [MarkCount]lipgloss.Style {
@@ -55,6 +56,7 @@ func MarkStyles(t Theme) [MarkCount]lipgloss.Style {
 	var s [MarkCount]lipgloss.Style
 	// Reverse swaps foreground and background: with colour a match shows
 	// Match behind MatchText, without colour it is reverse video.
+	s[MarkLink] = n().Foreground(t.Link).Italic(true)
 	s[MarkPerson] = n().Foreground(t.Person).Bold(true)
 	s[MarkPlace] = n().Foreground(t.Place).Underline(true)
 	s[MarkSelected] = n().Background(t.Selected).Bold(true).Italic(true).Underline(true)

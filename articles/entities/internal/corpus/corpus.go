@@ -38,8 +38,14 @@ func Tokens(docs []Document) int {
 }
 
 // FindDataDir walks up from dir to the directory holding go.mod and returns
-// ../shared/ner relative to it. ok is false when no such directory exists.
+// ../shared/ner relative to it, or $BYLINE_NER_DATA when that is set (a
+// worktree elsewhere than beside the data). ok is false when no such
+// directory exists.
 func FindDataDir(dir string) (path string, ok bool) {
+	if p := os.Getenv("BYLINE_NER_DATA"); p != "" {
+		st, err := os.Stat(p)
+		return p, err == nil && st.IsDir()
+	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return "", false

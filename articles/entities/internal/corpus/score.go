@@ -116,7 +116,7 @@ func (s Score) F1(t string) float64 {
 func (s Score) Print(w io.Writer, name string, types ...string) {
 	for _, t := range types {
 		c := s.get(t)
-		fmt.Fprintf(w, "%-10s %-4s P %.4f  R %.4f  F1 %.4f  (tp %d fp %d fn %d)\n",
+		fmt.Fprintf(w, "%-18s %-4s P %.4f  R %.4f  F1 %.4f  (tp %d fp %d fn %d)\n",
 			name, t, c.Precision(), c.Recall(), c.F1(), c.TP, c.FP, c.FN)
 	}
 }
