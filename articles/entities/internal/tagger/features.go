@@ -200,11 +200,15 @@ func (x *Extractor) Prepare(sents [][]string) *Doc {
 				t.word = gazetteer.Hash("\x00caps")
 				t.shape, t.short = t.word, t.word
 			}
-			t.freq = x.freqCode(t.lower)
 			affixes(lw, &t.pre, &t.suf)
 			start := len(grams)
 			grams = appendNgrams(grams, lw)
 			t.ngrams = grams[start:len(grams):len(grams)]
+		}
+		// The word list's lookups in a loop of their own: independent
+		// of each other, their cache misses overlap.
+		for i := range toks {
+			toks[i].freq = x.freqCode(toks[i].lower)
 		}
 		x.markGazetteer(toks)
 		d.sents[s] = toks
