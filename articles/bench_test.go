@@ -72,3 +72,20 @@ func TestGeneratedArticleParses(t *testing.T) {
 		t.Errorf("generated 1 MB article: %d sections, date %v; want hundreds and a date", len(a.Sections), a.Date)
 	}
 }
+
+// BenchmarkParseMarkdownSample parses a real-shaped Markdown article: the
+// common path that the nesting guard and the reference filter must not
+// slow down.
+func BenchmarkParseMarkdownSample(b *testing.B) {
+	data, err := os.ReadFile("samples/04_glasgow_library.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseMarkdown("sample.md", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -103,6 +103,7 @@ func feedArticle(source string, it *gofeed.Item) *model.Article {
 	}
 	if a.Title == "" {
 		a.Title = DeriveTitle(a)
+		a.DerivedTitle = true
 	}
 	a.Links = feedLinks(a, it)
 	return a

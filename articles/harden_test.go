@@ -15,8 +15,9 @@ func TestDropControlReferences(t *testing.T) {
 		{"a&#x1B;b&#X1b;c&#0027;d&#27e", "abcde"},
 		{"&#155;&#x9d;&#7;&#8;&#13;&#127;", ""},
 		{"x&#x202e;y&#8238;z&#x2066;w", "xyzw"},
-		{"tab&#9;nl&#10;nul&#0;", "tab&#9;nl&#10;nul&#0;"},     // harmless: kept
-		{"&#99999999999999999999;", "&#99999999999999999999;"}, // out of range: U+FFFD
+		{"tab&#9;nl&#10;nul&#0;", "tab&#9;nl&#10;nul&#0;"},                            // harmless: kept
+		{"a&#99999999999999999999;b&#x10000001b;c&#4294967323;d&#x110000;e", "abcde"}, // out of range: html wraps some to ESC
+		{"&#x10FFFF;", "&#x10FFFF;"},
 		{"`&#27;[&#27;#8m`", "`[#8m`"},
 		{"&#&#27;27;", "27;"},
 		{"&&#27;#27;", "#27;"},

@@ -70,6 +70,7 @@ func ParseHTML(source string, data []byte, pageURL string) (*model.Article, erro
 	}
 	if a.Title == "" {
 		a.Title = DeriveTitle(a)
+		a.DerivedTitle = true
 	}
 	a.Links = htmlLinks(ra.Node, a, u)
 	return a, nil
@@ -243,6 +244,7 @@ func flatArticle(source string, data []byte) *model.Article {
 	dropTitleHeading(a)
 	if a.Title == "" {
 		a.Title = DeriveTitle(a)
+		a.DerivedTitle = true
 	}
 	return a
 }

@@ -64,6 +64,7 @@ var injections = []injection{
 	{"&#x202e;", "txt.&#x202e;exe", []string{"txt.", "exe"}},
 	{"&#8238;", "txt.&#8238;exe", []string{"txt.", "exe"}},
 	{"&#x2066;", "x&#x2066;y&#x2069;", []string{"x", "y"}},
+	{"&#x10000001b; wrapped", "&#x10000001b;[2J &#4294967323;]0;EVIL&#7;", nil},
 	{"in emphasis", "*&#27;[2J* _b&#x1b;[8m_ **&#155;**", nil},
 	{"in a link", "[&#27;]0;t&#7;](http://x.example/&#27;[2J)", nil},
 	{"in a code span", "See `&#27;[&#27;#8m` here", []string{"See", "here"}},
@@ -268,5 +269,8 @@ func TestInjectionEveryPath(t *testing.T) {
 	}
 	for _, path := range []string{"text.txt", "markdown.md", "heading.md", "page.html", "feed.rss", "feed.atom", "fetch page.html", "fetch feed.rss", "fetch notes", "file names"} {
 		t.Logf("%-16s %d cases", path, counts[path])
+		if counts[path] != len(injections) {
+			t.Errorf("%s: %d cases ran, want %d", path, counts[path], len(injections))
+		}
 	}
 }

@@ -53,7 +53,7 @@ var bylineWords = map[string]bool{
 // "A and B", "By A | Staff writer" gives "A, Staff writer", "A, Reuters"
 // stays as it is), and false when line is not a byline.
 func bylineOf(line string) (string, bool) {
-	if strings.ContainsAny(line, "\n!?;\"“”") {
+	if len(line) > 150 || strings.ContainsAny(line, "\n!?;\"“”") {
 		return "", false
 	}
 	words := strings.Fields(line)
@@ -135,12 +135,18 @@ var maxRelatedHeader = longestKey(relatedHeaders)
 
 // isRelatedHeader reports whether a line opens a related-links list.
 func isRelatedHeader(line string) bool {
+	if strings.Contains(line, "\n") {
+		return false
+	}
 	return inList(relatedHeaders, maxRelatedHeader, line)
 }
 
 // isFurniture reports whether a block, on its own, is page furniture: a
 // photo credit or caption, or a time stamp.
 func isFurniture(b string) bool {
+	if len(b) > 400 {
+		return false // furniture is short; a long paragraph is the story
+	}
 	// creditInside needs a slash: looking for one first keeps the
 	// unanchored pattern off the long paragraphs that have none.
 	if creditPrefix.MatchString(b) || strings.IndexByte(b, '/') >= 0 && creditInside.MatchString(b) && len(strings.Fields(b)) <= 40 {
@@ -187,6 +193,9 @@ func isDataRow(line string) bool {
 	if len(words) == 0 {
 		return false
 	}
+	if strings.IndexAny(line, "0123456789") < 0 {
+		return false // words only
+	}
 	if listMarker.MatchString(words[0]) {
 		return true
 	}
@@ -201,14 +210,13 @@ func isDataRow(line string) bool {
 	}
 	numbers := 0
 	for _, w := range words {
-		// Both patterns need a digit: most words have none.
-		if strings.IndexFunc(w, unicode.IsDigit) < 0 {
+		if strings.IndexAny(w, "0123456789") < 0 {
 			continue
 		}
+		numbers++
 		if dataToken.MatchString(w) {
 			return true
 		}
-		numbers++
 	}
 	return numbers >= 2
 }
@@ -274,8 +282,10 @@ func headlineShape(b string) bool {
 	if allCaps(b) {
 		return true
 	}
-	t := strings.TrimRight(b, " .")
-	return isShortLine(t) && IsHeading(strings.TrimSuffix(t, "?"))
+	if strings.HasSuffix(b, ".") || leadDateline.MatchString(b) {
+		return false // a sentence, or a lead opening with its dateline
+	}
+	return isShortLine(b) && IsHeading(strings.TrimSuffix(b, "?"))
 }
 
 // allCaps reports whether s has at least four letters and none of them in

@@ -183,7 +183,9 @@ func TestLinksHostileMarkdown(t *testing.T) {
 		t.Fatalf("links %+v", a.Links)
 	}
 	l := a.Links[0]
-	if l.Text != "2Jhere *now" || l.URL != "https://evil.example/%1B]0;pwned%07?%E2%80%AEx" {
+	// The references that decode to controls are neutralised before the
+	// links are read (sanitize.go), so the address keeps what is visible.
+	if l.Text != "2Jhere *now" || l.URL != "https://evil.example/]0;pwned?x" {
 		t.Errorf("link %+v", l)
 	}
 }

@@ -131,6 +131,7 @@ func ParseMarkdown(source string, data []byte) (*model.Article, error) {
 	}
 	if a.Title == "" {
 		a.Title = DeriveTitle(a)
+		a.DerivedTitle = true
 	}
 	a.Links = markdownLinks(a)
 	return a, nil
@@ -237,7 +238,7 @@ func inlineText(s string) string {
 // as headingText; a heading whose inline syntax is beyond the limits
 // (inlineTooComplex) is shown as written.
 func atxText(md []byte, ctx parser.Context) string {
-	if inlineTooComplex(string(md)) {
+	if inlineTooComplex(md) {
 		return cleanText(strings.TrimLeft(string(md), "#"))
 	}
 	doc := headingParser.Parse(gmtext.NewReader(md), parser.WithContext(ctx))

@@ -55,7 +55,7 @@ func markdownTooDeep(md string) bool {
 
 // inlineTooComplex reports whether a heading's text has a delimiter run
 // or bracket nesting beyond the limits.
-func inlineTooComplex(s string) bool {
+func inlineTooComplex[T string | []byte](s T) bool {
 	brackets, runLen := 0, 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]

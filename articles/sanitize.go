@@ -153,7 +153,7 @@ func looksBinary(data []byte) bool {
 // dropControlReferences removes from Markdown the numeric character
 // references that decode to a character Sanitize drops (`&#27;`, `&#x1b;`,
 // `&#155;`, `&#x202e;`), with or without their ";" (html.UnescapeString,
-// which renderers use, reads `&#27` too). A renderer decodes references
+// which renderers use, reads `&#27` too), and those beyond U+10FFFF. A renderer decodes references
 // after byline has sanitised the text, even in code spans (glamour), so
 // they must not reach it as references either. Where dropping one would
 // join what is before and after it into a new reference (`&#&#27;27;`),
@@ -181,7 +181,9 @@ func dropControlReferences(s string) string {
 			i = j
 			continue
 		}
-		if !isControl(r) || r == 0 {
+		// Out of range, decoders disagree: html.UnescapeString wraps
+		// &#x10000001b; around to ESC. Such a reference is dropped too.
+		if r == 0 || r <= utf8.MaxRune && !isControl(r) {
 			if b != nil {
 				b = append(b, s[i:end]...)
 			}

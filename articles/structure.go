@@ -16,14 +16,25 @@ import "strings"
 //     signed the previous email off).
 func structure(blocks []string) []kind {
 	kinds := make([]kind, len(blocks))
+	// What each block is shaped like, computed once: short lines are few
+	// and cheap to look at, long paragraphs are body text at once.
 	body := make([]bool, len(blocks))
+	shaped := make([]bool, len(blocks)) // heading-shaped
+	short := make([]bool, len(blocks))  // a short heading-shaped or data line
 	for i, b := range blocks {
-		body[i] = isBody(b)
+		if !isShortLine(b) {
+			body[i] = true
+			continue
+		}
+		shaped[i] = headingShape(b)
+		data := isDataRow(b)
+		body[i] = !shaped[i] && !data
+		short[i] = shaped[i] || data
 	}
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		switch {
-		case isRelatedHeader(b):
+		case !body[i] && isRelatedHeader(b):
 			kinds[i] = furniture
 			// The links after it: short lines, up to one that is followed
 			// by body text (a heading) or a block of body text.
@@ -79,15 +90,15 @@ func structure(blocks []string) []kind {
 			}
 		}
 	}
-	for i, b := range blocks {
-		if kinds[i] != text || !headingShape(b) {
+	for i := range blocks {
+		if kinds[i] != text || !shaped[i] {
 			continue
 		}
 		n, p := next(i), prev(i)
 		if n < 0 || !body[n] || kinds[n] != text || isSalutation(blocks[n]) {
 			continue
 		}
-		if p >= 0 && isShortLine(blocks[p]) && (headingShape(blocks[p]) || isDataRow(blocks[p]) || kinds[p] == headlineKind) {
+		if p >= 0 && (short[p] || kinds[p] == headlineKind) {
 			continue
 		}
 		if p >= 0 && isGreeting(blocks[p]) {
@@ -96,15 +107,6 @@ func structure(blocks []string) []kind {
 		kinds[i] = heading
 	}
 	return kinds
-}
-
-// isBody reports whether a block reads as body text: several lines, or a
-// line that is neither heading-shaped nor a short row of data.
-func isBody(b string) bool {
-	if strings.Contains(b, "\n") {
-		return true
-	}
-	return !headingShape(b) && !(isShortLine(b) && isDataRow(b))
 }
 
 // endsSentence reports whether a line ends like a sentence.

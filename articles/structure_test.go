@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/byline/byline/model"
 )
 
 // TestStructureFixtures reads each kind of block from a fixture: the
@@ -54,6 +56,7 @@ func TestStructureFixtures(t *testing.T) {
 		},
 		{
 			file:     "reuters_byline.txt",
+			title:    "Italy's prime minister Lamberto Dini said on Friday that the budget…",
 			byline:   "John Smith, Reuters",
 			headings: []string{"", "Budget Vote Looms"},
 			paras:    [][]string{{"ROME (Reuters) - Italy's"}, {"The Senate votes"}},
@@ -179,5 +182,51 @@ func TestBlockShapes(t *testing.T) {
 		if got := isFurniture(tt.in); got != tt.furniture {
 			t.Errorf("isFurniture(%q) = %v, want %v", tt.in, got, tt.furniture)
 		}
+	}
+}
+
+// TestDatelinePlaces checks that a dateline stays text whose place is a
+// mention, listed by its name rather than in capitals.
+func TestDatelinePlaces(t *testing.T) {
+	for _, tt := range []struct{ file, place, mention string }{
+		{"wire_story.txt", "Nairobi", "NAIROBI"},
+		{"results.txt", "Tignes", "TIGNES"},
+		{"reuters_byline.txt", "Rome", "ROME"},
+	} {
+		as, err := ReadFile(filepath.Join("testdata", tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := as[0]
+		found := false
+		for _, e := range a.Entities {
+			if e.Name != tt.place || e.Type != model.Place {
+				continue
+			}
+			for _, m := range e.Mentions {
+				if m.Text == tt.mention && m.Paragraph >= 0 {
+					found = true
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: place %q with the dateline mention %q not found in %+v", tt.file, tt.place, tt.mention, a.Entities)
+		}
+	}
+}
+
+// TestExportAuthor checks that the byline reaches `byline export` as the
+// author.
+func TestExportAuthor(t *testing.T) {
+	as, err := ReadFile(filepath.Join("testdata", "wire_story.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := WriteJSON(&b, as[0]); err != nil {
+		t.Fatal(err)
+	}
+	if want := `"author":"Amina Odhiambo and Peter Blackburn, Staff writer"`; !strings.Contains(b.String(), want) {
+		t.Errorf("export lacks %s: %s", want, b.String())
 	}
 }

@@ -247,8 +247,10 @@ func DeriveTitle(a *model.Article) string {
 			if first == "" {
 				first = p
 			}
-			if words := strings.Fields(withoutURLs(p)); len(words) >= 4 {
-				return headline(p, 72)
+			if words := strings.Fields(withoutURLs(p[:min(len(p), 200)])); len(words) >= 4 {
+				if t := headline(withoutDateline(p), 72); t != "" {
+					return t
+				}
 			}
 		}
 	}
@@ -260,7 +262,7 @@ func DeriveTitle(a *model.Article) string {
 		}
 		return "Untitled"
 	}
-	if t := headline(first, 72); t != "" {
+	if t := headline(withoutDateline(first), 72); t != "" {
 		return t
 	}
 	if t := strings.TrimSpace(first); t != "" {
@@ -278,6 +280,20 @@ func cutAt(s string, max int) string {
 		max--
 	}
 	return s[:max]
+}
+
+// leadDateline matches a dateline opening a lead: a place in capitals,
+// perhaps its country and an agency, and a dash ("NAIROBI, Kenya — ",
+// "LONDON (Reuters) - ").
+var leadDateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'-]*\p{Lu}(?:, \p{Lu}[\p{L} .]*)?(?: \([\p{L} ]+\))? ?[-–—]+ +`)
+
+// withoutDateline returns p without a dateline opening it, so that a title
+// made from the lead starts with its words.
+func withoutDateline(p string) string {
+	if m := leadDateline.FindStringIndex(p); m != nil && m[1] < len(p) {
+		return p[m[1]:]
+	}
+	return p
 }
 
 // urlPattern matches a web address in running text.

@@ -120,6 +120,13 @@ func TestParseTextCases(t *testing.T) {
 			paras:    []int{1, 1},
 		},
 		{
+			name:     "a dateline opening the lead stays in it, not in the title",
+			in:       "NAIROBI, Kenya — Ministers met on Tuesday.\n\nTalks resume in July.",
+			headings: []string{""},
+			paras:    []int{2},
+			title:    "Ministers met on Tuesday",
+		},
+		{
 			name:     "invalid date is text",
 			in:       "date 2024-13-45 Lead.",
 			headings: []string{""},

@@ -60,24 +60,37 @@ func feedAdd(ctx context.Context, lib *library.Library, args []string, c *libCmd
 	return 0
 }
 
-// feedList is `byline feed list`: one tab-separated line per subscription.
+// feedList is `byline feed list`: one tab-separated line per
+// subscription: its title, URL, unread/total articles, when it was last
+// refreshed and its last error, then its OPML folder and whether its full
+// text is fetched.
 func feedList(ctx context.Context, lib *library.Library, _ []string, c *libCmd) int {
-	feeds, err := lib.Feeds(ctx)
+	st, err := lib.Stats(ctx)
 	if err != nil {
 		return c.fail("%v", err)
 	}
-	if len(feeds) == 0 {
+	if len(st.Feeds) == 0 {
 		// A hint for people, on stderr so that scripts see no feeds.
 		fmt.Fprintln(c.env.Stderr, "no feeds yet: subscribe with byline feed add URL")
 	}
-	for _, f := range feeds {
-		checked := "never"
+	for _, f := range st.Feeds {
+		refreshed := "never refreshed"
 		if !f.Checked.IsZero() {
-			checked = f.Checked.Format("2006-01-02 15:04")
+			refreshed = "refreshed " + f.Checked.Format("2006-01-02 15:04")
 		}
-		line := fmt.Sprintf("%s\t%s\t%d articles\tchecked %s", showURL(f.URL), field(f.Title), f.Articles, checked)
+		title := f.Title
+		if title == "" {
+			title = "(no title yet)"
+		}
+		line := fmt.Sprintf("%s\t%s\t%d/%d unread\t%s", field(title), showURL(f.URL), f.Unread, f.Total, refreshed)
 		if f.Err != "" {
 			line += "\terror: " + field(f.Err)
+		}
+		if f.Folder != "" {
+			line += "\tfolder: " + field(f.Folder)
+		}
+		if f.FullText {
+			line += "\tfull text"
 		}
 		fmt.Fprintln(c.env.Stdout, line)
 	}

@@ -17,7 +17,7 @@ var hostile = []string{
 	"\x1b[2J", "\x1b]0;EVIL\a", "\x1b]8;;http://evil.example/\x1b\\click", "\x1b]52;c;ZXZpbA==\a",
 	"\x1bPq\x1b\\", "\x1b_apc\x1b\\", "\u009b2J", "\u009d0;EVIL\u009c", "bell\a", "safe\rEVIL",
 	"txt.\u202eexe", "x\u2066y\u2069", "&#27;[2J", "&#x1b;]0;EVIL&#7;", "&#155;2J", "&#x9d;", "&#13;",
-	"&#x202e;", "`&#27;[&#27;#8m`", "*&#27;*[8m", "[&#27;](http://x.example/&#27;)", "&#&#27;27;",
+	"&#x202e;", "`&#27;[&#27;#8m`", "*&#27;*[8m", "[&#27;](http://x.example/&#27;)", "&#&#27;27;", "&#x10000001b;[2J",
 }
 
 // leak returns the first control or bidirectional character in s after

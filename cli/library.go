@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -67,8 +68,11 @@ func libraryAppOptions(args []string, e Env) (opts ui.Options, code int) {
 		return opts, 1
 	}
 	opts.Library = lib
+	// Another process's import or refresh shows within a second.
+	opts.Poll = time.Second
 	if !*noRefresh {
 		opts.Fetch = fetch.New(fetch.Options{Version: versionString()})
+		opts.RefreshInterval = time.Duration(e.Config.RefreshInterval)
 	}
 	return opts, 0
 }

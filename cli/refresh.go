@@ -8,6 +8,7 @@ import (
 )
 
 // cmdRefresh is `byline refresh`: fetch every feed and store the new items.
+// It fails when every feed failed or the library could not store them.
 func cmdRefresh(ctx context.Context, lib *library.Library, args []string, c *libCmd) int {
 	if len(args) > 0 {
 		return c.usage()
@@ -27,10 +28,17 @@ func cmdRefresh(ctx context.Context, lib *library.Library, args []string, c *lib
 	fmt.Fprintf(c.env.Stderr, "%s checked: %d unchanged, %d failed; %s\n",
 		plural(res.Feeds, "feed"), res.NotModified, len(res.Warnings), plural(res.New, "new article"))
 	if err != nil {
-		return c.fail("%v", err)
+		return c.fail("%v", err) // nothing more could be stored
 	}
-	if len(res.Warnings) > 0 {
-		return 1 // the failures are on stderr above
+	return refreshStatus(res)
+}
+
+// refreshStatus is the exit status of a refresh: 0 when some feed
+// answered (the others are warnings on stderr), so that a cron job does
+// not fail for one dead feed; 1 when every feed failed.
+func refreshStatus(res library.RefreshResult) int {
+	if res.Feeds > 0 && len(res.Warnings) == res.Feeds {
+		return 1
 	}
 	return 0
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/byline/byline/articles"
 	"time"
 
 	"github.com/byline/byline/model"
@@ -25,6 +26,14 @@ type Entry struct {
 	Read, Starred bool
 	// Position is where the reader last was in the article.
 	Position Position
+	// Origin is where the article came from as a person names it: its
+	// feed's title (the feed's URL until it has one), or a file's path from
+	// the folder it was added with ("world/index.txt"). It is "" for
+	// a file or page added on its own: Source names it.
+	Origin string
+	// Feed is the URL of the subscribed feed the article came from, "" for
+	// any other source.
+	Feed string
 }
 
 // DateString returns the date as YYYY-MM-DD, or "" when unknown.
@@ -43,14 +52,20 @@ type Position struct {
 
 // entryColumns are selected, in this order, by every query scanned with
 // scanEntry; the table is aliased "a".
-const entryColumns = "a.id, a.title, a.source, a.byline, a.date, a.read, a.starred, a.pos_section, a.pos_offset"
+const entryColumns = "a.id, a.title, a.source, a.byline, a.date, a.read, a.starred, a.pos_section, a.pos_offset, " + originColumns
+
+// originColumns are Entry.Origin and Entry.Feed, looked up for each row
+// returned (a page of a list, not the whole library).
+const originColumns = `coalesce((SELECT coalesce(nullif(f.name, ''), nullif(f.title, ''), nullif(s.name, ''), f.url)
+		FROM sources s LEFT JOIN feeds f ON f.url = s.source WHERE s.id = a.source_id), ''),
+	coalesce((SELECT f.url FROM sources s JOIN feeds f ON f.url = s.source WHERE s.id = a.source_id), '')`
 
 type scanner interface{ Scan(...any) error }
 
 func scanEntry(s scanner, extra ...any) (Entry, error) {
 	var e Entry
 	var date int64
-	dst := append([]any{&e.ID, &e.Title, &e.Source, &e.Byline, &date, &e.Read, &e.Starred, &e.Position.Section, &e.Position.Offset}, extra...)
+	dst := append([]any{&e.ID, &e.Title, &e.Source, &e.Byline, &date, &e.Read, &e.Starred, &e.Position.Section, &e.Position.Offset, &e.Origin, &e.Feed}, extra...)
 	if err := s.Scan(dst...); err != nil {
 		return e, err
 	}
@@ -130,6 +145,10 @@ func (l *Library) Article(ctx context.Context, id int64) (*model.Article, Entry,
 	if err := decodeBody(data, a); err != nil {
 		return nil, e, fmt.Errorf("article %d: %w", id, err)
 	}
+	// The flag is not stored: a title that is what the lead gives was
+	// derived from it (or might as well have been), and is not drawn
+	// above the lead again.
+	a.DerivedTitle = a.Title == articles.DeriveTitle(a)
 	return a, e, nil
 }
 

@@ -192,6 +192,9 @@ func (l *Library) Import(ctx context.Context, paths []string, opts ImportOptions
 	if writeErr == nil {
 		writeErr = flush()
 	}
+	if writeErr == nil {
+		writeErr = l.noteFolders(context.WithoutCancel(ctx), paths)
+	}
 	if writeErr != nil {
 		return res, writeErr
 	}

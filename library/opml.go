@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -31,18 +32,28 @@ type outline struct {
 	Outlines []outline `xml:"outline"`
 }
 
-// ImportOPML subscribes to every feed in an OPML document (folders are
-// flattened) and returns how many were new and the entries it could not use.
+// ImportOPML subscribes to every feed in an OPML document under its
+// outline's title and the folder it is nested in ("Tech", or "Tech / Go"
+// for a folder in a folder), and returns how many were new and the entries
+// it could not use.
 func (l *Library) ImportOPML(ctx context.Context, r io.Reader) (added int, problems []error, err error) {
 	var doc opml
 	if err := xml.NewDecoder(r).Decode(&doc); err != nil {
 		return 0, nil, fmt.Errorf("not an OPML file: %w", err)
 	}
-	var walk func([]outline) error
-	walk = func(os []outline) error {
+	var walk func([]outline, string, int) error
+	walk = func(os []outline, folder string, depth int) error {
+		if depth > maxOPMLDepth {
+			problems = append(problems, fmt.Errorf("OPML folders nested deeper than %d: left out", maxOPMLDepth))
+			return nil
+		}
 		for _, o := range os {
+			name := o.Title
+			if name == "" {
+				name = o.Text
+			}
 			if o.XMLURL != "" {
-				isNew, err := l.Subscribe(ctx, o.XMLURL)
+				isNew, err := l.SubscribeAs(ctx, o.XMLURL, name, folder)
 				switch {
 				case err != nil && ctx.Err() != nil:
 					return ctx.Err()
@@ -52,30 +63,47 @@ func (l *Library) ImportOPML(ctx context.Context, r io.Reader) (added int, probl
 					added++
 				}
 			}
-			if err := walk(o.Outlines); err != nil {
+			sub := folder
+			if o.XMLURL == "" && len(o.Outlines) > 0 {
+				if n := oneLine(name); n != "" {
+					sub = strings.TrimPrefix(folder+" / "+n, " / ")
+				}
+			}
+			if err := walk(o.Outlines, sub, depth+1); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	return added, problems, walk(doc.Body.Outlines)
+	return added, problems, walk(doc.Body.Outlines, "", 0)
 }
+
+// maxOPMLDepth is how deep OPML folders may nest.
+const maxOPMLDepth = 16
 
 // ExportOPML writes every subscription as an OPML 2.0 document.
 func (l *Library) ExportOPML(ctx context.Context, w io.Writer) error {
-	feeds, err := l.Feeds(ctx)
-	if err != nil {
-		return err
-	}
 	doc := opml{Version: "2.0"}
 	doc.Head.Title = "byline subscriptions"
 	doc.Head.DateCreated = time.Now().UTC().Format(time.RFC1123Z)
-	for _, f := range feeds {
-		text := f.Title
-		if text == "" {
-			text = f.URL
+	stats, err := l.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	folders := map[string]int{}
+	for _, f := range stats.Feeds {
+		o := outline{Text: f.Name(), Title: f.Title, Type: "rss", XMLURL: f.URL}
+		if f.Folder == "" {
+			doc.Body.Outlines = append(doc.Body.Outlines, o)
+			continue
 		}
-		doc.Body.Outlines = append(doc.Body.Outlines, outline{Text: text, Title: f.Title, Type: "rss", XMLURL: f.URL})
+		i, ok := folders[f.Folder]
+		if !ok {
+			i = len(doc.Body.Outlines)
+			folders[f.Folder] = i
+			doc.Body.Outlines = append(doc.Body.Outlines, outline{Text: f.Folder, Title: f.Folder})
+		}
+		doc.Body.Outlines[i].Outlines = append(doc.Body.Outlines[i].Outlines, o)
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err

@@ -23,6 +23,17 @@ type Query struct {
 	// Unread keeps unread articles (the word unread); Starred starred ones
 	// (starred).
 	Unread, Starred bool
+	// Feeds keeps articles of the feeds whose title has each name in it, or
+	// whose URL is it (feed:"BBC News"); Sources those whose source (feed
+	// title or URL, file path, page or item link) has it (source:reuters).
+	// Case is ignored.
+	Feeds, Sources []string
+	// In keeps the articles of one part of the library (what the Feeds pane
+	// selects); the zero Scope is the whole library.
+	In Scope
+	// UnreadOr, when not 0, keeps the unread articles and this one, read or
+	// not: the list of unread articles while one of them is being read.
+	UnreadOr int64
 	// Problems describes filters whose value could not be read
 	// ("after:2024-13-45: not a date"); they were searched as text.
 	Problems []string
@@ -42,12 +53,13 @@ type Term struct {
 // Empty reports whether q has neither terms nor filters.
 func (q Query) Empty() bool {
 	return len(q.Terms) == 0 && len(q.People) == 0 && len(q.Places) == 0 &&
-		q.After.IsZero() && q.Before.IsZero() && !q.Unread && !q.Starred
+		q.After.IsZero() && q.Before.IsZero() && !q.Unread && !q.Starred &&
+		len(q.Feeds) == 0 && len(q.Sources) == 0 && q.In.All() && q.UnreadOr == 0
 }
 
 // ParseQuery reads the search syntax: words, "quoted phrases", and the
-// filters person:NAME, place:NAME (NAME may be quoted), after:YYYY-MM-DD,
-// before:YYYY-MM-DD, unread and starred. A word ending in '*' is a prefix.
+// filters person:NAME, place:NAME, feed:NAME, source:NAME (NAME may be
+// quoted), after:YYYY-MM-DD, before:YYYY-MM-DD, unread and starred. A word ending in '*' is a prefix.
 // A filter with an unreadable value is searched as text instead.
 func ParseQuery(s string) Query {
 	var q Query
@@ -69,6 +81,18 @@ func ParseQuery(s string) Query {
 				continue
 			}
 			q.Problems = append(q.Problems, tok.text+" needs a name (place:Gaza); searched as text")
+		case "feed", "source":
+			v := unquote(val)
+			if v == "" {
+				q.Problems = append(q.Problems, tok.text+` needs a name (feed:"BBC News"); searched as text`)
+				break
+			}
+			if strings.ToLower(key) == "feed" {
+				q.Feeds = append(q.Feeds, v)
+			} else {
+				q.Sources = append(q.Sources, v)
+			}
+			continue
 		case "after", "since":
 			if d, err := time.Parse("2006-01-02", val); err == nil {
 				q.After = d

@@ -82,10 +82,37 @@ CREATE TABLE feeds (
 	added         INTEGER NOT NULL
 );
 `,
+	// 2: feeds and folders as the Feeds pane shows them, the unread flow,
+	// the reading session, full text.
+	`
+ALTER TABLE feeds ADD COLUMN name TEXT NOT NULL DEFAULT '';   -- the person's title (OPML), before the feed's own
+ALTER TABLE feeds ADD COLUMN folder TEXT NOT NULL DEFAULT ''; -- the OPML folder it is listed under
+ALTER TABLE feeds ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0; -- fetch the full text of new items
+CREATE TABLE folders (
+	id    INTEGER PRIMARY KEY,
+	path  TEXT NOT NULL UNIQUE, -- a folder given to Import, its real absolute path
+	added INTEGER NOT NULL
+);
+ALTER TABLE sources ADD COLUMN folder_id INTEGER; -- the folder a file was added with
+ALTER TABLE sources ADD COLUMN name TEXT NOT NULL DEFAULT ''; -- its path from that folder
+CREATE INDEX sources_folder ON sources (folder_id) WHERE folder_id IS NOT NULL;
+CREATE INDEX articles_source_read ON articles (source_id, read);
+CREATE INDEX articles_unread ON articles (date DESC, id DESC) WHERE read = 0;
+-- The feed's summary of an article whose full text replaced it in bodies.
+CREATE TABLE summaries (
+	id   INTEGER PRIMARY KEY, -- articles.id
+	data BLOB NOT NULL
+);
+ALTER TABLE articles ADD COLUMN full_text TEXT NOT NULL DEFAULT ''; -- '' not tried, 'ok', or why it failed
+CREATE TABLE state (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) WITHOUT ROWID;
+`,
 }
 
 // SchemaVersion is the schema version this byline writes.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // migrate brings the schema up to date. It runs every pending step in one
 // immediate transaction and re-reads the version inside it, so two processes

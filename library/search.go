@@ -174,6 +174,7 @@ func filters(q Query) (where []string, args []any) {
 	if q.Starred {
 		where = append(where, "a.starred = 1")
 	}
+	where, args = q.originFilters(where, args)
 	return where, args
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -47,6 +48,13 @@ type Options struct {
 	NoMouse bool
 	// Keys rebinds actions (KeyMap.Rebind), checked with CheckKeys before.
 	Keys map[string][]string
+	// Poll, with Library, is how often the app asks the library whether
+	// another process wrote to it (an import, a refresh), to show the new
+	// articles; 0 never asks.
+	Poll time.Duration
+	// RefreshInterval, with Fetch, refreshes the feeds that often while
+	// the app is open; 0 only when it starts.
+	RefreshInterval time.Duration
 	// Browser is the command that opens links, the URL its one argument
 	// (a "%s" in it stands for the URL); "" is xdg-open, or open on macOS.
 	Browser string
@@ -105,7 +113,7 @@ func newModel(opts Options) *Model {
 		help: newHelp(c, opts.Version), problems: newProblems(c)}
 	m.view = newArticleView(c, m, m.search)
 	if opts.Library != nil {
-		m.src = newLibrarySource(c, m, m.view, m.search, m.problems, opts.Library, opts.Fetch)
+		m.src = newLibrarySource(c, m, m.view, m.search, m.problems, opts.Library, opts.Fetch, opts.Poll, opts.RefreshInterval)
 		m.focus = focusList
 	} else {
 		m.src = newFileSource(c, m, m.view, m.problems, opts.Load, opts.Recognize)

@@ -46,7 +46,7 @@ func libFirstScreen(tb testing.TB, path string) (*Model, *library.Library) {
 	}
 	m := newModel(Options{Library: lib, Style: "dark"})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	for _, msg := range runCmd(firstScreenCmd(m.lib().ctx, lib)) {
+	for _, msg := range runCmd(m.lib().restoreCmd()) {
 		m.Update(msg)
 	}
 	if m.lib().list.all.total == 0 || !m.lib().loaded {

@@ -19,6 +19,10 @@
 //	article*.go       articleView: reading one article — the Sections pane, the
 //	                  reader, People & Places, the section panes (v), the search
 //	                  and the n/N walk, what is highlighted
+//	article_links.go  the article view's links: the Links pane shown or hidden,
+//	                  a link followed inside byline and the way back
+//	links.go          the Links pane (L)
+//	browser.go        o and y: the browser started on a link, OSC 52
 //	reader.go         the reader pane: one render.View of the whole article
 //	columns.go        the section panes: one render.View per section
 //	sections.go       the Sections pane

@@ -74,6 +74,9 @@ func (s *fileSource) Init() tea.Cmd {
 // List is the Articles pane.
 func (s *fileSource) List() pane { return s.list }
 
+// Feeds is noPane: files have no Feeds pane.
+func (s *fileSource) Feeds() pane { return noPane{} }
+
 // Layout sizes the Sections pane for the widest heading of all the
 // articles, so that it does not jump between articles.
 func (s *fileSource) Layout(w, h, problemLines int) layout {
@@ -167,6 +170,9 @@ func (s *fileSource) Sync(k *KeyMap) {
 	k.Read.SetEnabled(false)
 	k.Star.SetEnabled(false)
 	k.Mentioning.SetEnabled(false)
+	for _, b := range k.feedKeys() {
+		b.SetEnabled(false)
+	}
 }
 
 // Waiting says the articles are loading.

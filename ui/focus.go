@@ -7,8 +7,11 @@ import tea "charm.land/bubbletea/v2"
 // pane is the pane in slot f: the source's list, or one of the article
 // view's.
 func (m *Model) pane(f focus) pane {
-	if f == focusList {
+	switch f {
+	case focusList:
 		return m.src.List()
+	case focusFeeds:
+		return m.src.Feeds()
 	}
 	return m.view.Pane(f)
 }

@@ -46,6 +46,7 @@ func sample(t testing.TB) *model.Article {
 		t.Fatal(err)
 	}
 	a.Title = "Austin and Gallant meet at the Pentagon"
+	a.DerivedTitle = false
 	a.Entities = nil
 	for _, e := range []struct {
 		name  string

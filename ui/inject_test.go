@@ -51,22 +51,22 @@ func TestInjectionEveryPane(t *testing.T) {
 	cases := 0
 	for name, p := range payloads {
 		for _, format := range []model.Format{model.Plain, model.Markdown} {
-			a := hostile(p, format)
-			b := hostile(p, format)
+			a := hostileArticle(p, format)
+			b := hostileArticle(p, format)
 			b.Source = "other" + p + ".txt"
 			for _, size := range [][2]int{{120, 40}, {80, 24}, {41, 10}} {
 				m := newTestModel(t, size[0], size[1], loaded([]*model.Article{a, b}, &articles.Error{Source: "bad" + p + ".bin", Err: errors.New("broken " + p)}))
-				checkSafe(t, name, "start", m)
+				checkScreenSafe(t, name, "start", m)
 				for _, k := range keys {
 					send(t, m, press(k))
-					checkSafe(t, name, k, m)
+					checkScreenSafe(t, name, k, m)
 				}
 				// The payload typed (pasted) into the search prompt.
 				send(t, m, press("/"))
 				paste(t, m, p)
-				checkSafe(t, name, "pasted", m)
+				checkScreenSafe(t, name, "pasted", m)
 				send(t, m, press("enter"))
-				checkSafe(t, name, "pasted search", m)
+				checkScreenSafe(t, name, "pasted search", m)
 				cases++
 			}
 		}
@@ -97,24 +97,24 @@ func TestInjectionLibraryPanes(t *testing.T) {
 		t.Fatalf("import: %+v %v", res, err)
 	}
 	m := newLibModel(t, lib, 120, 40)
-	checkSafe(t, "library", "start", m)
+	checkScreenSafe(t, "library", "start", m)
 	for _, p := range payloads {
 		for _, k := range []string{"j", "/", "g", "a", "z", "a", "enter", "j", "enter", "tab", "n", "e", "esc", "tab", "tab", "?", "?"} {
 			send(t, m, press(k))
-			checkSafe(t, "library", k, m)
+			checkScreenSafe(t, "library", k, m)
 		}
 		send(t, m, press("/"))
 		paste(t, m, p)
-		checkSafe(t, "library", "pasted", m)
+		checkScreenSafe(t, "library", "pasted", m)
 		send(t, m, press("enter"))
-		checkSafe(t, "library", "pasted search", m)
+		checkScreenSafe(t, "library", "pasted search", m)
 		send(t, m, press("esc"))
 	}
 }
 
-// hostile is an article with p in its title, source, heading, paragraphs,
+// hostileArticle is an article with p in its title, source, heading, paragraphs,
 // people and places.
-func hostile(p string, format model.Format) *model.Article {
+func hostileArticle(p string, format model.Format) *model.Article {
 	para := "Lloyd Austin" + p + " met in Gaza" + p + " with [a link" + p + "](http://example.com/" + p + ") and more."
 	a := &model.Article{Source: "story" + p + ".txt", Title: "Title " + p, Byline: "By " + p, Format: format,
 		Sections: []model.Section{{Paragraphs: []string{para, "second " + p}}, {Heading: "Heading " + p, Paragraphs: []string{para}}}}
@@ -136,8 +136,11 @@ func hostile(p string, format model.Format) *model.Article {
 // checkSafe fails unless the screen holds only SGR escape sequences
 // (parameters [0-9;:], final m), printable text and newlines: no other
 // escape, no C0 or C1 control, no bidi control.
-func checkSafe(t *testing.T, name, after string, m *Model) {
+func checkScreenSafe(t *testing.T, name, after string, m *Model) {
 	t.Helper()
+	if err := terminalSafe(m.View().WindowTitle); err != nil {
+		t.Fatalf("%s after %q: the window title holds %v", name, after, err)
+	}
 	s := m.View().Content
 	for i := 0; i < len(s); {
 		if s[i] == 0x1b {

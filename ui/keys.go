@@ -30,6 +30,13 @@ type KeyMap struct {
 	// Read, Star and Mentioning apply to a library only; they are disabled
 	// otherwise.
 	Read, Star, Mentioning key.Binding
+	// The unread flow and the feeds, in a library only: the next unread
+	// article, marking the selected feed or everything read and undoing
+	// it, hiding read articles, refreshing the selected feed or all of
+	// them, folding an OPML folder of the Feeds pane, fetching the full
+	// text of a summary.
+	NextUnread, MarkFeedRead, MarkAllRead, Undo, HideRead key.Binding
+	RefreshFeed, RefreshAll, Fold, FullText               key.Binding
 
 	// Edit are the search prompt's editing keys.
 	Edit EditKeys
@@ -49,44 +56,53 @@ func DefaultKeyMap() *KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
 	k := &KeyMap{
-		Up:          b([]string{"k", "up"}, "k/↑", "up"),
-		Down:        b([]string{"j", "down"}, "j/↓", "down"),
-		PageDown:    b([]string{"space", "f", "pgdown", "ctrl+f"}, "space/f/pgdn/ctrl+f", "page down"),
-		PageUp:      b([]string{"b", "pgup", "ctrl+b"}, "b/pgup/ctrl+b", "page up"),
-		HalfDown:    b([]string{"d", "ctrl+d"}, "d/ctrl+d", "half page down"),
-		HalfUp:      b([]string{"u", "ctrl+u"}, "u/ctrl+u", "half page up"),
-		Top:         b([]string{"g", "home"}, "g/home", "top"),
-		Bottom:      b([]string{"G", "end"}, "G/end", "bottom"),
-		NextFocus:   b([]string{"tab"}, "tab", "next pane"),
-		PrevFocus:   b([]string{"shift+tab"}, "shift+tab", "previous pane"),
-		Left:        b([]string{"h", "left"}, "h/←", "pane to the left"),
-		Right:       b([]string{"l", "right"}, "l/→", "pane to the right"),
-		Section:     b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1–9", "go to section"),
-		NextSection: b([]string{"]"}, "]", "next section"),
-		PrevSection: b([]string{"["}, "[", "previous section"),
-		Select:      b([]string{"enter"}, "enter", "open / select"),
-		NextArticle: b([]string{"J"}, "J", "next article"),
-		PrevArticle: b([]string{"K"}, "K", "previous article"),
-		Search:      b([]string{"/"}, "/", "search"),
-		NextMatch:   b([]string{"n"}, "n/N", "next / previous match or mention"),
-		PrevMatch:   b([]string{"N"}, "N", "previous match / mention"),
-		Accept:      b([]string{"enter"}, "enter", "keep search"),
-		Cancel:      b([]string{"esc"}, "esc", "clear search / close"),
-		Highlight:   b([]string{"e"}, "e", "people & places on/off"),
-		Columns:     b([]string{"v"}, "v", "section panes view"),
-		People:      b([]string{"P"}, "P", "people & places pane"),
-		Problems:    b([]string{"p"}, "p", "show/hide problems"),
-		Mouse:       b([]string{"M"}, "M", "mouse on/off (off: select text)"),
-		Open:        b([]string{"o"}, "o", "open the link in the browser"),
-		Copy:        b([]string{"y"}, "y", "copy the link"),
-		Links:       b([]string{"L"}, "L", "the article's links"),
-		Back:        b([]string{"backspace"}, "backspace", "back to the article before the link"),
-		Help:        b([]string{"?"}, "?", "help"),
-		Quit:        b([]string{"q"}, "q", "quit"),
-		Interrupt:   b([]string{"ctrl+c"}, "ctrl+c", "quit from anywhere"),
-		Read:        b([]string{"m"}, "m", "mark read / unread"),
-		Star:        b([]string{"s"}, "s", "star / unstar"),
-		Mentioning:  b([]string{"a"}, "a", "articles mentioning it"),
+		Up:           b([]string{"k", "up"}, "k/↑", "up"),
+		Down:         b([]string{"j", "down"}, "j/↓", "down"),
+		PageDown:     b([]string{"space", "f", "pgdown", "ctrl+f"}, "space/f/pgdn/ctrl+f", "page down"),
+		PageUp:       b([]string{"b", "pgup", "ctrl+b"}, "b/pgup/ctrl+b", "page up"),
+		HalfDown:     b([]string{"d", "ctrl+d"}, "d/ctrl+d", "half page down"),
+		HalfUp:       b([]string{"u", "ctrl+u"}, "u/ctrl+u", "half page up"),
+		Top:          b([]string{"g", "home"}, "g/home", "top"),
+		Bottom:       b([]string{"G", "end"}, "G/end", "bottom"),
+		NextFocus:    b([]string{"tab"}, "tab", "next pane"),
+		PrevFocus:    b([]string{"shift+tab"}, "shift+tab", "previous pane"),
+		Left:         b([]string{"h", "left"}, "h/←", "pane to the left"),
+		Right:        b([]string{"l", "right"}, "l/→", "pane to the right"),
+		Section:      b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1–9", "go to section"),
+		NextSection:  b([]string{"]"}, "]", "next section"),
+		PrevSection:  b([]string{"["}, "[", "previous section"),
+		Select:       b([]string{"enter"}, "enter", "open / select"),
+		NextArticle:  b([]string{"J"}, "J", "next article"),
+		PrevArticle:  b([]string{"K"}, "K", "previous article"),
+		Search:       b([]string{"/"}, "/", "search"),
+		NextMatch:    b([]string{"n"}, "n/N", "next / previous match or mention"),
+		PrevMatch:    b([]string{"N"}, "N", "previous match / mention"),
+		Accept:       b([]string{"enter"}, "enter", "keep search"),
+		Cancel:       b([]string{"esc"}, "esc", "clear search / close"),
+		Highlight:    b([]string{"e"}, "e", "people & places on/off"),
+		Columns:      b([]string{"v"}, "v", "section panes view"),
+		People:       b([]string{"P"}, "P", "people & places pane"),
+		Problems:     b([]string{"p"}, "p", "show/hide problems"),
+		Mouse:        b([]string{"M"}, "M", "mouse on/off (off: select text)"),
+		Open:         b([]string{"o"}, "o", "open the link in the browser"),
+		Copy:         b([]string{"y"}, "y", "copy the link"),
+		Links:        b([]string{"L"}, "L", "the article's links"),
+		Back:         b([]string{"backspace"}, "backspace", "back to the article before the link"),
+		Help:         b([]string{"?"}, "?", "help"),
+		Quit:         b([]string{"q"}, "q", "quit"),
+		Interrupt:    b([]string{"ctrl+c"}, "ctrl+c", "quit from anywhere"),
+		Read:         b([]string{"m"}, "m", "mark read / unread"),
+		Star:         b([]string{"s"}, "s", "star / unstar"),
+		Mentioning:   b([]string{"a"}, "a", "articles mentioning it"),
+		NextUnread:   b([]string{"U"}, "U", "next unread article"),
+		MarkFeedRead: b([]string{"A"}, "A", "mark the selected feed read"),
+		MarkAllRead:  b([]string{"C"}, "C", "mark everything read"),
+		Undo:         b([]string{"ctrl+z"}, "ctrl+z", "undo marking read"),
+		HideRead:     b([]string{"H"}, "H", "hide / show read articles"),
+		RefreshFeed:  b([]string{"r"}, "r", "refresh the selected feed"),
+		RefreshAll:   b([]string{"R"}, "R", "refresh every feed"),
+		Fold:         b([]string{"z"}, "z", "fold / unfold the folder"),
+		FullText:     b([]string{"F"}, "F", "fetch the full text"),
 		Edit: EditKeys{
 			Left:          b([]string{"left", "ctrl+b"}, "←/ctrl+b", "cursor left"),
 			Right:         b([]string{"right", "ctrl+f"}, "→/ctrl+f", "cursor right"),
@@ -100,6 +116,12 @@ func DefaultKeyMap() *KeyMap {
 		},
 	}
 	return k
+}
+
+// feedKeys are the keys of the unread flow and the feeds: a library's.
+func (k *KeyMap) feedKeys() []*key.Binding {
+	return []*key.Binding{&k.NextUnread, &k.MarkFeedRead, &k.MarkAllRead, &k.Undo, &k.HideRead,
+		&k.RefreshFeed, &k.RefreshAll, &k.Fold, &k.FullText}
 }
 
 // ShortHelp is the one-line summary of the most useful keys.
@@ -117,12 +139,13 @@ func (k *KeyMap) FullHelp() [][]key.Binding {
 		{k.Links, k.Open, k.Copy, k.Back},
 		{k.Problems, k.Mouse, k.Help, k.Quit},
 		{k.Read, k.Star, k.Mentioning},
+		{k.NextUnread, k.MarkFeedRead, k.MarkAllRead, k.Undo, k.HideRead, k.RefreshFeed, k.RefreshAll, k.Fold, k.FullText},
 	}
 }
 
 // FullHelpTitles names the groups of FullHelp, in order.
 func (k *KeyMap) FullHelpTitles() []string {
-	return []string{"Scroll", "Sections and articles", "Search and highlight", "Links", "General", "Library"}
+	return []string{"Scroll", "Sections and articles", "Search and highlight", "Links", "General", "Library", "Feeds"}
 }
 
 // action is a bindable action as the configuration file names it.
@@ -153,6 +176,9 @@ func (k *KeyMap) actions() []action {
 		a("problems", &k.Problems), a("mouse", &k.Mouse), a("help", &k.Help), a("quit", &k.Quit), both("interrupt", &k.Interrupt),
 		a("open_link", &k.Open), a("copy_link", &k.Copy), a("links", &k.Links), a("back", &k.Back),
 		a("toggle_read", &k.Read), a("toggle_star", &k.Star), a("mentioning", &k.Mentioning),
+		a("next_unread", &k.NextUnread), a("mark_feed_read", &k.MarkFeedRead), a("mark_all_read", &k.MarkAllRead),
+		a("undo", &k.Undo), a("hide_read", &k.HideRead), a("refresh_feed", &k.RefreshFeed), a("refresh_all", &k.RefreshAll),
+		a("fold", &k.Fold), a("full_text", &k.FullText),
 		p("edit_left", &e.Left), p("edit_right", &e.Right), p("edit_home", &e.Home), p("edit_end", &e.End),
 		p("edit_delete_back", &e.DeleteBack), p("edit_delete_forward", &e.DeleteForward),
 		p("edit_delete_word", &e.DeleteWord), p("edit_delete_to_start", &e.DeleteStart), p("edit_delete_to_end", &e.DeleteEnd),

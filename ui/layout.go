@@ -101,7 +101,35 @@ func computeLayout(w, h, nArticles, problemLines, labelW, nSections int) layout 
 // the reader. People & Places appear once an article is open: in a column
 // of their own from entitiesFrom columns, below the Sections from
 // stackFrom (as in the reader's layout) when the rows allow.
-func computeLibraryLayout(w, h, problemLines, nSections int, open bool) layout {
+//
+// With feedRows > 0 the Feeds pane takes the top of the Articles pane's
+// place: its rows, up to a quarter of the body (two fifths before an
+// article is open), as long as the Articles keep minLibArticlesH rows.
+func computeLibraryLayout(w, h, problemLines, nSections int, open bool, feedRows int) layout {
+	l := libraryPanes(w, h, problemLines, nSections, open)
+	if l.tooSmall || feedRows == 0 {
+		return l
+	}
+	list := &l.panes[focusList]
+	most := l.body.h / 4
+	if !open {
+		most = l.body.h * 2 / 5
+	}
+	fh := min(feedRows+2, max(most, 4))
+	if list.h-fh < minLibArticlesH {
+		fh = list.h - minLibArticlesH
+	}
+	if fh < 3 {
+		return l
+	}
+	l.panes[focusFeeds] = rect{list.x, list.y, list.w, fh}
+	list.y += fh
+	list.h -= fh
+	return l
+}
+
+// libraryPanes is computeLibraryLayout without the Feeds pane.
+func libraryPanes(w, h, problemLines, nSections int, open bool) layout {
 	l := frame(w, h, problemLines)
 	if l.tooSmall {
 		return l

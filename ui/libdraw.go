@@ -19,6 +19,9 @@ func (p *libraryPane) View() string {
 func (p *libraryPane) Title() string {
 	l := p.list()
 	name := "Library"
+	if p.baseLabel != "" {
+		name = p.baseLabel
+	}
 	switch l.kind {
 	case listSearch:
 		name = "Search"
@@ -32,7 +35,7 @@ func (p *libraryPane) Title() string {
 	if !l.exact {
 		total += "+"
 	}
-	return name + " " + render.Commas(l.cursor+1) + "/" + total
+	return render.Clean(name) + " " + render.Commas(l.cursor+1) + "/" + total
 }
 
 func (p *libraryPane) draw() string {
@@ -133,7 +136,10 @@ func (p *libraryPane) drawRow(body []string, l *rowList, i, w int) []string {
 		title = st.Articles.Item.Render(title)
 	}
 	body = append(body, cur+dot+star+" "+title)
-	meta := sourceName(r.Source)
+	meta := r.Origin
+	if meta == "" {
+		meta = sourceName(r.Source)
+	}
 	if d := r.DateString(); d != "" {
 		meta = d + " · " + meta
 	}

@@ -146,7 +146,7 @@ func TestLibraryLayoutPeopleAndPlaces(t *testing.T) {
 		{64, 30, true, "none"},
 		{60, 30, true, "none"},
 	} {
-		l := computeLibraryLayout(tt.w, tt.h, 0, 5, tt.open)
+		l := computeLibraryLayout(tt.w, tt.h, 0, 5, tt.open, 0)
 		got := entitiesPlace(l)
 		if got != tt.where {
 			t.Errorf("%dx%d open %v: People & Places %s, want %s (%+v)", tt.w, tt.h, tt.open, got, tt.where, l)

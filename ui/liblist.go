@@ -231,10 +231,23 @@ func (l *rowList) update(id int64, f func(*library.Entry)) {
 
 // Loaders for the three kinds of lists.
 
-func allLoader(lib *library.Library) loader {
+// baseLoader reads the whole list: every article, or the Feeds pane's
+// selection with read articles hidden or not.
+func baseLoader(lib *library.Library, q library.Query) loader {
 	return func(ctx context.Context, offset, limit int) ([]libRow, error) {
-		es, err := lib.List(ctx, offset, limit)
-		return entryRows(es), err
+		if q.Empty() {
+			es, err := lib.List(ctx, offset, limit)
+			return entryRows(es), err
+		}
+		if limit <= 0 {
+			limit = -1
+		}
+		rs, err := lib.SearchQuery(ctx, q, library.SearchOptions{Offset: offset, Limit: limit, NoSnippets: true})
+		rows := make([]libRow, len(rs))
+		for i, r := range rs {
+			rows[i] = libRow{Entry: r.Entry}
+		}
+		return rows, err
 	}
 }
 

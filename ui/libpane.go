@@ -29,6 +29,11 @@ type libraryPane struct {
 	focused bool
 
 	all *rowList
+	// base is what the whole list shows: the Feeds pane's selection, read
+	// articles hidden or not; the zero Query is the whole library.
+	base library.Query
+	// baseLabel names the selection in the pane's title ("" for all).
+	baseLabel string
 	// filtered is the search or mentioning list shown instead of all;
 	// pending a search whose first page has not arrived (the previous
 	// results stay on screen until it does).
@@ -46,7 +51,7 @@ type libraryPane struct {
 
 func newLibraryPane(c *common, ctx context.Context, lib *library.Library) *libraryPane {
 	p := &libraryPane{c: c, ctx: ctx, lib: lib}
-	p.all = p.newList(listAll, "", pageSize, allLoader(lib))
+	p.all = p.newList(listAll, "", pageSize, baseLoader(lib, library.Query{}))
 	return p
 }
 
@@ -84,12 +89,32 @@ func (p *libraryPane) Filtered() bool { return p.filtered != nil || p.pending !=
 // cursor stays on the same row.
 func (p *libraryPane) SetFirst(total int, rows []libRow) tea.Cmd {
 	old := p.all
-	p.all = p.newList(listAll, "", pageSize, allLoader(p.lib))
+	p.all = p.newList(listAll, "", pageSize, baseLoader(p.lib, p.base))
 	p.all.total, p.all.exact, p.all.more = total, true, false
 	p.all.asked[0] = true
 	p.all.add(libPageMsg{gen: p.all.gen, rows: rows})
 	p.all.cursor = max(0, min(old.cursor, total-1))
 	p.all.offset = old.offset
+	p.version++
+	p.scroll()
+	return p.need()
+}
+
+// SetBase makes the whole list q's: its first page arrives with SetFirst
+// or SetAt.
+func (p *libraryPane) SetBase(q library.Query, label string) { p.base, p.baseLabel = q, label }
+
+// SetAt installs the page of the whole list holding row cursor, the list
+// being total rows long, and puts the cursor there with the row at
+// offset on top: where the person left the list, or the same article as
+// before after new ones arrived above it.
+func (p *libraryPane) SetAt(total, cursor, offset int, page int, rows []libRow) tea.Cmd {
+	p.all = p.newList(listAll, "", pageSize, baseLoader(p.lib, p.base))
+	p.all.total, p.all.exact, p.all.more = total, true, false
+	p.all.asked[page] = true
+	p.all.add(libPageMsg{gen: p.all.gen, page: page, rows: rows})
+	p.all.cursor = max(0, min(cursor, total-1))
+	p.all.offset = max(0, offset)
 	p.version++
 	p.scroll()
 	return p.need()
@@ -224,6 +249,20 @@ func (p *libraryPane) UpdateEntry(id int64, f func(*library.Entry)) {
 	for _, l := range []*rowList{p.all, p.filtered, p.pending} {
 		if l != nil {
 			l.update(id, f)
+		}
+	}
+	p.version++
+}
+
+// UpdateAll applies f to every article listed.
+func (p *libraryPane) UpdateAll(f func(*library.Entry)) {
+	for _, l := range append([]*rowList{p.all, p.filtered, p.pending}, p.back...) {
+		if l != nil {
+			for _, pg := range l.pages {
+				for i := range pg {
+					f(&pg[i].Entry)
+				}
+			}
 		}
 	}
 	p.version++

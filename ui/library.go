@@ -4,7 +4,9 @@ import (
 	"context"
 	"math"
 	"sync"
+	"time"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/byline/byline/articles/fetch"
@@ -26,6 +28,7 @@ type librarySource struct {
 	prompt   *searchInput
 	problems *problemsList
 	list     *libraryPane
+	feeds    *feedsPane
 
 	lib   *library.Library
 	fetch *fetch.Client
@@ -52,13 +55,25 @@ type librarySource struct {
 	// countsAt is the number of the write whose counts are shown.
 	writes   *writeSeq
 	countsAt int64
+
+	// hideRead hides read articles from the whole list; undo is the last
+	// marking read, until it is undone.
+	hideRead bool
+	undo     *library.Marked
+	// reloadGen numbers the reloads: only the latest one's is shown.
+	reloadGen int
+	// watcher tells when the library changed, asked every poll; interval
+	// is the interval refresh's (0: none).
+	watcher        *library.Watcher
+	poll, interval time.Duration
 }
 
-func newLibrarySource(c *common, h host, v *articleView, prompt *searchInput, p *problemsList, lib *library.Library, client *fetch.Client) *librarySource {
+func newLibrarySource(c *common, h host, v *articleView, prompt *searchInput, p *problemsList, lib *library.Library, client *fetch.Client, poll, interval time.Duration) *librarySource {
 	ctx, cancel := context.WithCancel(context.Background())
 	return &librarySource{c: c, host: h, view: v, prompt: prompt, problems: p,
-		list: newLibraryPane(c, ctx, lib), lib: lib, fetch: client, ctx: ctx, cancel: cancel,
-		back: -1, writes: &writeSeq{}, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+		list: newLibraryPane(c, ctx, lib), feeds: newFeedsPane(c), lib: lib, fetch: client, ctx: ctx, cancel: cancel,
+		back: -1, writes: &writeSeq{}, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+		poll: poll, interval: interval}
 }
 
 // writeSeq serialises the library writes that commands make (marking read,
@@ -80,6 +95,13 @@ func (w *writeSeq) do(f func()) int64 {
 	return w.n
 }
 
+// last is the number of the last write.
+func (w *writeSeq) last() int64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.n
+}
+
 // setCounts shows c, read after write number at, unless newer counts are
 // shown already.
 func (s *librarySource) setCounts(c library.Counts, at int64) {
@@ -90,14 +112,6 @@ func (s *librarySource) setCounts(c library.Counts, at int64) {
 
 // libMsg marks the messages of the library source.
 type libMsg interface{ isLibMsg() }
-
-// libOpenedMsg is the first screen of the library: its counts and first
-// page of entries.
-type libOpenedMsg struct {
-	counts library.Counts
-	rows   []libRow
-	err    error
-}
 
 // libArticleMsg is an article read from the library to open.
 type libArticleMsg struct {
@@ -123,22 +137,37 @@ type libSavedMsg struct {
 	err  error
 }
 
-func (libOpenedMsg) isLibMsg()  {}
 func (libArticleMsg) isLibMsg() {}
 func (libToggledMsg) isLibMsg() {}
 func (libSavedMsg) isLibMsg()   {}
 
-// Init reads the first screen and starts the refresh of the feeds.
+// Init reads the first screen where the person left it, starts the
+// refresh of the feeds, and the watch for other processes' writes.
 func (s *librarySource) Init() tea.Cmd {
-	cmds := []tea.Cmd{firstScreenCmd(s.ctx, s.lib)}
+	cmds := []tea.Cmd{s.restoreCmd()}
 	if s.fetch != nil {
-		cmds = append(cmds, refreshCmd(s.ctx, s.lib, s.fetch))
+		cmds = append(cmds, refreshCmd(s.ctx, s.lib, s.fetch, nil))
+		if s.interval > 0 {
+			cmds = append(cmds, intervalCmd(s.interval))
+		}
+	}
+	if s.poll > 0 {
+		cmds = append(cmds, watchCmd(s.ctx, s.lib))
 	}
 	return tea.Batch(cmds...)
 }
 
 // List is the library's Articles pane.
 func (s *librarySource) List() pane { return s.list }
+
+// Feeds is the library's Feeds pane, noPane while the library has
+// nothing to choose from (no feed, one folder of files at most).
+func (s *librarySource) Feeds() pane {
+	if !s.feeds.Shown() {
+		return noPane{}
+	}
+	return s.feeds
+}
 
 // Layout is the library's layout: the list gets more room until an
 // article is open.
@@ -148,20 +177,11 @@ func (s *librarySource) Layout(w, h, problemLines int) layout {
 	if a != nil {
 		n = len(a.Sections)
 	}
-	return computeLibraryLayout(w, h, problemLines, n, a != nil)
-}
-
-// firstScreenCmd reads what the first screen shows: the counts and the
-// first page of entries, no body.
-func firstScreenCmd(ctx context.Context, lib *library.Library) tea.Cmd {
-	return func() tea.Msg {
-		c, err := lib.Counts(ctx)
-		if err != nil {
-			return libOpenedMsg{err: err}
-		}
-		es, err := lib.List(ctx, 0, pageSize)
-		return libOpenedMsg{counts: c, rows: entryRows(es), err: err}
+	feeds := 0
+	if s.feeds.Shown() {
+		feeds = s.feeds.Rows()
 	}
+	return computeLibraryLayout(w, h, problemLines, n, a != nil, feeds)
 }
 
 // Update handles the library's messages.
@@ -171,20 +191,14 @@ func (s *librarySource) Update(msg tea.Msg) (tea.Cmd, bool) {
 		return s.handleSpin(msg), true
 	case libMsg:
 		return s.handle(msg), true
+	case feedSelectedMsg:
+		return s.handleFeedMsg(msg), true
 	}
 	return nil, false
 }
 
 func (s *librarySource) handle(msg libMsg) tea.Cmd {
 	switch msg := msg.(type) {
-	case libOpenedMsg:
-		s.loaded = true
-		if msg.err != nil {
-			s.list.all.err = msg.err
-			return nil
-		}
-		s.counts = msg.counts
-		return s.list.SetFirst(msg.counts.Articles, msg.rows)
 	case libPageMsg:
 		return s.list.Page(msg)
 	case openEntryMsg:
@@ -218,6 +232,12 @@ func (s *librarySource) handle(msg libMsg) tea.Cmd {
 		}
 	case refreshStartedMsg, refreshProgressMsg, refreshDoneMsg:
 		return s.handleRefresh(msg)
+	case libReloadMsg:
+		return s.handleReload(msg)
+	case feedSelectedMsg, libMarkedMsg, libNextMsg:
+		return s.handleFeedMsg(msg)
+	case libWatchMsg, libPolledMsg, libIntervalMsg:
+		return s.handleWatch(msg)
 	}
 	return nil
 }
@@ -266,6 +286,11 @@ func (s *librarySource) handleArticle(msg libArticleMsg) tea.Cmd {
 	// Half a unit more: the saved offset was rounded, the line is not.
 	cmd := s.view.Show(msg.art, pos.Section, (float64(pos.Offset)+0.5)/positionScale, false)
 	s.host.setFocus(focusReader)
+	if e, ok := s.list.CursorEntry(); (!ok || e.ID != msg.entry.ID) && !s.list.Filtered() {
+		// Opened by the next unread key or the session: the list's
+		// cursor goes to it.
+		return tea.Batch(cmd, s.reloadCmd(msg.entry.ID))
+	}
 	return cmd
 }
 
@@ -292,12 +317,19 @@ func (s *librarySource) Quit() tea.Cmd {
 	}
 	s.quitting = true
 	s.cancel() // stop a refresh under way
-	lib := s.lib
+	lib, w := s.lib, s.watcher
 	id, pos, save := s.position()
+	sess := s.sessionNow()
 	return func() tea.Msg {
 		var err error
 		if save {
 			err = lib.SetPosition(context.Background(), id, pos)
+		}
+		if e := lib.SaveSession(context.Background(), sess); err == nil {
+			err = e
+		}
+		if w != nil {
+			w.Close()
 		}
 		return libSavedMsg{quit: true, err: err}
 	}
@@ -307,6 +339,9 @@ func (s *librarySource) Quit() tea.Cmd {
 // article is open the reader shows the keys to start with.
 func (s *librarySource) Status(st *statusInfo) {
 	st.title = "byline library"
+	if sel := s.feeds.selected; !sel.All() {
+		st.title = "byline · " + render.Clean(s.feeds.Label(sel))
+	}
 	st.counts, st.activity = s.countsText(), s.activity()
 	if s.view.Article() == nil {
 		s.view.SetHint(s.hint())
@@ -321,6 +356,14 @@ func (s *librarySource) Sync(k *KeyMap) {
 	k.Read.SetEnabled(true)
 	k.Star.SetEnabled(true)
 	k.Mentioning.SetEnabled(open)
+	for _, b := range []*key.Binding{&k.NextUnread, &k.MarkFeedRead, &k.MarkAllRead, &k.HideRead} {
+		b.SetEnabled(true)
+	}
+	k.Undo.SetEnabled(s.undo != nil)
+	k.RefreshFeed.SetEnabled(s.fetch != nil && s.feeds.Shown())
+	k.RefreshAll.SetEnabled(s.fetch != nil && len(s.feeds.stats.Feeds) > 0)
+	k.Fold.SetEnabled(s.feeds.Shown())
+	k.FullText.SetEnabled(false)
 }
 
 // Waiting says the library is being opened.
@@ -334,8 +377,17 @@ func (s *librarySource) Waiting() string {
 // Empty is "": an empty library says so in its list.
 func (s *librarySource) Empty() string { return "" }
 
-// countsText is the library's counts for the status line.
+// countsText is the library's counts for the status line: the
+// selection's first when a feed or folder is selected.
 func (s *librarySource) countsText() string {
 	c := s.counts
-	return render.Commas(c.Unread) + " unread · " + render.Commas(c.Starred) + " starred · " + render.Plural(c.Articles, "article", "articles")
+	text := render.Commas(c.Unread) + " unread · " + render.Commas(c.Starred) + " starred · " + render.Plural(c.Articles, "article", "articles")
+	if s.feeds != nil && !s.feeds.selected.All() {
+		n := s.feeds.Count(s.feeds.selected)
+		text = render.Commas(n.Unread) + "/" + render.Commas(n.Total) + " unread here · " + text
+	}
+	if s.hideRead {
+		text = "read hidden · " + text
+	}
+	return text
 }

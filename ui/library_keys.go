@@ -14,6 +14,9 @@ import (
 func (s *librarySource) HandleKey(msg tea.KeyPressMsg, f focus) (tea.Cmd, bool) {
 	k := s.c.keys
 	s.note = ""
+	if cmd, ok := s.handleFeedKey(msg, f); ok {
+		return cmd, true
+	}
 	switch {
 	case key.Matches(msg, k.Read):
 		return s.toggleCmd(false, f), true

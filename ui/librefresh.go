@@ -32,15 +32,20 @@ func (refreshStartedMsg) isLibMsg()  {}
 func (refreshProgressMsg) isLibMsg() {}
 func (refreshDoneMsg) isLibMsg()     {}
 
-// refreshCmd refreshes every feed of the library in the background. The
+// refreshCmd refreshes the feeds urls (nil: every feed of the library)
+// in the background. The
 // refresh runs on its own goroutine; its progress is forwarded through a
 // channel that waitRefresh reads, one message per command, so that the
 // app never blocks on the network.
-func refreshCmd(ctx context.Context, lib *library.Library, client *fetch.Client) tea.Cmd {
+func refreshCmd(ctx context.Context, lib *library.Library, client *fetch.Client, urls []string) tea.Cmd {
 	return func() tea.Msg {
-		feeds, err := lib.Feeds(ctx)
-		if err != nil || len(feeds) == 0 {
-			return refreshDoneMsg{err: err}
+		total := len(urls)
+		if urls == nil {
+			feeds, err := lib.Feeds(ctx)
+			if err != nil || len(feeds) == 0 {
+				return refreshDoneMsg{err: err}
+			}
+			total = len(feeds)
 		}
 		ch := make(chan tea.Msg)
 		send := func(msg tea.Msg) {
@@ -60,11 +65,12 @@ func refreshCmd(ctx context.Context, lib *library.Library, client *fetch.Client)
 			}()
 			res, err := lib.Refresh(ctx, library.RefreshOptions{
 				Client:   client,
+				Feeds:    urls,
 				Progress: func(p library.RefreshProgress) { send(refreshProgressMsg{p}) },
 			})
 			send(refreshDoneMsg{res: res, err: err})
 		}()
-		return refreshStartedMsg{total: len(feeds), ch: ch}
+		return refreshStartedMsg{total: total, ch: ch}
 	}
 }
 
@@ -100,10 +106,15 @@ func (s *librarySource) handleRefresh(msg tea.Msg) tea.Cmd {
 	case refreshDoneMsg:
 		was := s.refreshing
 		s.refreshing, s.refCh = false, nil
+		s.feeds.busy = ""
 		if msg.err != nil && s.ctx.Err() == nil {
 			s.warn("refresh: " + msg.err.Error())
 		}
 		if !was {
+			return nil
+		}
+		if msg.res.Feeds == 0 && msg.err == nil {
+			s.note = "no feeds to refresh"
 			return nil
 		}
 		feeds := render.Plural(msg.res.Feeds, "feed", "feeds")
@@ -114,10 +125,12 @@ func (s *librarySource) handleRefresh(msg tea.Msg) tea.Cmd {
 		}
 		if msg.res.New == 0 {
 			s.note = "refreshed " + feeds + " · nothing new"
-			return nil
+		} else {
+			s.note = "refreshed " + feeds + " · " + render.Commas(msg.res.New) + " new"
 		}
-		s.note = "refreshed " + feeds + " · " + render.Commas(msg.res.New) + " new"
-		return firstScreenCmd(s.ctx, s.lib)
+		// The failures and the new articles: counts and list, the cursor
+		// staying on its article.
+		return s.reloadCmd(0)
 	}
 	return nil
 }

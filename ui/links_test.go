@@ -226,7 +226,7 @@ func TestLinksCopyOSC52(t *testing.T) {
 // they work, and the help screen shows them.
 func TestLinksRebound(t *testing.T) {
 	srv := linkPages(t)
-	m := openPage(t, srv, Options{Keys: map[string][]string{"links": {"ctrl+l"}, "back": {"H"}}}, 120, 30)
+	m := openPage(t, srv, Options{Keys: map[string][]string{"links": {"ctrl+l"}, "back": {"X"}}}, 120, 30)
 	typeKeys(t, m, "L")
 	if m.view.linksOn {
 		t.Fatal("L still opens the Links pane")
@@ -240,12 +240,12 @@ func TestLinksRebound(t *testing.T) {
 		t.Fatalf("not followed: %q", m.view.Article().Title)
 	}
 	typeKeys(t, m, "?")
-	if s := screen(t, m); !strings.Contains(s, "ctrl+l  the article's links") || !strings.Contains(s, "H       back to the article") {
+	if s := screen(t, m); !strings.Contains(s, "ctrl+l  the article's links") || !strings.Contains(s, "X       back to the article") {
 		t.Errorf("help does not show the rebound keys:\n%s", s)
 	}
-	typeKeys(t, m, "?", "H")
+	typeKeys(t, m, "?", "X")
 	if m.view.Article().Title != "Harbour Traffic Study" {
-		t.Errorf("H did not go back: %q", m.view.Article().Title)
+		t.Errorf("X did not go back: %q", m.view.Article().Title)
 	}
 }
 

@@ -57,7 +57,7 @@ func TestJumpNearTheEnd(t *testing.T) {
 		{120, 30, "2"},
 		{80, 24, "3"},
 		{100, 30, "234"},
-		{120, 40, "234"},
+		{120, 36, "234"},
 	}
 	for _, tt := range tests {
 		for _, k := range tt.keys {

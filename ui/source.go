@@ -2,6 +2,7 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -14,8 +15,10 @@ import (
 type source interface {
 	// Init returns the commands that load the first screen.
 	Init() tea.Cmd
-	// List is the pane of the list slot.
+	// List is the pane of the list slot; Feeds the pane of the feeds slot
+	// (the library's Feeds pane; a source without one gives noPane).
 	List() pane
+	Feeds() pane
 	// Layout places the panes for a w×h terminal with problemLines rows
 	// of problems.
 	Layout(w, h, problemLines int) layout
@@ -69,6 +72,9 @@ const (
 	focusSections
 	focusReader
 	focusEntities
+	// focusFeeds is the library's Feeds pane, above its Articles pane;
+	// last, so that the other slots keep their numbers.
+	focusFeeds
 	focusCount
 )
 
@@ -81,4 +87,18 @@ var (
 	_ pane = (*entitiesPane)(nil)
 	_ pane = (*columnsView)(nil)
 	_ pane = (*linksPane)(nil)
+	_ pane = (*feedsPane)(nil)
+	_ pane = noPane{}
 )
+
+// noPane is the pane of a slot a source does not use: never laid out.
+type noPane struct{}
+
+func (noPane) SetSize(w, h int)          {}
+func (noPane) Focus()                    {}
+func (noPane) Blur()                     {}
+func (noPane) Update(tea.Msg) tea.Cmd    { return nil }
+func (noPane) View() string              { return "" }
+func (noPane) Name() string              { return "" }
+func (noPane) ShortHelp() []key.Binding  { return nil }
+func (noPane) FullHelp() [][]key.Binding { return nil }

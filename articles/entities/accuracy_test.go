@@ -24,10 +24,11 @@ var accuracy = []struct {
 	{"conll-test", "direct", "LOC", 0.909, 0.909},
 	{"uner-test", "direct", "PER", 0.723, 0.723},
 	{"uner-test", "direct", "LOC", 0.722, 0.722},
-	{"conll-test", "product", "PER", 0.93, 0.83},
-	{"conll-test", "product", "LOC", 0.91, 0.83},
-	{"uner-test", "product", "PER", 0.72, 0.62},
-	{"uner-test", "product", "LOC", 0.75, 0.71},
+	{"conll-test", "product", "PER", 0.93, 0.93},
+	{"conll-test", "product", "LOC", 0.91, 0.91},
+	{"uner-test", "product", "PER", 0.72, 0.72},
+	{"uner-test", "product", "LOC", 0.75, 0.719}, // 0.7195: the tagger's own UNER LOC is 0.7227
+
 }
 
 // TestAccuracy measures the embedded weights on CoNLL-2003 test and UNER

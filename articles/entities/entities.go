@@ -58,7 +58,9 @@ func newRecognizer() (*recognizer, error) {
 // mention. Each entity has a canonical name (the fullest form used: "Lloyd
 // Austin" for "Austin") and every mention with its exact byte span.
 // Titles are not part of a span, nationalities and organisations are not
-// reported, and a heading only yields names the paragraphs confirm.
+// reported, and a heading keeps its listed places and its people of two
+// words or more; a single unlisted word in a heading needs the
+// paragraphs' confirmation.
 //
 // Recognize is safe for concurrent use on different articles. The first
 // call reads the embedded model (well under a millisecond).

@@ -54,6 +54,13 @@ func tokenize(text string, g *gazetteer.Gazetteer) []token {
 				}
 			}
 		}
+		// A decimal written without its zero (".596", a batting average).
+		if r == '.' && (i == 0 || text[i-1] == ' ') && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9' {
+			j := scanWord(text, i+1)
+			out = append(out, token{text[i:j], i, j})
+			i = j
+			continue
+		}
 		// A run of the same punctuation rune ("...", "--") is one token.
 		j := i + w
 		for j < len(text) {
@@ -207,6 +214,9 @@ func sentences(toks []token) [][]token {
 		// sentence they close.
 		for end < len(toks) && isCloser(toks[end].text) && toks[end].start == toks[end-1].end {
 			end++
+		}
+		if rest := toks[end:]; len(rest) > 0 && len(rest) <= 2 && isCloser(rest[0].text) && (len(rest) == 1 || isCloser(rest[1].text)) {
+			end = len(toks) // a closing quote set apart ('. "') ends the sentence too
 		}
 		if end < len(toks) {
 			r := firstRune(toks[end].text)

@@ -31,6 +31,7 @@ func TestTokenize(t *testing.T) {
 		{"said 'so", []string{"said", "'", "so"}},
 		{"8. Charles-Michael Friedek (Germany) 1:45.32", []string{"8.", "Charles-Michael", "Friedek", "(", "Germany", ")", "1:45.32"}},
 		{"Note: at 12:30", []string{"Note", ":", "at", "12:30"}},
+		{"BOSTON 69 65 .515 5", []string{"BOSTON", "69", "65", ".515", "5"}},
 		{"mail mj.mc@hotmail.com or Lisa_cv.doc", []string{"mail", "mj.mc@hotmail.com", "or", "Lisa_cv.doc"}},
 	}
 	for _, tt := range tests {
@@ -70,5 +71,15 @@ func TestSentences(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("sentences = %q, want %q", got, want)
+	}
+}
+
+func TestSentencesClosingQuoteApart(t *testing.T) {
+	r, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sentences(tokenize(`But he served well when he had to . "`, r.g)); len(got) != 1 {
+		t.Errorf("a closing quote set apart starts a sentence: %d sentences", len(got))
 	}
 }

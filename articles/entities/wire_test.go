@@ -46,6 +46,12 @@ func TestWireNames(t *testing.T) {
 			places: []string{"Washington"},
 		},
 		{
+			name:      "a greeting is not part of a name",
+			text:      "Hi Maria Lopez, thanks for the notes from Lisbon.",
+			people:    []string{"Maria Lopez"},
+			notPeople: []string{"Hi Maria Lopez"},
+		},
+		{
 			name:   "lower-case places in web text",
 			text:   "I am a student living in canada and I want to visit malaysia next year, and then tampa bay. Any tips?",
 			places: []string{"canada", "malaysia", "tampa bay"},

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/byline/byline/articles"
 	"github.com/byline/byline/model"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -146,5 +147,35 @@ func TestArticleHighlights(t *testing.T) {
 	}
 	if strings.Contains(plain, "\x1b") || !strings.Contains(plain, p) {
 		t.Errorf("plain print:\n%q", plain)
+	}
+}
+
+// TestTitleDrawnOnce: a title derived from the lead is not drawn above the
+// lead (it would repeat its first words), a plain-text headline that is
+// also the lead's heading is drawn once, and a title of its own is drawn.
+func TestTitleDrawnOnce(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       int // times the title's words are on the page
+	}{
+		{"derived", "The council approved the new ferry timetable on Monday evening.\n\nMore text about ferries follows here in a second paragraph.\n", 1},
+		{"headline", "FERRY TIMETABLE APPROVED\n\nThe council approved the new ferry timetable on Monday evening after a long debate.\n\nMore text about ferries follows here.\n", 1},
+	} {
+		a, err := articles.ParseText(tt.name+".txt", []byte(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Article(a, 80, "notty", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		probe := strings.Fields(a.Title)[0] + " " + strings.Fields(a.Title)[1]
+		if n := strings.Count(out, probe); n != tt.want {
+			t.Errorf("%s: title %q: %q is on the page %d times, want %d:\n%s", tt.name, a.Title, probe, n, tt.want, out)
+		}
+	}
+	a := &model.Article{Title: "A Title Of Its Own", Sections: []model.Section{{Paragraphs: []string{"Body text that says something else entirely."}}}}
+	if out, _ := Article(a, 80, "notty", false); !strings.Contains(out, "A Title Of Its Own") {
+		t.Errorf("an explicit title is not drawn:\n%s", out)
 	}
 }

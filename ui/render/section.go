@@ -123,7 +123,7 @@ func renderSectionAs(r *renderer, a *model.Article, si int, width int, plain boo
 			}
 		}
 	}
-	if si == 0 {
+	if si == 0 && ShowsTitle(a) {
 		title := parseLines(r.titleLines(pieces[0], width), width, in)
 		if len(lines) > 0 {
 			title = append(title, Line{})
@@ -173,7 +173,9 @@ func sectionMarkdown(a *model.Article, si int, plain, paragraphs bool) (string, 
 		esc = unlinkWWW
 	}
 	if si == 0 {
-		pieces = append(pieces, Clean(a.Title))
+		if ShowsTitle(a) {
+			pieces = append(pieces, Clean(a.Title))
+		}
 		if meta := metaLine(a); meta != "" {
 			b.WriteString("*")
 			b.WriteString(escapeMarkdown(meta))
@@ -199,6 +201,17 @@ func sectionMarkdown(a *model.Article, si int, plain, paragraphs bool) (string, 
 		b.WriteString("\n\n")
 	}
 	return b.String(), pieces
+}
+
+// ShowsTitle reports whether an article's title is drawn above its lead:
+// not when it was only derived from the lead (it would repeat the lead's
+// first words) nor when it is the lead's own heading (a plain-text
+// headline, drawn once, as the heading).
+func ShowsTitle(a *model.Article) bool {
+	if a.DerivedTitle {
+		return false
+	}
+	return len(a.Sections) == 0 || a.Sections[0].Heading != a.Title
 }
 
 // metaLine is the date and byline shown under the title.
