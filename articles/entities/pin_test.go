@@ -101,13 +101,28 @@ func TestPinnedOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gl, wl := strings.Split(got.String(), "\n"), strings.Split(string(want), "\n")
-	if len(gl) != len(wl) {
-		t.Fatalf("%d pinned inputs, want %d", len(gl), len(wl))
+	// Compared by input: a fixture added to ../testdata after the pin was
+	// made is reported, not failed, until -update pins it.
+	pinned := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(want)), "\n") {
+		name, _, _ := strings.Cut(line, " ")
+		pinned[name] = line
 	}
-	for i := range gl {
-		if gl[i] != wl[i] {
-			t.Errorf("got  %s\nwant %s", gl[i], wl[i])
+	seen := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(got.String()), "\n") {
+		name, _, _ := strings.Cut(line, " ")
+		seen[name] = true
+		w, ok := pinned[name]
+		switch {
+		case !ok:
+			t.Logf("%s is not pinned yet (go test -run TestPinnedOutput ./articles/entities/ -args -update)", name)
+		case w != line:
+			t.Errorf("got  %s\nwant %s", line, w)
+		}
+	}
+	for name := range pinned {
+		if !seen[name] {
+			t.Errorf("pinned input %s is gone", name)
 		}
 	}
 }

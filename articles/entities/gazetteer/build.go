@@ -91,9 +91,10 @@ func storedKey(h uint64) uint64 {
 	return h
 }
 
-// appendTable appends to b a perfect hash index over m's keys, then the
-// key of each slot (0 for an empty one), then the value of each slot,
-// as put writes it; the table's length is a multiple of 4 bytes.
+// appendTable appends to b a perfect hash index over m's keys, then per
+// slot a record of the key (0 for an empty slot) and the value as put
+// writes it, so that a lookup reads one record; the table's length is a
+// multiple of 4 bytes.
 func appendTable[V any](b []byte, m map[uint64]V, put func([]byte, V) []byte) []byte {
 	keys := make([]uint64, 0, len(m))
 	for k := range m {
@@ -109,20 +110,13 @@ func appendTable[V any](b []byte, m map[uint64]V, put func([]byte, V) []byte) []
 	for i, s := range slots {
 		byslot[s] = i
 	}
-	for _, i := range byslot {
-		k := uint64(0)
-		if i >= 0 {
-			k = keys[i]
-		}
-		b = binary.LittleEndian.AppendUint64(b, k)
-	}
 	var zero V
 	for _, i := range byslot {
-		v := zero
+		k, v := uint64(0), zero
 		if i >= 0 {
-			v = m[keys[i]]
+			k, v = keys[i], m[keys[i]]
 		}
-		b = put(b, v)
+		b = put(binary.LittleEndian.AppendUint64(b, k), v)
 	}
 	for len(b)%4 != 0 {
 		b = append(b, 0)

@@ -9,13 +9,12 @@ import (
 
 // table is a read-only map from 64-bit hashes to values, read in place
 // from the bytes Build wrote: a perfect hash index gives a key's slot, and
-// the slot's key says whether it is the key looked up. A lookup reads the
-// index's pilot, one key and, for a key that is there, one value.
+// the slot's record holds its key, which says whether it is the key looked
+// up, and its value. A lookup reads the index's pilot and one record.
 type table struct {
-	index    phash.Index
-	keys     []byte // 8 bytes per slot
-	vals     []byte // valueLen bytes per slot
-	valueLen int
+	index  phash.Index
+	recs   []byte // recLen bytes per slot: key, value
+	recLen int
 }
 
 var errCorrupt = errors.New("gazetteer: truncated or corrupt table")
@@ -27,42 +26,40 @@ func readTable(b []byte, valueLen int) (*table, []byte, error) {
 	if err != nil {
 		return nil, nil, errCorrupt
 	}
-	n := x.Size()
-	vn := n * valueLen
-	vn += -vn & 3
-	if len(b) < 8*n+vn {
+	n := x.Size() * (8 + valueLen)
+	pad := -n & 3
+	if len(b) < n+pad {
 		return nil, nil, errCorrupt
 	}
-	t := &table{index: x, keys: b[:8*n], vals: b[8*n : 8*n+n*valueLen], valueLen: valueLen}
-	return t, b[8*n+vn:], nil
+	return &table{index: x, recs: b[:n], recLen: 8 + valueLen}, b[n+pad:], nil
 }
 
-// slot returns the slot holding key h, or -1.
-func (t *table) slot(h uint64) int {
+// find returns the record of key h, or nil.
+func (t *table) find(h uint64) []byte {
 	if h == 0 {
 		h = 1
 	}
-	s := t.index.Slot(h)
-	if binary.LittleEndian.Uint64(t.keys[8*s:]) != h {
-		return -1
+	r := t.recs[t.recLen*t.index.Slot(h):]
+	if binary.LittleEndian.Uint64(r) != h {
+		return nil
 	}
-	return s
+	return r[8:]
 }
 
 // get16 returns the two-byte value of key h, 0 if it is absent.
 func (t *table) get16(h uint64) uint16 {
-	s := t.slot(h)
-	if s < 0 {
+	r := t.find(h)
+	if r == nil {
 		return 0
 	}
-	return binary.LittleEndian.Uint16(t.vals[2*s:])
+	return binary.LittleEndian.Uint16(r)
 }
 
 // get32 returns the four-byte value of key h and whether h is there.
 func (t *table) get32(h uint64) (uint32, bool) {
-	s := t.slot(h)
-	if s < 0 {
+	r := t.find(h)
+	if r == nil {
 		return 0, false
 	}
-	return binary.LittleEndian.Uint32(t.vals[4*s:]), true
+	return binary.LittleEndian.Uint32(r), true
 }

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"math/bits"
 	"slices"
+	"unsafe"
 )
 
 // Index is a perfect hash index. The zero Index has no slots.
@@ -70,12 +71,17 @@ func (x *Index) Append(b []byte) []byte {
 	return b
 }
 
+// littleEndian reports whether the processor reads the encoded pilots as
+// they are laid out.
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
 // ErrCorrupt reports an encoded index that is truncated or inconsistent.
 var ErrCorrupt = errors.New("phash: truncated or corrupt index")
 
 // Read reads an index that Append encoded at the start of b and returns
-// the bytes after it. It copies the pilots (two bytes per few keys) and
-// nothing else.
+// the bytes after it. The index refers to b's bytes, read in place, on a
+// little-endian processor when they are aligned for uint16; else it copies
+// the pilots (two bytes per four keys).
 func Read(b []byte) (x Index, rest []byte, err error) {
 	if len(b) < headerLen {
 		return Index{}, nil, ErrCorrupt
@@ -88,9 +94,14 @@ func Read(b []byte) (x Index, rest []byte, err error) {
 	if x.buckets == 0 || x.size == 0 || len(b)-headerLen < n {
 		return Index{}, nil, ErrCorrupt
 	}
-	x.pilots = make([]uint16, x.buckets)
-	for i := range x.pilots {
-		x.pilots[i] = binary.LittleEndian.Uint16(b[headerLen+2*i:])
+	p := b[headerLen : headerLen+2*int(x.buckets)]
+	if littleEndian && uintptr(unsafe.Pointer(&p[0]))%2 == 0 {
+		x.pilots = unsafe.Slice((*uint16)(unsafe.Pointer(&p[0])), x.buckets)
+	} else {
+		x.pilots = make([]uint16, x.buckets)
+		for i := range x.pilots {
+			x.pilots[i] = binary.LittleEndian.Uint16(p[2*i:])
+		}
 	}
 	return x, b[headerLen+n:], nil
 }

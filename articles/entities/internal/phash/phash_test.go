@@ -71,3 +71,24 @@ func BenchmarkBuild(b *testing.B) {
 		Build(keys)
 	}
 }
+
+// TestReadUnaligned checks that an index read from bytes not aligned for
+// its pilots gives the same slots.
+func TestReadUnaligned(t *testing.T) {
+	keys := []uint64{10, 20, 30, 40, 50, 60, 70}
+	x, slots := Build(keys)
+	enc := x.Append(nil)
+	for off := 0; off < 2; off++ {
+		buf := make([]byte, len(enc)+off)
+		copy(buf[off:], enc)
+		y, _, err := Read(buf[off:])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, k := range keys {
+			if y.Slot(k) != slots[i] {
+				t.Errorf("offset %d: Slot(%d) = %d, want %d", off, k, y.Slot(k), slots[i])
+			}
+		}
+	}
+}

@@ -133,18 +133,21 @@ func NewExtractor(g *gazetteer.Gazetteer) *Extractor { return &Extractor{gaz: g}
 func (x *Extractor) Prepare(sents [][]string) *Doc {
 	d := &Doc{sents: make([][]token, len(sents)), class: make([]uint8, len(sents)), cased: make([]bool, len(sents))}
 	sents = respell(sents)
-	n, caps := 0, false
+	n, nb, caps := 0, 0, false
 	for s, words := range sents {
 		d.class[s] = sentenceClass(words)
 		caps = caps || d.class[s] == sentCaps
 		n += len(words)
+		for _, w := range words {
+			nb += len(w)
+		}
 	}
 	// One allocation each for the document's lower-case words, tokens and
 	// character trigrams.
 	lowers := make([][]string, len(sents))
 	lowerBuf := make([]string, n)
 	toksBuf := make([]token, n)
-	var grams []uint64
+	grams := make([]uint64, 0, nb) // a word has at most as many trigrams as bytes
 	// cased is how the words of normal sentences are written, for the
 	// sentences in capitals to borrow: only a document with such a
 	// sentence needs it.
@@ -197,11 +200,15 @@ func (x *Extractor) Prepare(sents [][]string) *Doc {
 				t.word = gazetteer.Hash("\x00caps")
 				t.shape, t.short = t.word, t.word
 			}
-			t.freq = x.freqCode(t.lower)
 			affixes(lw, &t.pre, &t.suf)
 			start := len(grams)
 			grams = appendNgrams(grams, lw)
 			t.ngrams = grams[start:len(grams):len(grams)]
+		}
+		// The word list's lookups in a loop of their own: independent
+		// of each other, their cache misses overlap.
+		for i := range toks {
+			toks[i].freq = x.freqCode(toks[i].lower)
 		}
 		x.markGazetteer(toks)
 		d.sents[s] = toks

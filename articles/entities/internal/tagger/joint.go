@@ -272,6 +272,8 @@ func (t *Tagger) tagJoint(d *Doc) [][]Tag {
 	tagBuf := make([]Tag, 2*n)
 	partBuf := make([][NumTags]int32, n)
 	parts := make([][][NumTags]int32, len(d.sents))
+	masks := make([]uint8, n) // both passes constrain a token alike
+	m := masks
 	var sc scratch
 	for s := range d.sents {
 		n := len(d.sents[s])
@@ -281,12 +283,15 @@ func (t *Tagger) tagJoint(d *Doc) [][]Tag {
 			sc.feats = d.Features(s, i, sc.feats[:0])
 			var acc [NumTags]int32
 			j.add(sc.feats, &acc, &parts[s][i])
-			first.emit(&sc, i, &acc, d.mask(s, i))
+			m[i] = d.mask(s, i)
+			first.emit(&sc, i, &acc, m[i])
 		}
+		m = m[n:]
 		tags[s], tagBuf = tagBuf[:n:n], tagBuf[n:]
 		viterbi(&sc, &first.trans, n, tags[s])
 	}
 	d.SetPrior(tags)
+	m = masks
 	for s := range d.sents {
 		n := len(d.sents[s])
 		sc.emit = grow(sc.emit, n*NumTags)
@@ -294,8 +299,9 @@ func (t *Tagger) tagJoint(d *Doc) [][]Tag {
 			sc.feats = d.priorFeatures(s, i, sc.feats[:0])
 			part := &parts[s][i]
 			j.add1(sc.feats, NumTags, part)
-			second.emit(&sc, i, part, d.mask(s, i))
+			second.emit(&sc, i, part, m[i])
 		}
+		m = m[n:]
 		out[s], tagBuf = tagBuf[:n:n], tagBuf[n:]
 		viterbi(&sc, &second.trans, n, out[s])
 	}

@@ -280,12 +280,25 @@ func viterbi(sc *scratch, trans *[NumTags + 1][NumTags]float32, n int, out []Tag
 		emit := (*[NumTags]float32)(sc.emit[i*NumTags : (i+1)*NumTags])
 		cur := (*[NumTags]float32)(delta[i*NumTags : (i+1)*NumTags])
 		bk := (*[NumTags]uint8)(back[i*NumTags : (i+1)*NumTags])
-		for b := range NumTags {
-			t := &tr[b]
+		for b := Tag(0); b < NumTags; b++ {
 			best, arg := neg, uint8(0)
-			for a := range NumTags {
-				if v := prev[a] + t[a]; v > best {
-					best, arg = v, uint8(a)
+			if b.Inside() {
+				// Only B-X and I-X may come before I-X: the other
+				// transitions are -Inf and never win (arg stays 0 if
+				// these two are -Inf too, as with all nine).
+				t := &tr[b]
+				if v := prev[b-1] + t[b-1]; v > best {
+					best, arg = v, uint8(b-1)
+				}
+				if v := prev[b] + t[b]; v > best {
+					best, arg = v, uint8(b)
+				}
+			} else {
+				t := &tr[b]
+				for a := range NumTags {
+					if v := prev[a] + t[a]; v > best {
+						best, arg = v, uint8(a)
+					}
 				}
 			}
 			cur[b] = best + emit[b]

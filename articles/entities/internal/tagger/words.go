@@ -81,16 +81,7 @@ func wordFlags(w, lw string) uint16 {
 	if upper+lower == 0 && f&fDigit == 0 && !strings.ContainsAny(w, ".-'&") {
 		f |= fPunct
 	}
-	key := strings.TrimSuffix(lw, ".")
-	if titleWords[key] {
-		f |= fTitle
-	}
-	if strongTitles[key] {
-		f |= fStrongTitle
-	}
-	if timeWords[key] {
-		f |= fTime
-	}
+	f |= wordClasses[strings.TrimSuffix(lw, ".")]
 	switch lw {
 	case "in", "at", "from", "near", "to", "into", "across", "outside", "toward", "towards", "via":
 		f |= fLocPrep
@@ -150,6 +141,23 @@ var strongTitles = map[string]bool{
 	"sheikh": true, "pope": true, "king": true, "queen": true, "princess": true,
 	"rabbi": true, "imam": true, "archbishop": true, "judge": true, "rep": true,
 }
+
+// wordClasses gives the flags of the words in titleWords, strongTitles
+// and timeWords, so that a word is looked up once, not in each.
+var wordClasses = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for _, l := range []struct {
+		words map[string]bool
+		flag  uint16
+	}{{titleWords, fTitle}, {strongTitles, fStrongTitle}, {timeWords, fTime}} {
+		for w, ok := range l.words {
+			if ok {
+				m[w] |= l.flag
+			}
+		}
+	}
+	return m
+}()
 
 // timeWords are capitalised words for days and months, never names after a title.
 var timeWords = map[string]bool{
