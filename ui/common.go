@@ -33,6 +33,9 @@ type common struct {
 	browser string
 	// maxWidth is the widest the reader's text gets (its measure).
 	maxWidth int
+	// filters is the search syntax the source's / understands beyond
+	// words, for the help screen; "" when there is none.
+	filters string
 }
 
 // setBackground restyles for a terminal with a dark (or light)

@@ -273,11 +273,6 @@ func (p *feedsPane) Update(msg tea.Msg) tea.Cmd {
 			move(0)
 		case key.Matches(msg, k.Bottom):
 			move(len(p.rows) - 1)
-		case key.Matches(msg, k.Fold):
-			if r := p.rows[p.cursor]; r.kind == rowGroup {
-				p.collapsed[r.name] = !p.collapsed[r.name]
-				p.build()
-			}
 		case key.Matches(msg, k.Select):
 			cmd = p.selectCmd()
 		}
@@ -297,6 +292,19 @@ func (p *feedsPane) Update(msg tea.Msg) tea.Cmd {
 	p.version++
 	p.scroll()
 	return cmd
+}
+
+// Fold folds or unfolds the OPML folder under the cursor and reports
+// whether there was one.
+func (p *feedsPane) Fold() bool {
+	if p.cursor >= len(p.rows) || p.rows[p.cursor].kind != rowGroup {
+		return false
+	}
+	name := p.rows[p.cursor].name
+	p.collapsed[name] = !p.collapsed[name]
+	p.build()
+	p.scroll()
+	return true
 }
 
 // selectCmd selects the row under the cursor.

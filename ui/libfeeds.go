@@ -42,6 +42,11 @@ func (s *librarySource) handleFeedKey(msg tea.KeyPressMsg, f focus) (tea.Cmd, bo
 			scope = s.feeds.CursorScope()
 		}
 		return s.markCmd(scope), true
+	case key.Matches(msg, k.Fold) && f == focusFeeds:
+		if s.feeds.Fold() {
+			s.host.relayout() // the pane's rows changed
+		}
+		return nil, true
 	case key.Matches(msg, k.MarkAllRead):
 		return s.markCmd(library.Scope{}), true
 	case key.Matches(msg, k.Undo):

@@ -70,6 +70,7 @@ type librarySource struct {
 
 func newLibrarySource(c *common, h host, v *articleView, prompt *searchInput, p *problemsList, lib *library.Library, client *fetch.Client, poll, interval time.Duration) *librarySource {
 	ctx, cancel := context.WithCancel(context.Background())
+	c.filters = libraryFilters
 	return &librarySource{c: c, host: h, view: v, prompt: prompt, problems: p,
 		list: newLibraryPane(c, ctx, lib), feeds: newFeedsPane(c), lib: lib, fetch: client, ctx: ctx, cancel: cancel,
 		back: -1, writes: &writeSeq{}, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot)),
@@ -285,6 +286,7 @@ func (s *librarySource) handleArticle(msg libArticleMsg) tea.Cmd {
 	pos := msg.entry.Position
 	// Half a unit more: the saved offset was rounded, the line is not.
 	cmd := s.view.Show(msg.art, pos.Section, (float64(pos.Offset)+0.5)/positionScale, false)
+	s.view.SetHeader(articleHeader(msg.entry))
 	s.host.setFocus(focusReader)
 	if e, ok := s.list.CursorEntry(); (!ok || e.ID != msg.entry.ID) && !s.list.Filtered() {
 		// Opened by the next unread key or the session: the list's

@@ -233,6 +233,15 @@ func watchCmd(ctx context.Context, lib *library.Library) tea.Cmd {
 	}
 }
 
+// nextPoll is the next look at the library, nil when the app does not
+// poll.
+func (s *librarySource) nextPoll() tea.Cmd {
+	if s.poll <= 0 {
+		return nil
+	}
+	return pollCmd(s.ctx, s.watcher, s.poll)
+}
+
 // intervalCmd is the next interval refresh.
 func intervalCmd(every time.Duration) tea.Cmd {
 	return tea.Tick(every, func(time.Time) tea.Msg { return libIntervalMsg{} })
@@ -251,12 +260,12 @@ func (s *librarySource) handleWatch(msg libMsg) tea.Cmd {
 			return nil
 		}
 		s.watcher = msg.w
-		return pollCmd(s.ctx, s.watcher, s.poll)
+		return s.nextPoll()
 	case libPolledMsg:
 		if s.watcher == nil || s.ctx.Err() != nil {
 			return nil
 		}
-		next := pollCmd(s.ctx, s.watcher, s.poll)
+		next := s.nextPoll()
 		if msg.err != nil || !msg.changed || s.quitting {
 			return next
 		}
