@@ -14,8 +14,9 @@ func cmdRefresh(ctx context.Context, lib *library.Library, args []string, c *lib
 		return c.usage()
 	}
 	bar := newProgressBar(c.env.Stderr, c.env.StderrTerminal)
+	client := c.fetcher()
 	res, err := lib.Refresh(ctx, library.RefreshOptions{
-		Client: c.fetcher(),
+		Client: client,
 		Progress: func(p library.RefreshProgress) {
 			if p.Err != nil {
 				bar.clear()
@@ -27,6 +28,9 @@ func cmdRefresh(ctx context.Context, lib *library.Library, args []string, c *lib
 	bar.done()
 	fmt.Fprintf(c.env.Stderr, "%s checked: %d unchanged, %d failed; %s\n",
 		plural(res.Feeds, "feed"), res.NotModified, len(res.Warnings), plural(res.New, "new article"))
+	if err == nil {
+		err = c.fillFullText(ctx, lib, client)
+	}
 	if err != nil {
 		return c.fail("%v", err) // nothing more could be stored
 	}
