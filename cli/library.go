@@ -72,6 +72,8 @@ func libraryAppOptions(args []string, e Env) (opts ui.Options, code int) {
 	opts.Library = lib
 	// Another process's import or refresh shows within a second.
 	opts.Poll = time.Second
+	// Full texts are fetched on request, refresh or not.
+	opts.Web = fetch.New(fetch.Options{Version: versionString()})
 	if !*noRefresh {
 		opts.Fetch = fetch.New(fetch.Options{Version: versionString()})
 		opts.RefreshInterval = time.Duration(e.Config.RefreshInterval)

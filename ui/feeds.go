@@ -50,8 +50,9 @@ type feedRow struct {
 	count library.Count
 	// inGroup indents a feed listed under its OPML folder.
 	inGroup bool
-	// failed says the feed's last refresh failed.
-	failed bool
+	// failed says the feed's last refresh failed; fullText that the full
+	// text of its new items is fetched.
+	failed, fullText bool
 }
 
 // feedSelectedMsg says the Feeds pane selected a part of the library.
@@ -187,6 +188,16 @@ func (p *feedsPane) Count(s library.Scope) library.Count {
 	return library.Count{}
 }
 
+// FullText reports whether a feed fetches the full text of new items.
+func (p *feedsPane) FullText(feed string) bool {
+	for _, f := range p.stats.Feeds {
+		if f.URL == feed {
+			return f.FullText
+		}
+	}
+	return false
+}
+
 // CursorScope is the scope of the row under the cursor.
 func (p *feedsPane) CursorScope() library.Scope {
 	if p.cursor < len(p.rows) {
@@ -200,7 +211,7 @@ func (p *feedsPane) build() {
 	st := p.stats
 	p.rows = append(p.rows[:0], feedRow{kind: rowAll, name: "All", count: st.All})
 	feed := func(f library.FeedStats, inGroup bool) feedRow {
-		return feedRow{kind: rowFeed, name: f.Name(), scope: library.Scope{Feed: f.URL}, count: f.Count, inGroup: inGroup, failed: f.Err != ""}
+		return feedRow{kind: rowFeed, name: f.Name(), scope: library.Scope{Feed: f.URL}, count: f.Count, inGroup: inGroup, failed: f.Err != "", fullText: f.FullText}
 	}
 	for i := 0; i < len(st.Feeds); {
 		f := st.Feeds[i]
@@ -349,6 +360,8 @@ func (p *feedsPane) draw() string {
 			flag = st.Library.Label.Render("↻")
 		case r.failed:
 			flag = st.Status.Warning.Render("!")
+		case r.fullText:
+			flag = st.Library.Meta.Render("¶")
 		}
 		name := render.Fit(lead+render.Clean(r.name), max(w-3-render.Width(counts), 0))
 		switch {

@@ -63,6 +63,8 @@ func (s *librarySource) handleFeedKey(msg tea.KeyPressMsg, f focus) (tea.Cmd, bo
 		}
 		s.list.ClearFilter()
 		return s.reloadCmd(0), true
+	case key.Matches(msg, k.FullText):
+		return s.fullTextKey(f), true
 	case key.Matches(msg, k.RefreshAll):
 		return s.refreshFeeds(nil, "every feed"), true
 	case key.Matches(msg, k.RefreshFeed):

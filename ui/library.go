@@ -66,15 +66,21 @@ type librarySource struct {
 	// is the interval refresh's (0: none).
 	watcher        *library.Watcher
 	poll, interval time.Duration
+	// web fetches full texts (nil: none); fetchingText says one is under
+	// way; recognize finds their people and places (nil: the trained
+	// recogniser).
+	web          *fetch.Client
+	fetchingText bool
+	recognize    func(*model.Article)
 }
 
-func newLibrarySource(c *common, h host, v *articleView, prompt *searchInput, p *problemsList, lib *library.Library, client *fetch.Client, poll, interval time.Duration) *librarySource {
+func newLibrarySource(c *common, h host, v *articleView, prompt *searchInput, p *problemsList, lib *library.Library, client, web *fetch.Client, poll, interval time.Duration) *librarySource {
 	ctx, cancel := context.WithCancel(context.Background())
 	c.filters = libraryFilters
 	return &librarySource{c: c, host: h, view: v, prompt: prompt, problems: p,
 		list: newLibraryPane(c, ctx, lib), feeds: newFeedsPane(c), lib: lib, fetch: client, ctx: ctx, cancel: cancel,
 		back: -1, writes: &writeSeq{}, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot)),
-		poll: poll, interval: interval}
+		poll: poll, interval: interval, web: web}
 }
 
 // writeSeq serialises the library writes that commands make (marking read,
@@ -239,6 +245,8 @@ func (s *librarySource) handle(msg libMsg) tea.Cmd {
 		return s.handleFeedMsg(msg)
 	case libWatchMsg, libPolledMsg, libIntervalMsg:
 		return s.handleWatch(msg)
+	case libFullTextMsg, libFeedFullTextMsg:
+		return s.handleFullText(msg)
 	}
 	return nil
 }
@@ -365,7 +373,7 @@ func (s *librarySource) Sync(k *KeyMap) {
 	k.RefreshFeed.SetEnabled(s.fetch != nil && s.feeds.Shown())
 	k.RefreshAll.SetEnabled(s.fetch != nil && len(s.feeds.stats.Feeds) > 0)
 	k.Fold.SetEnabled(s.feeds.Shown())
-	k.FullText.SetEnabled(false)
+	k.FullText.SetEnabled(s.canFullText() || (s.web != nil && s.feeds.Shown() && len(s.feeds.stats.Feeds) > 0))
 }
 
 // Waiting says the library is being opened.
