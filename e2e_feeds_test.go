@@ -72,7 +72,9 @@ func TestMorningFlowTerminal(t *testing.T) {
 		} else {
 			x.waitFor("the Feeds pane", func(s string) bool { return strings.Contains(s, "Feeds 1/3") && strings.Contains(s, "Beta Times") })
 			x.run("send-keys", "-t", "byline", "BTab", "j", "j", "Enter")
-			x.waitFor("Beta selected", func(s string) bool { return strings.Contains(s, "byline · Beta Times") && strings.Contains(s, "Beta Times 1/3") })
+			x.waitFor("Beta selected", func(s string) bool {
+				return strings.Contains(s, "byline · Beta Times") && strings.Contains(s, "Beta Times 1/3")
+			})
 			x.run("send-keys", "-t", "byline", "U")
 			x.waitFor("the next unread", func(s string) bool { return strings.Contains(s, "Reader · Beta Times 2") })
 			x.run("send-keys", "-t", "byline", "F")
