@@ -294,3 +294,26 @@ func TestSourceCountsFollowWrites(t *testing.T) {
 		t.Errorf("Stats after everything read: %+v", st)
 	}
 }
+
+func TestOPMLBadInput(t *testing.T) {
+	ctx := context.Background()
+	l, _ := openTemp(t)
+	deep := strings.Repeat(`<outline text="d">`, 20) + `<outline text="deep" xmlUrl="http://h/deep"/>` + strings.Repeat(`</outline>`, 20)
+	doc := `<?xml version="1.0"?><opml version="2.0"><body>
+		<outline text="&#x1b;]0;pwn&#x7;&#x202e;Evil&#x1b;[2J Folder"><outline text="&#x202e;Mine&#x2066;" xmlUrl="http://h/a"/></outline>
+		<outline text="not a url" xmlUrl="javascript:alert(1)"/>` + deep + `</body></opml>`
+	added, problems, err := l.ImportOPML(ctx, strings.NewReader(doc))
+	if err != nil || added != 1 || len(problems) != 2 {
+		t.Fatalf("ImportOPML = %d, %v, %v; want 1 feed, the bad URL and the depth reported", added, problems, err)
+	}
+	st, _ := l.Stats(ctx)
+	if len(st.Feeds) != 1 || st.Feeds[0].Title != "Mine" || st.Feeds[0].Folder != "Evil Folder" {
+		t.Errorf("stored %+v", st.Feeds)
+	}
+	if _, _, err := l.ImportOPML(ctx, strings.NewReader("<opml><body><outline")); err == nil {
+		t.Error("broken OPML accepted")
+	}
+	if _, _, err := l.ImportOPML(ctx, strings.NewReader(strings.Repeat(" ", maxOPMLBytes+1))); err == nil || !strings.Contains(err.Error(), "larger") {
+		t.Errorf("a huge OPML: %v", err)
+	}
+}

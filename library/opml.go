@@ -1,12 +1,15 @@
 package library
 
 import (
+	"bytes"
 	"context"
 	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
 	"time"
+
+	"github.com/byline/byline/articles"
 )
 
 // opml is the subset of OPML 1.0/2.0 that feed readers exchange: outlines
@@ -38,7 +41,15 @@ type outline struct {
 // it could not use.
 func (l *Library) ImportOPML(ctx context.Context, r io.Reader) (added int, problems []error, err error) {
 	var doc opml
-	if err := xml.NewDecoder(r).Decode(&doc); err != nil {
+	data, err := io.ReadAll(io.LimitReader(r, maxOPMLBytes+1))
+	if err != nil {
+		return 0, nil, err
+	}
+	if len(data) > maxOPMLBytes {
+		return 0, nil, fmt.Errorf("not an OPML file: larger than %d MB", maxOPMLBytes>>20)
+	}
+	// A control character in one title must not lose every subscription.
+	if err := xml.NewDecoder(bytes.NewReader(articles.DropXMLControls(data))).Decode(&doc); err != nil {
 		return 0, nil, fmt.Errorf("not an OPML file: %w", err)
 	}
 	var walk func([]outline, string, int) error
@@ -78,8 +89,12 @@ func (l *Library) ImportOPML(ctx context.Context, r io.Reader) (added int, probl
 	return added, problems, walk(doc.Body.Outlines, "", 0)
 }
 
-// maxOPMLDepth is how deep OPML folders may nest.
-const maxOPMLDepth = 16
+// maxOPMLDepth is how deep OPML folders may nest; maxOPMLBytes how big
+// an OPML file may be.
+const (
+	maxOPMLDepth = 16
+	maxOPMLBytes = 16 << 20
+)
 
 // ExportOPML writes every subscription as an OPML 2.0 document.
 func (l *Library) ExportOPML(ctx context.Context, w io.Writer) error {
