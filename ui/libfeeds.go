@@ -11,6 +11,22 @@ import (
 // the next unread article, marking a feed or everything read and undoing
 // it, hiding read articles, refreshing one feed or all.
 
+// Feeds is the library's Feeds pane, noPane while the library has
+// nothing to choose from (no feed, one folder of files at most).
+func (s *librarySource) Feeds() pane {
+	if !s.feeds.Shown() {
+		return noPane{}
+	}
+	return s.feeds
+}
+
+// last is the number of the last write.
+func (w *writeSeq) last() int64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.n
+}
+
 // libMarkedMsg is a feed (or everything) marked read, or that undone.
 type libMarkedMsg struct {
 	marked library.Marked

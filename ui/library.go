@@ -102,13 +102,6 @@ func (w *writeSeq) do(f func()) int64 {
 	return w.n
 }
 
-// last is the number of the last write.
-func (w *writeSeq) last() int64 {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.n
-}
-
 // setCounts shows c, read after write number at, unless newer counts are
 // shown already.
 func (s *librarySource) setCounts(c library.Counts, at int64) {
@@ -166,15 +159,6 @@ func (s *librarySource) Init() tea.Cmd {
 
 // List is the library's Articles pane.
 func (s *librarySource) List() pane { return s.list }
-
-// Feeds is the library's Feeds pane, noPane while the library has
-// nothing to choose from (no feed, one folder of files at most).
-func (s *librarySource) Feeds() pane {
-	if !s.feeds.Shown() {
-		return noPane{}
-	}
-	return s.feeds
-}
 
 // Layout is the library's layout: the list gets more room until an
 // article is open.

@@ -65,6 +65,11 @@ func (s *librarySource) restoreCmd() tea.Cmd {
 		if err != nil {
 			return libReloadMsg{gen: gen, err: err}
 		}
+		if sess.Article != 0 {
+			if _, err := lib.Entry(ctx, sess.Article); err != nil {
+				sess.Article = 0 // deleted meanwhile: the list only
+			}
+		}
 		q := library.Query{In: sess.Scope}
 		if sess.HideRead {
 			q.Unread = true
