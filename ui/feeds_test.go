@@ -344,3 +344,33 @@ func TestOPMLFoldersFold(t *testing.T) {
 		t.Errorf("the fold was not kept:\n%s", screen(t, m2))
 	}
 }
+
+// TestCountsFollowMarks: opening an article and m change the Feeds pane's
+// counts at once; the Feeds pane shows a feed's URL on the status line.
+func TestCountsFollowMarks(t *testing.T) {
+	h := newFeedHost(t, 3)
+	lib, _ := newFeedLibrary(t, h)
+	m := newLibModel(t, lib, 120, 30)
+	beta := library.Scope{Feed: h.URL + "/b"}
+	find(t, m, "Beta Times 1")
+	typeKeys(t, m, "enter")
+	if c := m.lib().feeds.Count(beta); c.Unread != 2 {
+		t.Errorf("Beta has %d unread after opening one, want 2", c.Unread)
+	}
+	m.setFocus(focusList)
+	find(t, m, "Beta Times 0")
+	typeKeys(t, m, "m")
+	if c := m.lib().feeds.Count(beta); c.Unread != 1 {
+		t.Errorf("Beta has %d unread after m, want 1", c.Unread)
+	}
+	if c := m.lib().feeds.Count(library.Scope{}); c.Unread != 4 {
+		t.Errorf("All has %d unread, want 4", c.Unread)
+	}
+	m2 := newLibModel(t, lib, 120, 30)
+	m2.setFocus(focusFeeds)
+	feedsRow(t, m2, "Beta Times")
+	send(t, m2, press("j")) // the last row: the cursor stays on Beta
+	if !strings.Contains(screen(t, m2), h.URL+"/b") {
+		t.Errorf("the status line does not show the feed's URL:\n%s", screen(t, m2))
+	}
+}

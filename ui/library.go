@@ -217,6 +217,9 @@ func (s *librarySource) handle(msg libMsg) tea.Cmd {
 		if msg.id == s.entry.ID {
 			set(&s.entry)
 		}
+		if !msg.star {
+			return s.statsCmd() // the Feeds pane's counts at once
+		}
 	case libSavedMsg:
 		if msg.quit {
 			return tea.Quit
@@ -225,6 +228,10 @@ func (s *librarySource) handle(msg libMsg) tea.Cmd {
 		return s.handleRefresh(msg)
 	case libReloadMsg:
 		return s.handleReload(msg)
+	case libStatsMsg:
+		if msg.err == nil {
+			s.feeds.SetStats(msg.stats)
+		}
 	case feedSelectedMsg, libMarkedMsg, libNextMsg:
 		return s.handleFeedMsg(msg)
 	case libWatchMsg, libPolledMsg, libIntervalMsg:
@@ -273,6 +280,7 @@ func (s *librarySource) handleArticle(msg libArticleMsg) tea.Cmd {
 	}
 	s.entry = msg.entry
 	s.setCounts(msg.counts, msg.at)
+	stats := s.statsCmd() // it was marked read
 	s.list.UpdateEntry(msg.entry.ID, func(e *library.Entry) { *e = msg.entry })
 	s.list.SetCurrent(msg.entry.ID)
 	pos := msg.entry.Position
@@ -285,7 +293,7 @@ func (s *librarySource) handleArticle(msg libArticleMsg) tea.Cmd {
 		// cursor goes to it.
 		return tea.Batch(cmd, s.reloadCmd(msg.entry.ID))
 	}
-	return cmd
+	return tea.Batch(cmd, stats)
 }
 
 // positionScale is the unit of a saved offset: ten-thousandths of the
@@ -335,6 +343,9 @@ func (s *librarySource) Status(st *statusInfo) {
 	st.title = "byline library"
 	if sel := s.feeds.selected; !sel.All() {
 		st.title = "byline · " + render.Clean(s.feeds.Label(sel))
+	}
+	if sc := s.feeds.CursorScope(); s.feeds.focused && sc.Feed != "" {
+		st.title = render.Clean(sc.Feed) // a feed's URL, on request
 	}
 	st.counts, st.activity = s.countsText(), s.activity()
 	if s.view.Article() == nil {

@@ -120,6 +120,23 @@ func (s *librarySource) reloadFromTopCmd() tea.Cmd {
 	}
 }
 
+// libStatsMsg is the Feeds pane's counts, read again after a mark.
+type libStatsMsg struct {
+	stats library.Stats
+	err   error
+}
+
+func (libStatsMsg) isLibMsg() {}
+
+// statsCmd reads the Feeds pane's counts again.
+func (s *librarySource) statsCmd() tea.Cmd {
+	lib, ctx := s.lib, s.ctx
+	return func() tea.Msg {
+		st, err := lib.Stats(ctx)
+		return libStatsMsg{stats: st, err: err}
+	}
+}
+
 // loadAt reads the counts, q's list length and the page holding article
 // keep (its row becomes the cursor, the top row moving with it), or row
 // cursor when keep is 0 or not listed.
