@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/byline/byline/library"
 )
 
@@ -133,5 +134,26 @@ func TestFeedsPaneCleansNames(t *testing.T) {
 	}
 	if got := p.Label(library.Scope{Feed: "http://x/feed"}); got != bad {
 		t.Fatalf("Label = %q", got) // raw here: the status line and notes clean it
+	}
+}
+
+// TestFeedsTerminalSizes drives the library with its Feeds pane, and the
+// unread keys, at every size: nothing panics, every screen has the
+// terminal's size.
+func TestFeedsTerminalSizes(t *testing.T) {
+	h := newFeedHost(t, 4)
+	lib, _ := newFeedLibrary(t, h)
+	keys := []string{"shift+tab", "j", "enter", "U", "H", "A", "ctrl+z", "z", "shift+tab", "k", "enter", "H", "C", "ctrl+z", "G", "tab"}
+	for _, size := range sizes {
+		m := newLibModel(t, lib, size[0], size[1])
+		checkScreen(t, "feeds", "start", m)
+		for _, k := range keys {
+			send(t, m, press(k))
+			checkScreen(t, "feeds", k, m)
+		}
+		for _, s := range append(sizes, size) {
+			m.Update(tea.WindowSizeMsg{Width: s[0], Height: s[1]})
+		}
+		checkScreen(t, "feeds", "resized", m)
 	}
 }
