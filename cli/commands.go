@@ -114,7 +114,7 @@ func commands() []command {
 		{
 			name:     "refresh",
 			synopsis: "refresh",
-			summary:  []string{"fetch every feed and store the new items"},
+			summary:  []string{"fetch every feed and store the new items", "(exit 1 only when every feed failed: cron survives one dead feed)"},
 			usage:    "byline refresh [--db PATH]",
 			lib:      cmdRefresh,
 		},
