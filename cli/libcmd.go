@@ -52,6 +52,10 @@ func runLibraryCommand(c *command, args []string, e Env) int {
 		return 1
 	}
 	defer lib.Close()
+	if err := configureFeeds(ctx, lib, e.Config); err != nil {
+		fmt.Fprintln(e.Stderr, "byline:", articles.Sanitize(err.Error()))
+		return 1
+	}
 	return c.lib(ctx, lib, pos, lc)
 }
 

@@ -95,3 +95,25 @@ func TestFeedAddFullText(t *testing.T) {
 		t.Errorf("feed list: %q", stdout)
 	}
 }
+
+// TestConfiguredFeeds: the configuration's [feeds."URL"] title and
+// full_text apply to the subscription.
+func TestConfiguredFeeds(t *testing.T) {
+	rss, err := os.ReadFile("../articles/fetch/testdata/rss.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(rss) }))
+	defer srv.Close()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	if code, _, stderr := runLib(t, db, "feed", "add", srv.URL+"/rss"); code != 0 {
+		t.Fatalf("feed add: %d %s", code, stderr)
+	}
+	cfg := filepath.Join(dir, "config.toml")
+	os.WriteFile(cfg, []byte("[feeds.\""+srv.URL+"/rss\"]\ntitle = \"My Harbour\"\nfull_text = true\n"), 0o644)
+	code, stdout, stderr := runLib(t, db, "feed", "list", "--config", cfg)
+	if code != 0 || !strings.HasPrefix(stdout, "My Harbour\t"+srv.URL+"/rss\t") || !strings.Contains(stdout, "\tfull text") {
+		t.Errorf("feed list with the configuration: %d %q %q", code, stdout, stderr)
+	}
+}

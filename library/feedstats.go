@@ -235,3 +235,14 @@ func oneLine(s string) string {
 func isBidi(r rune) bool {
 	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
 }
+
+// Configure applies a person's settings for a subscribed feed: a title
+// shown instead of the feed's own (when not ""), and whether the full text
+// of its new items is fetched (only switched on: a feed added with
+// --full-text keeps it). A URL not subscribed is left alone.
+func (l *Library) Configure(ctx context.Context, feedURL, title string, fullText bool) error {
+	title = oneLine(title)
+	_, err := l.db.ExecContext(ctx, `UPDATE feeds SET name = CASE WHEN ? = '' THEN name ELSE ? END,
+		full_text = full_text OR ? WHERE url = ?`, title, title, fullText, feedURL)
+	return l.wrap(err)
+}
