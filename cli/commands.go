@@ -104,7 +104,7 @@ func commands() []command {
 			name: "feed",
 			lib:  cmdFeed,
 			subs: []command{
-				{name: "add", nargs: 1, synopsis: "add URL", summary: []string{"subscribe to an RSS/Atom feed and fetch it"}, lib: feedAdd, creates: true},
+				{name: "add", nargs: 1, synopsis: "add [--full-text] URL", summary: []string{"subscribe to an RSS/Atom feed and fetch it", "(--full-text: the whole article of every item)"}, lib: feedAdd, creates: true},
 				{name: "list", synopsis: "list", summary: []string{"the subscriptions"}, lib: feedList},
 				{name: "remove", nargs: 1, synopsis: "remove URL", summary: []string{"unsubscribe (the feed's articles stay)"}, lib: feedRemove},
 				{name: "import", nargs: 1, synopsis: "import FILE.opml", summary: []string{"subscribe to every feed in an OPML file"}, lib: feedImport, creates: true},
@@ -114,7 +114,7 @@ func commands() []command {
 		{
 			name:     "refresh",
 			synopsis: "refresh",
-			summary:  []string{"fetch every feed and store the new items"},
+			summary:  []string{"fetch every feed and store the new items", "(exit 1 only when every feed failed: cron survives one dead feed)"},
 			usage:    "byline refresh [--db PATH]",
 			lib:      cmdRefresh,
 		},
@@ -122,7 +122,7 @@ func commands() []command {
 			name:     "search",
 			synopsis: "search QUERY...",
 			summary: []string{"matching articles: title, date, source and snippet, tab-separated",
-				`(filters: person:"Lloyd Austin" place:Gaza after:2024-03-01 before:... unread starred);`,
+				`(filters: person:"Lloyd Austin" place:Gaza feed:"BBC News" source:... after:2024-03-01 before:... unread starred);`,
 				"--limit N: at most N results (default 20; -1: all); exit 1 when none"},
 			usage: "byline search [--db PATH] [--limit N] QUERY...",
 			lib:   cmdSearch,

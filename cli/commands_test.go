@@ -144,7 +144,7 @@ func TestWithAliases(t *testing.T) {
 }
 
 func TestFeedUsage(t *testing.T) {
-	want := "byline feed add URL | list | remove URL | import FILE.opml | export"
+	want := "byline feed add [--full-text] URL | list | remove URL | import FILE.opml | export"
 	if got := lookup("feed").usageLine(); got != want {
 		t.Errorf("feed usage %q, want %q", got, want)
 	}

@@ -23,8 +23,10 @@ func cmdFeed(ctx context.Context, lib *library.Library, args []string, c *libCmd
 	return c.usage()
 }
 
-// feedAdd is `byline feed add URL`: subscribe and fetch the feed; a feed
-// whose first fetch fails is not kept.
+// feedAdd is `byline feed add [--full-text] URL`: subscribe and fetch the
+// feed (and with --full-text, the whole article of each item, then of
+// every new one at each refresh); a feed whose first fetch fails is not
+// kept.
 func feedAdd(ctx context.Context, lib *library.Library, args []string, c *libCmd) int {
 	defer c.batchGC()()
 	url := library.CleanURL(args[0]) // as Subscribe stores it
@@ -32,7 +34,13 @@ func feedAdd(ctx context.Context, lib *library.Library, args []string, c *libCmd
 	if err != nil {
 		return c.fail("%v", err)
 	}
-	res, err := lib.Refresh(ctx, library.RefreshOptions{Client: c.fetcher(), Feeds: []string{url}})
+	if c.fullText {
+		if err := lib.SetFullText(ctx, url, true); err != nil {
+			return c.fail("%v", err)
+		}
+	}
+	client := c.fetcher()
+	res, err := lib.Refresh(ctx, library.RefreshOptions{Client: client, Feeds: []string{url}})
 	if err != nil {
 		return c.fail("%v", err)
 	}
@@ -46,6 +54,9 @@ func feedAdd(ctx context.Context, lib *library.Library, args []string, c *libCmd
 			return c.fail("%v", err)
 		}
 		return c.fail("not subscribed to %s", url)
+	}
+	if err := c.fillFullText(ctx, lib, client); err != nil {
+		return c.fail("%v", err)
 	}
 	verb := "subscribed to"
 	if !isNew {

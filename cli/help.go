@@ -22,7 +22,7 @@ reads one article.
 Keys in the reader: press ? for the full list.
 `
 	libraryHelpHead = "Library commands (each takes --db PATH; default $BYLINE_DB, else ~/.local/share/byline/library.db):\n"
-	libraryHelpFoot = "Flags: --db PATH (every command), --config PATH (every command), --limit N (search), --workers N (add: parsing goroutines, default one per core)\n"
+	libraryHelpFoot = "Flags: --db PATH (every command), --config PATH (every command), --limit N (search), --workers N (add: parsing goroutines, default one per core), --full-text (feed add)\n"
 
 	// readerColumn and libraryColumn are where each part's descriptions
 	// start; a longer synopsis puts its description on the next line.

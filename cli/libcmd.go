@@ -19,6 +19,8 @@ type libCmd struct {
 	cmd            *command
 	env            Env
 	limit, workers int
+	// fullText is feed add's --full-text.
+	fullText bool
 }
 
 // runLibraryCommand runs the library command c: it parses the flags that
@@ -31,6 +33,7 @@ func runLibraryCommand(c *command, args []string, e Env) int {
 	db := fs.String("db", "", "library file")
 	fs.IntVar(&lc.limit, "limit", 20, "search: the most results")
 	fs.IntVar(&lc.workers, "workers", 0, "add: parsing goroutines (0: one per core)")
+	fs.BoolVar(&lc.fullText, "full-text", false, "feed add: fetch the whole article of every new item")
 	pos, code, ok := parseCommand(fs, args, libraryHelp(), e)
 	if !ok {
 		return code
@@ -47,6 +50,10 @@ func runLibraryCommand(c *command, args []string, e Env) int {
 		return 1
 	}
 	defer lib.Close()
+	if err := configureFeeds(ctx, lib, e.Config); err != nil {
+		fmt.Fprintln(e.Stderr, "byline:", articles.Sanitize(err.Error()))
+		return 1
+	}
 	return c.lib(ctx, lib, pos, lc)
 }
 
@@ -76,6 +83,19 @@ func openLibrary(ctx context.Context, path string, creates bool) (*library.Libra
 		return nil, fmt.Errorf("%w: add articles with `byline add --db %s FILE|DIR|URL`", err, path)
 	}
 	return lib, err
+}
+
+// fillFullText fetches the full text of the new items of the feeds marked
+// for it, each failure a warning on stderr.
+func (c *libCmd) fillFullText(ctx context.Context, lib *library.Library, client *fetch.Client) error {
+	n, warnings, err := lib.FillFullText(ctx, library.FullTextOptions{Client: client})
+	for _, w := range warnings {
+		c.errorf("warning: full text: %v", w)
+	}
+	if n > 0 {
+		fmt.Fprintf(c.env.Stderr, "%s fetched\n", plural(n, "full text"))
+	}
+	return err
 }
 
 func (c *libCmd) fetcher() *fetch.Client {

@@ -67,9 +67,16 @@ func libraryAppOptions(args []string, e Env) (opts ui.Options, code int) {
 		fmt.Fprintln(e.Stderr, "byline:", articles.Sanitize(err.Error()))
 		return opts, 1
 	}
+	if err := configureFeeds(context.Background(), lib, e.Config); err != nil {
+		lib.Close()
+		fmt.Fprintln(e.Stderr, "byline:", articles.Sanitize(err.Error()))
+		return opts, 1
+	}
 	opts.Library = lib
 	// Another process's import or refresh shows within a second.
 	opts.Poll = time.Second
+	// Full texts are fetched on request, refresh or not.
+	opts.Web = fetch.New(fetch.Options{Version: versionString()})
 	if !*noRefresh {
 		opts.Fetch = fetch.New(fetch.Options{Version: versionString()})
 		opts.RefreshInterval = time.Duration(e.Config.RefreshInterval)

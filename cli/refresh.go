@@ -15,8 +15,9 @@ func cmdRefresh(ctx context.Context, lib *library.Library, args []string, c *lib
 	}
 	defer c.batchGC()()
 	bar := newProgressBar(c.env.Stderr, c.env.StderrTerminal)
+	client := c.fetcher()
 	res, err := lib.Refresh(ctx, library.RefreshOptions{
-		Client: c.fetcher(),
+		Client: client,
 		Progress: func(p library.RefreshProgress) {
 			if p.Err != nil {
 				bar.clear()
@@ -28,6 +29,9 @@ func cmdRefresh(ctx context.Context, lib *library.Library, args []string, c *lib
 	bar.done()
 	fmt.Fprintf(c.env.Stderr, "%s checked: %d unchanged, %d failed; %s\n",
 		plural(res.Feeds, "feed"), res.NotModified, len(res.Warnings), plural(res.New, "new article"))
+	if err == nil {
+		err = c.fillFullText(ctx, lib, client)
+	}
 	if err != nil {
 		return c.fail("%v", err) // nothing more could be stored
 	}

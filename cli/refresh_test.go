@@ -64,3 +64,56 @@ func TestRefreshExitStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedAddFullText: feed add --full-text stores the whole article of
+// each item, searchable, and feed list says the feed fetches full text.
+func TestFeedAddFullText(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Briefs</title><item><title>The pier</title>
+			<link>http://` + r.Host + `/story</link><description>A short summary.</description></item></channel></rss>`))
+	})
+	mux.HandleFunc("/story", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		body := `<html><head><title>The pier</title></head><body><article><h1>The pier</h1>`
+		for range 5 {
+			body += `<p>The harbour's old pier reopened on Friday with a brass band, two years after the storm that broke it, and the quaywordmarker crowd cheered.</p>`
+		}
+		w.Write([]byte(body + `</article></body></html>`))
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "lib.db")
+	code, _, stderr := runLib(t, db, "feed", "add", "--full-text", srv.URL+"/feed")
+	if code != 0 || !strings.Contains(stderr, "1 full text fetched") {
+		t.Fatalf("feed add --full-text: %d %q", code, stderr)
+	}
+	if code, stdout, _ := runLib(t, db, "search", "quaywordmarker"); code != 0 || !strings.Contains(stdout, "The pier") {
+		t.Errorf("the full text is not searchable: %d %q", code, stdout)
+	}
+	if _, stdout, _ := runLib(t, db, "feed", "list"); !strings.Contains(stdout, "Briefs\t"+srv.URL+"/feed\t1/1 unread") || !strings.HasSuffix(strings.TrimSpace(stdout), "full text") {
+		t.Errorf("feed list: %q", stdout)
+	}
+}
+
+// TestConfiguredFeeds: the configuration's [feeds."URL"] title and
+// full_text apply to the subscription.
+func TestConfiguredFeeds(t *testing.T) {
+	rss, err := os.ReadFile("../articles/fetch/testdata/rss.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(rss) }))
+	defer srv.Close()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	if code, _, stderr := runLib(t, db, "feed", "add", srv.URL+"/rss"); code != 0 {
+		t.Fatalf("feed add: %d %s", code, stderr)
+	}
+	cfg := filepath.Join(dir, "config.toml")
+	os.WriteFile(cfg, []byte("[feeds.\""+srv.URL+"/rss\"]\ntitle = \"My Harbour\"\nfull_text = true\n"), 0o644)
+	code, stdout, stderr := runLib(t, db, "feed", "list", "--config", cfg)
+	if code != 0 || !strings.HasPrefix(stdout, "My Harbour\t"+srv.URL+"/rss\t") || !strings.Contains(stdout, "\tfull text") {
+		t.Errorf("feed list with the configuration: %d %q %q", code, stdout, stderr)
+	}
+}

@@ -34,6 +34,10 @@ type Entry struct {
 	// Feed is the URL of the subscribed feed the article came from, "" for
 	// any other source.
 	Feed string
+	// FullText is "" when the full text of the article's link was never
+	// fetched, "ok" when it replaced the feed's summary, else why the
+	// fetch failed.
+	FullText string
 }
 
 // DateString returns the date as YYYY-MM-DD, or "" when unknown.
@@ -52,7 +56,7 @@ type Position struct {
 
 // entryColumns are selected, in this order, by every query scanned with
 // scanEntry; the table is aliased "a".
-const entryColumns = "a.id, a.title, a.source, a.byline, a.date, a.read, a.starred, a.pos_section, a.pos_offset, " + originColumns
+const entryColumns = "a.id, a.title, a.source, a.byline, a.date, a.read, a.starred, a.pos_section, a.pos_offset, a.full_text, " + originColumns
 
 // originColumns are Entry.Origin and Entry.Feed, looked up for each row
 // returned (a page of a list, not the whole library).
@@ -65,7 +69,7 @@ type scanner interface{ Scan(...any) error }
 func scanEntry(s scanner, extra ...any) (Entry, error) {
 	var e Entry
 	var date int64
-	dst := append([]any{&e.ID, &e.Title, &e.Source, &e.Byline, &date, &e.Read, &e.Starred, &e.Position.Section, &e.Position.Offset, &e.Origin, &e.Feed}, extra...)
+	dst := append([]any{&e.ID, &e.Title, &e.Source, &e.Byline, &date, &e.Read, &e.Starred, &e.Position.Section, &e.Position.Offset, &e.FullText, &e.Origin, &e.Feed}, extra...)
 	if err := s.Scan(dst...); err != nil {
 		return e, err
 	}

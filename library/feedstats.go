@@ -60,8 +60,9 @@ type Stats struct {
 }
 
 // Stats counts the articles and unread articles of the library, of each
-// feed and of each folder of files. Each count is read from an index
-// (articles by source and read mark), not from the articles themselves.
+// feed and of each folder of files. The counts per source are kept by
+// triggers as articles are added, deleted and marked, so that this reads
+// one row per feed (and per file of a folder), not every article.
 func (l *Library) Stats(ctx context.Context) (Stats, error) {
 	var st Stats
 	err := l.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles),
@@ -70,9 +71,9 @@ func (l *Library) Stats(ctx context.Context) (Stats, error) {
 		return st, l.wrap(err)
 	}
 	rows, err := l.db.QueryContext(ctx, `SELECT f.url, coalesce(nullif(f.name, ''), f.title), f.folder, f.checked, f.error, f.full_text,
-		coalesce((SELECT count(*) FROM articles a WHERE a.source_id = s.id), 0),
-		coalesce((SELECT count(*) FROM articles a WHERE a.source_id = s.id AND a.read = 0), 0)
-		FROM feeds f LEFT JOIN sources s ON s.source = f.url ORDER BY f.folder != '', f.folder, f.id`)
+		coalesce(c.total, 0), coalesce(c.unread, 0)
+		FROM feeds f LEFT JOIN sources s ON s.source = f.url LEFT JOIN source_counts c ON c.source_id = s.id
+		ORDER BY f.folder != '', f.folder, f.id`)
 	if err != nil {
 		return st, l.wrap(err)
 	}
@@ -92,10 +93,9 @@ func (l *Library) Stats(ctx context.Context) (Stats, error) {
 		return st, l.wrap(err)
 	}
 	rows.Close()
-	rows, err = l.db.QueryContext(ctx, `SELECT fo.path,
-		(SELECT count(*) FROM sources s JOIN articles a ON a.source_id = s.id WHERE s.folder_id = fo.id),
-		(SELECT count(*) FROM sources s JOIN articles a ON a.source_id = s.id WHERE s.folder_id = fo.id AND a.read = 0)
-		FROM folders fo ORDER BY fo.path`)
+	rows, err = l.db.QueryContext(ctx, `SELECT fo.path, coalesce(sum(c.total), 0), coalesce(sum(c.unread), 0)
+		FROM folders fo LEFT JOIN sources s ON s.folder_id = fo.id LEFT JOIN source_counts c ON c.source_id = s.id
+		GROUP BY fo.id ORDER BY fo.path`)
 	if err != nil {
 		return st, l.wrap(err)
 	}
@@ -212,4 +212,15 @@ func oneLine(s string) string {
 // isBidi reports the characters that reorder the text around them.
 func isBidi(r rune) bool {
 	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// Configure applies a person's settings for a subscribed feed: a title
+// shown instead of the feed's own (when not ""), and whether the full text
+// of its new items is fetched (only switched on: a feed added with
+// --full-text keeps it). A URL not subscribed is left alone.
+func (l *Library) Configure(ctx context.Context, feedURL, title string, fullText bool) error {
+	title = oneLine(title)
+	_, err := l.db.ExecContext(ctx, `UPDATE feeds SET name = CASE WHEN ? = '' THEN name ELSE ? END,
+		full_text = full_text OR ? WHERE url = ?`, title, title, fullText, feedURL)
+	return l.wrap(err)
 }

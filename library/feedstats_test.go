@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -234,5 +235,99 @@ func TestOPMLTitlesAndFolders(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), `<outline text="World / Deeper"`) || !strings.Contains(out.String(), `text="My Beta"`) {
 		t.Errorf("export lost folders or titles:\n%s", out.String())
+	}
+}
+
+// countsMatch checks the counts the triggers keep against the articles.
+func countsMatch(t testing.TB, l *Library) {
+	t.Helper()
+	var bad int
+	err := l.db.QueryRow(`SELECT count(*) FROM (
+		SELECT source_id, count(*) AS total, sum(read = 0) AS unread FROM articles GROUP BY source_id) t
+		FULL JOIN (SELECT * FROM source_counts WHERE total != 0) c ON c.source_id = t.source_id
+		WHERE t.total IS NOT c.total OR t.unread IS NOT c.unread`).Scan(&bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bad != 0 {
+		t.Errorf("%d sources whose kept counts differ from their articles", bad)
+	}
+}
+
+func TestSourceCountsFollowWrites(t *testing.T) {
+	ctx := context.Background()
+	l, _ := openTemp(t)
+	dir := t.TempDir()
+	a := writeFile(t, dir, "news/a.txt", articleText("2024-03-01", "Lloyd Austin spoke in Geneva."))
+	writeFile(t, dir, "news/b.txt", articleText("2024-03-02", "Yoav Gallant spoke in Rafah."))
+	if _, err := l.Import(ctx, []string{filepath.Join(dir, "news")}, ImportOptions{Recognize: dictRecognize}); err != nil {
+		t.Fatal(err)
+	}
+	countsMatch(t, l)
+	s := newTwoFeeds(t, 3)
+	subscribeBoth(t, l, s)
+	countsMatch(t, l)
+	m, _ := l.MarkRead(ctx, Scope{Feed: s.URL + "/a"})
+	countsMatch(t, l)
+	l.Undo(ctx, m)
+	countsMatch(t, l)
+	es, _ := l.List(ctx, 0, 0)
+	l.ToggleRead(ctx, es[0].ID)
+	l.SetRead(ctx, es[1].ID, true)
+	l.SetRead(ctx, es[1].ID, true)
+	countsMatch(t, l)
+	// A file rewritten and one deleted: its articles replaced and gone.
+	os.WriteFile(a, []byte(articleText("2024-03-05", "Gaza again.")), 0o644)
+	os.Remove(filepath.Join(dir, "news/b.txt"))
+	if _, err := l.Import(ctx, []string{filepath.Join(dir, "news")}, ImportOptions{Recognize: dictRecognize}); err != nil {
+		t.Fatal(err)
+	}
+	countsMatch(t, l)
+	s.grow("/b", 2)
+	if _, err := l.Refresh(ctx, RefreshOptions{Client: fetch.New(fetch.Options{Version: "test"}), Recognize: dictRecognize}); err != nil {
+		t.Fatal(err)
+	}
+	l.MarkRead(ctx, Scope{})
+	countsMatch(t, l)
+	st, _ := l.Stats(ctx)
+	if st.All.Unread != 0 || st.Feeds[1].Total != 5 {
+		t.Errorf("Stats after everything read: %+v", st)
+	}
+}
+
+func TestOPMLBadInput(t *testing.T) {
+	ctx := context.Background()
+	l, _ := openTemp(t)
+	deep := strings.Repeat(`<outline text="d">`, 20) + `<outline text="deep" xmlUrl="http://h/deep"/>` + strings.Repeat(`</outline>`, 20)
+	doc := `<?xml version="1.0"?><opml version="2.0"><body>
+		<outline text="&#x1b;]0;pwn&#x7;&#x202e;Evil&#x1b;[2J Folder"><outline text="&#x202e;Mine&#x2066;" xmlUrl="http://h/a"/></outline>
+		<outline text="not a url" xmlUrl="javascript:alert(1)"/>` + deep + `</body></opml>`
+	added, problems, err := l.ImportOPML(ctx, strings.NewReader(doc))
+	// The feed below the folders nested too deep is kept, in the deepest
+	// folder that is named; only the bad URL is a problem.
+	if err != nil || added != 2 || len(problems) != 1 {
+		t.Fatalf("ImportOPML = %d, %v, %v; want 2 feeds and the bad URL reported", added, problems, err)
+	}
+	st, _ := l.Stats(ctx)
+	var mine, deepFeed *FeedStats
+	for i := range st.Feeds {
+		switch st.Feeds[i].URL {
+		case "http://h/a":
+			mine = &st.Feeds[i]
+		case "http://h/deep":
+			deepFeed = &st.Feeds[i]
+		}
+	}
+	if mine == nil || mine.Title != "Mine" || mine.Folder != "Evil Folder" {
+		t.Errorf("stored %+v", st.Feeds)
+	}
+	if deepFeed == nil || strings.Count(deepFeed.Folder, " / ") != maxOPMLDepth-1 {
+		t.Errorf("the deep feed: %+v", deepFeed)
+	}
+	if _, _, err := l.ImportOPML(ctx, strings.NewReader("<opml><body><outline")); err == nil {
+		t.Error("broken OPML accepted")
+	}
+	if _, _, err := l.ImportOPML(ctx, strings.NewReader(strings.Repeat(" ", maxOPML+1))); err == nil || !strings.Contains(err.Error(), "larger") {
+		t.Errorf("a huge OPML: %v", err)
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"golang.org/x/net/html/charset"
+
+	"github.com/byline/byline/articles"
 )
 
 // opml is the subset of OPML 1.0/2.0 that feed readers exchange: outlines
@@ -90,7 +92,8 @@ func readOPML(r io.Reader) (feeds []opmlFeed, problems []error, err error) {
 	if len(data) > maxOPML {
 		return nil, nil, fmt.Errorf("not an OPML file: larger than %d MB", maxOPML>>20)
 	}
-	d := xml.NewDecoder(bytes.NewReader(data))
+	// A control character in one title must not lose every subscription.
+	d := xml.NewDecoder(bytes.NewReader(articles.DropXMLControls(data)))
 	d.CharsetReader = charset.NewReaderLabel
 	root := false
 	// folders holds, for each open outline, the folder its children are

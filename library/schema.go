@@ -108,6 +108,30 @@ CREATE TABLE state (
 	key   TEXT PRIMARY KEY,
 	value TEXT NOT NULL
 ) WITHOUT ROWID;
+-- Each source's articles and unread articles, kept by triggers, so that
+-- the Feeds pane's counts read one row per feed, not every article.
+CREATE TABLE source_counts (
+	source_id INTEGER PRIMARY KEY,
+	total     INTEGER NOT NULL,
+	unread    INTEGER NOT NULL
+);
+INSERT INTO source_counts (source_id, total, unread)
+	SELECT source_id, count(*), sum(read = 0) FROM articles GROUP BY source_id;
+CREATE TRIGGER articles_counted AFTER INSERT ON articles BEGIN
+	INSERT INTO source_counts (source_id, total, unread) VALUES (new.source_id, 1, new.read = 0)
+	ON CONFLICT (source_id) DO UPDATE SET total = total + 1, unread = unread + (new.read = 0);
+END;
+CREATE TRIGGER articles_uncounted AFTER DELETE ON articles BEGIN
+	UPDATE source_counts SET total = total - 1, unread = unread - (old.read = 0) WHERE source_id = old.source_id;
+END;
+CREATE TRIGGER articles_read AFTER UPDATE OF read ON articles WHEN (old.read = 0) != (new.read = 0) BEGIN
+	UPDATE source_counts SET unread = unread + (new.read = 0) - (old.read = 0) WHERE source_id = new.source_id;
+END;
+CREATE TRIGGER articles_moved AFTER UPDATE OF source_id ON articles WHEN old.source_id != new.source_id BEGIN
+	UPDATE source_counts SET total = total - 1, unread = unread - (old.read = 0) WHERE source_id = old.source_id;
+	INSERT INTO source_counts (source_id, total, unread) VALUES (new.source_id, 1, new.read = 0)
+	ON CONFLICT (source_id) DO UPDATE SET total = total + 1, unread = unread + (new.read = 0);
+END;
 `,
 }
 

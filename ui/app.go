@@ -48,6 +48,9 @@ type Options struct {
 	NoMouse bool
 	// Keys rebinds actions (KeyMap.Rebind), checked with CheckKeys before.
 	Keys map[string][]string
+	// Web, with Library, fetches the full text of summary-only articles;
+	// nil uses Fetch (and with neither, there is no full text).
+	Web *fetch.Client
 	// Poll, with Library, is how often the app asks the library whether
 	// another process wrote to it (an import, a refresh), to show the new
 	// articles; 0 never asks.
@@ -113,7 +116,11 @@ func newModel(opts Options) *Model {
 		help: newHelp(c, opts.Version), problems: newProblems(c)}
 	m.view = newArticleView(c, m, m.search)
 	if opts.Library != nil {
-		m.src = newLibrarySource(c, m, m.view, m.search, m.problems, opts.Library, opts.Fetch, opts.Poll, opts.RefreshInterval)
+		web := opts.Web
+		if web == nil {
+			web = opts.Fetch
+		}
+		m.src = newLibrarySource(c, m, m.view, m.search, m.problems, opts.Library, opts.Fetch, web, opts.Poll, opts.RefreshInterval)
 		m.focus = focusList
 	} else {
 		m.src = newFileSource(c, m, m.view, m.problems, opts.Load, opts.Recognize)

@@ -87,6 +87,10 @@ func (v *articleView) show(a *model.Article, sec int, frac float64, pending bool
 	return tea.Batch(cmds...)
 }
 
+// SetHeader sets the reader's dim header: where the article came from,
+// its author and date, and its link.
+func (v *articleView) SetHeader(meta, link string) { v.reader.SetHeader(meta, link) }
+
 // EntitiesFound shows the people and places of a, found after it opened,
 // without disturbing the search or the scroll position.
 func (v *articleView) EntitiesFound(a *model.Article) {

@@ -36,6 +36,9 @@ type common struct {
 	fetch *fetch.Client
 	// maxWidth is the widest the reader's text gets (its measure).
 	maxWidth int
+	// filters is the search syntax the source's / understands beyond
+	// words, for the help screen; "" when there is none.
+	filters string
 }
 
 // setBackground restyles for a terminal with a dark (or light)

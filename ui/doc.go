@@ -15,6 +15,15 @@
 //	artlist.go        its Articles pane
 //	library*.go       librarySource: the library — its keys, its search target,
 //	                  reading positions, marks, the background feed refresh
+//	libfeeds.go       its unread flow: the Feeds pane's selection, next unread,
+//	                  marking a feed or everything read and undoing it, hiding
+//	                  read articles, refreshing one feed or all
+//	libsession.go     its session (where the app was left, restored on open),
+//	                  the reloads that keep the cursor on its article, the poll
+//	                  of the library for other processes' writes
+//	libfulltext.go    the full text of a summary, and feeds marked for it
+//	feeds*.go         its Feeds pane: All, OPML folders that fold, feeds and
+//	                  folders of files with unread/total counts
 //	libpane.go ...    its Articles pane, lists read a page at a time, snippets
 //	article*.go       articleView: reading one article — the Sections pane, the
 //	                  reader, People & Places, the section panes (v), the search

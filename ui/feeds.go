@@ -1,12 +1,9 @@
 package ui
 
 import (
-	"fmt"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/byline/byline/library"
-	"github.com/byline/byline/ui/render"
 )
 
 // feedsPane is the library's Feeds pane: "All", then the OPML folders of
@@ -50,8 +47,9 @@ type feedRow struct {
 	count library.Count
 	// inGroup indents a feed listed under its OPML folder.
 	inGroup bool
-	// failed says the feed's last refresh failed.
-	failed bool
+	// failed says the feed's last refresh failed; fullText that the full
+	// text of its new items is fetched.
+	failed, fullText bool
 }
 
 // feedSelectedMsg says the Feeds pane selected a part of the library.
@@ -187,6 +185,16 @@ func (p *feedsPane) Count(s library.Scope) library.Count {
 	return library.Count{}
 }
 
+// FullText reports whether a feed fetches the full text of new items.
+func (p *feedsPane) FullText(feed string) bool {
+	for _, f := range p.stats.Feeds {
+		if f.URL == feed {
+			return f.FullText
+		}
+	}
+	return false
+}
+
 // CursorScope is the scope of the row under the cursor.
 func (p *feedsPane) CursorScope() library.Scope {
 	if p.cursor < len(p.rows) {
@@ -200,7 +208,7 @@ func (p *feedsPane) build() {
 	st := p.stats
 	p.rows = append(p.rows[:0], feedRow{kind: rowAll, name: "All", count: st.All})
 	feed := func(f library.FeedStats, inGroup bool) feedRow {
-		return feedRow{kind: rowFeed, name: f.Name(), scope: library.Scope{Feed: f.URL}, count: f.Count, inGroup: inGroup, failed: f.Err != ""}
+		return feedRow{kind: rowFeed, name: f.Name(), scope: library.Scope{Feed: f.URL}, count: f.Count, inGroup: inGroup, failed: f.Err != "", fullText: f.FullText}
 	}
 	for i := 0; i < len(st.Feeds); {
 		f := st.Feeds[i]
@@ -273,11 +281,6 @@ func (p *feedsPane) Update(msg tea.Msg) tea.Cmd {
 			move(0)
 		case key.Matches(msg, k.Bottom):
 			move(len(p.rows) - 1)
-		case key.Matches(msg, k.Fold):
-			if r := p.rows[p.cursor]; r.kind == rowGroup {
-				p.collapsed[r.name] = !p.collapsed[r.name]
-				p.build()
-			}
 		case key.Matches(msg, k.Select):
 			cmd = p.selectCmd()
 		}
@@ -299,71 +302,24 @@ func (p *feedsPane) Update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// Fold folds or unfolds the OPML folder under the cursor and reports
+// whether there was one.
+func (p *feedsPane) Fold() bool {
+	if p.cursor >= len(p.rows) || p.rows[p.cursor].kind != rowGroup {
+		return false
+	}
+	name := p.rows[p.cursor].name
+	p.collapsed[name] = !p.collapsed[name]
+	p.build()
+	p.scroll()
+	return true
+}
+
 // selectCmd selects the row under the cursor.
 func (p *feedsPane) selectCmd() tea.Cmd {
 	s := p.rows[p.cursor].scope
 	p.selected = s
 	return func() tea.Msg { return feedSelectedMsg{s} }
-}
-
-// View draws the rows in view.
-func (p *feedsPane) View() string {
-	return p.cache.get(fmt.Sprint(p.version, p.w, p.h, p.c.dark, p.busy), p.draw)
-}
-
-func (p *feedsPane) draw() string {
-	st := p.c.styles
-	w := max(p.w-2, 1)
-	body := make([]string, 0, p.h)
-	for i := p.offset; i < len(p.rows) && len(body) < p.h-2; i++ {
-		r := p.rows[i]
-		counts := render.Commas(r.count.Unread) + "/" + render.Commas(r.count.Total) + " "
-		mark := " "
-		switch {
-		case r.scope == p.selected || (r.kind == rowGroup && p.collapsed[r.name] && p.groupOf(p.selected) == r.name):
-			mark = st.Articles.Current.Render("▌")
-		}
-		lead := ""
-		switch r.kind {
-		case rowGroup:
-			lead = "▾ "
-			if p.collapsed[r.name] {
-				lead = "▸ "
-			}
-		case rowFeed:
-			if r.inGroup {
-				lead = "  "
-			}
-		}
-		flag := " "
-		switch {
-		case r.scope.Feed != "" && r.scope.Feed == p.busy:
-			flag = st.Library.Label.Render("↻")
-		case r.failed:
-			flag = st.Status.Warning.Render("!")
-		}
-		name := render.Fit(lead+render.Clean(r.name), max(w-3-render.Width(counts), 0))
-		switch {
-		case p.focused && i == p.cursor:
-			name = st.Articles.Cursor.Render(name)
-		case r.scope == p.selected:
-			name = st.Articles.Current.Render(name)
-		case r.count.Unread == 0:
-			name = st.Library.Read.Render(name)
-		default:
-			name = st.Articles.Item.Render(name)
-		}
-		countStyle := st.Library.Meta
-		if r.count.Unread > 0 {
-			countStyle = st.Library.Unread
-		}
-		body = append(body, mark+flag+" "+name+countStyle.Render(counts))
-	}
-	title := "Feeds"
-	if len(p.rows) > 0 {
-		title += " " + render.Commas(p.cursor+1) + "/" + render.Commas(len(p.rows))
-	}
-	return p.c.box(title, body, p.w, p.h, p.focused)
 }
 
 // ShortHelp lists the pane's keys.

@@ -211,3 +211,166 @@ func quit(t testing.TB, m *Model) {
 	_, cmd := m.Update(press("q"))
 	drain(t, m, cmd)
 }
+
+func TestArticleHeaderAndFilterHelp(t *testing.T) {
+	h := newFeedHost(t, 3)
+	lib, _ := newFeedLibrary(t, h)
+	m := newLibModel(t, lib, 140, 30)
+	typeKeys(t, m, "enter")
+	got := screen(t, m)
+	for _, want := range []string{"│ Alpha News · Desk 2 · 2024-01-22 ", "│ " + h.URL + "/page/a/2 "} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the reader's header lacks %q:\n%s", want, got)
+		}
+	}
+	typeKeys(t, m, "?")
+	got = screen(t, m)
+	for _, w := range []string{"Search filters:", `feed:"Name"`, "source:", "next unread article", "mark the selected feed read"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("help lacks %q:\n%s", w, got)
+		}
+	}
+	typeKeys(t, m, "esc")
+	m.setFocus(focusList)
+	typeKeys(t, m, "/")
+	if !strings.Contains(screen(t, m), `feed:"Name" source:`) {
+		t.Errorf("the prompt's hint lacks the filters:\n%s", screen(t, m))
+	}
+}
+
+// TestRefreshKeepsTheCursor: r refreshes the selected feed in the
+// background; its new items appear above and the cursor stays on its
+// article.
+func TestRefreshKeepsTheCursor(t *testing.T) {
+	h := newFeedHost(t, 3)
+	lib, _ := newFeedLibrary(t, h)
+	m := newLibModel(t, lib, 120, 30, func(o *Options) { o.Fetch = testClient() })
+	id := find(t, m, "Alpha News 0")
+	h.more("/a", 2)
+	typeKeys(t, m, "R")
+	if e, ok := m.lib().list.CursorEntry(); !ok || e.ID != id {
+		t.Errorf("cursor on %+v after the refresh, want Alpha News 0", e)
+	}
+	if titles := listed(m); len(titles) != 8 || titles[0] != "Alpha News 4" {
+		t.Errorf("after the refresh the list is %v", titles)
+	}
+	if !strings.Contains(m.lib().note, "2 new") {
+		t.Errorf("note %q", m.lib().note)
+	}
+	// r on Beta's row: only Beta is fetched.
+	m.setFocus(focusFeeds)
+	feedsRow(t, m, "Beta Times")
+	h.more("/a", 1)
+	h.more("/b", 1)
+	typeKeys(t, m, "r")
+	st, _ := lib.Stats(context.Background())
+	for _, f := range st.Feeds {
+		if want := map[string]int{"Alpha News": 5, "Beta Times": 4}[f.Title]; f.Total != want {
+			t.Errorf("%s has %d articles after r on Beta, want %d", f.Title, f.Total, want)
+		}
+	}
+	if c := m.lib().feeds.Count(library.Scope{Feed: h.URL + "/b"}); c.Total != 4 {
+		t.Errorf("the Feeds pane counts %d in Beta, want 4", c.Total)
+	}
+}
+
+// TestAnotherProcessImportShows: the open app polls the library; what
+// another handle (another process) adds appears, the cursor staying put.
+func TestAnotherProcessImportShows(t *testing.T) {
+	h := newFeedHost(t, 2)
+	lib, path := newFeedLibrary(t, h)
+	m := newLibModel(t, lib, 120, 30)
+	id := find(t, m, "Beta Times 1")
+	w, err := lib.Watch(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.lib().watcher = w // as libWatchMsg installs it, without the poll's ticks
+	other := openLibrary(t, path)
+	h.more("/a", 1)
+	if _, err := other.Refresh(context.Background(), library.RefreshOptions{Client: testClient(), Recognize: dictRecognize}); err != nil {
+		t.Fatal(err)
+	}
+	changed, err := w.Changed(context.Background())
+	if err != nil || !changed {
+		t.Fatalf("Changed = %v, %v", changed, err)
+	}
+	// What pollCmd delivers after its tick.
+	send(t, m, libPolledMsg{changed: true})
+	if titles := listed(m); len(titles) != 5 || titles[0] != "Alpha News 2" {
+		t.Errorf("after another process's refresh the list is %v", titles)
+	}
+	if e, ok := m.lib().list.CursorEntry(); !ok || e.ID != id {
+		t.Errorf("cursor on %+v, want Beta Times 1", e)
+	}
+	if c := m.lib().counts; c.Articles != 5 {
+		t.Errorf("counts %+v, want 5 articles", c)
+	}
+}
+
+func TestOPMLFoldersFold(t *testing.T) {
+	h := newFeedHost(t, 2)
+	ctx := context.Background()
+	lib := openLibrary(t, filepath.Join(t.TempDir(), "library.db"))
+	doc := `<opml version="2.0"><body><outline text="World"><outline text="A" title="Alpha" xmlUrl="` + h.URL + `/a"/>
+		<outline text="Beta" xmlUrl="` + h.URL + `/b"/></outline></body></opml>`
+	if _, _, err := lib.ImportOPML(ctx, strings.NewReader(doc)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.Refresh(ctx, library.RefreshOptions{Client: testClient(), Recognize: dictRecognize}); err != nil {
+		t.Fatal(err)
+	}
+	m := newLibModel(t, lib, 120, 30)
+	got := screen(t, m)
+	for _, w := range []string{"▾ World", "4/4", "  Alpha", "  Beta"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("screen lacks %q:\n%s", w, got)
+		}
+	}
+	m.setFocus(focusFeeds)
+	feedsRow(t, m, "World")
+	typeKeys(t, m, "z")
+	got = screen(t, m)
+	if !strings.Contains(got, "▸ World") || m.lib().feeds.Rows() != 2 || m.lay.panes[focusFeeds].h != 4 {
+		t.Errorf("folded World still shows its feeds:\n%s", got)
+	}
+	typeKeys(t, m, "enter")
+	if n := len(listed(m)); n != 4 || m.lib().feeds.selected.Group != "World" {
+		t.Errorf("selecting World lists %d (selected %+v)", n, m.lib().feeds.selected)
+	}
+	quit(t, m)
+	m2 := newLibModel(t, lib, 120, 30)
+	if !strings.Contains(screen(t, m2), "▸ World") {
+		t.Errorf("the fold was not kept:\n%s", screen(t, m2))
+	}
+}
+
+// TestCountsFollowMarks: opening an article and m change the Feeds pane's
+// counts at once; the Feeds pane shows a feed's URL on the status line.
+func TestCountsFollowMarks(t *testing.T) {
+	h := newFeedHost(t, 3)
+	lib, _ := newFeedLibrary(t, h)
+	m := newLibModel(t, lib, 120, 30)
+	beta := library.Scope{Feed: h.URL + "/b"}
+	find(t, m, "Beta Times 1")
+	typeKeys(t, m, "enter")
+	if c := m.lib().feeds.Count(beta); c.Unread != 2 {
+		t.Errorf("Beta has %d unread after opening one, want 2", c.Unread)
+	}
+	m.setFocus(focusList)
+	find(t, m, "Beta Times 0")
+	typeKeys(t, m, "m")
+	if c := m.lib().feeds.Count(beta); c.Unread != 1 {
+		t.Errorf("Beta has %d unread after m, want 1", c.Unread)
+	}
+	if c := m.lib().feeds.Count(library.Scope{}); c.Unread != 4 {
+		t.Errorf("All has %d unread, want 4", c.Unread)
+	}
+	m2 := newLibModel(t, lib, 120, 30)
+	m2.setFocus(focusFeeds)
+	feedsRow(t, m2, "Beta Times")
+	send(t, m2, press("j")) // the last row: the cursor stays on Beta
+	if !strings.Contains(screen(t, m2), h.URL+"/b") {
+		t.Errorf("the status line does not show the feed's URL:\n%s", screen(t, m2))
+	}
+}

@@ -192,6 +192,13 @@ func (h *helpScreen) lines() []string {
 			body = append(append(body, flow(parts, st.Message.Render(" · "), inner)...), "")
 		}
 	}
+	if h.c.filters != "" {
+		parts := []string{st.Help.Title.Render("Search filters") + st.Message.Render(":")}
+		for _, f := range strings.Fields(h.c.filters) {
+			parts = append(parts, st.Help.Key.Render(f))
+		}
+		body = append(append(body, flow(parts, " ", inner)...), "")
+	}
 	legend := []string{
 		st.Message.Render("People are ") + st.Marks[render.MarkPerson].Render("bold") + st.Message.Render(","),
 		st.Message.Render("places ") + st.Marks[render.MarkPlace].Render("underlined") + st.Message.Render(","),

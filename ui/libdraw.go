@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/byline/byline/library"
 	"github.com/byline/byline/ui/render"
 )
 
@@ -157,4 +158,24 @@ func sourceName(src string) string {
 		return strings.TrimPrefix(u.Host, "www.")
 	}
 	return filepath.Base(src)
+}
+
+// articleHeader is the reader's header for a library article: its feed
+// (or file), author and date; and its link, for an article from the web.
+func articleHeader(e library.Entry) (meta, link string) {
+	from := e.Origin
+	if from == "" {
+		from = sourceName(e.Source)
+	}
+	parts := []string{from}
+	if e.Byline != "" {
+		parts = append(parts, e.Byline)
+	}
+	if d := e.DateString(); d != "" {
+		parts = append(parts, d)
+	}
+	if u, err := url.Parse(e.Source); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		link = e.Source
+	}
+	return strings.Join(parts, " · "), link
 }

@@ -11,6 +11,22 @@ import (
 // the next unread article, marking a feed or everything read and undoing
 // it, hiding read articles, refreshing one feed or all.
 
+// Feeds is the library's Feeds pane, noPane while the library has
+// nothing to choose from (no feed, one folder of files at most).
+func (s *librarySource) Feeds() pane {
+	if !s.feeds.Shown() {
+		return noPane{}
+	}
+	return s.feeds
+}
+
+// last is the number of the last write.
+func (w *writeSeq) last() int64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.n
+}
+
 // libMarkedMsg is a feed (or everything) marked read, or that undone.
 type libMarkedMsg struct {
 	marked library.Marked
@@ -42,6 +58,11 @@ func (s *librarySource) handleFeedKey(msg tea.KeyPressMsg, f focus) (tea.Cmd, bo
 			scope = s.feeds.CursorScope()
 		}
 		return s.markCmd(scope), true
+	case key.Matches(msg, k.Fold) && f == focusFeeds:
+		if s.feeds.Fold() {
+			s.host.relayout() // the pane's rows changed
+		}
+		return nil, true
 	case key.Matches(msg, k.MarkAllRead):
 		return s.markCmd(library.Scope{}), true
 	case key.Matches(msg, k.Undo):
@@ -58,6 +79,8 @@ func (s *librarySource) handleFeedKey(msg tea.KeyPressMsg, f focus) (tea.Cmd, bo
 		}
 		s.list.ClearFilter()
 		return s.reloadCmd(0), true
+	case key.Matches(msg, k.FullText):
+		return s.fullTextKey(f), true
 	case key.Matches(msg, k.RefreshAll):
 		return s.refreshFeeds(nil, "every feed"), true
 	case key.Matches(msg, k.RefreshFeed):

@@ -66,14 +66,21 @@ type librarySource struct {
 	// is the interval refresh's (0: none).
 	watcher        *library.Watcher
 	poll, interval time.Duration
+	// web fetches full texts (nil: none); fetchingText says one is under
+	// way; recognize finds their people and places (nil: the trained
+	// recogniser).
+	web          *fetch.Client
+	fetchingText bool
+	recognize    func(*model.Article)
 }
 
-func newLibrarySource(c *common, h host, v *articleView, prompt *searchInput, p *problemsList, lib *library.Library, client *fetch.Client, poll, interval time.Duration) *librarySource {
+func newLibrarySource(c *common, h host, v *articleView, prompt *searchInput, p *problemsList, lib *library.Library, client, web *fetch.Client, poll, interval time.Duration) *librarySource {
 	ctx, cancel := context.WithCancel(context.Background())
+	c.filters = libraryFilters
 	return &librarySource{c: c, host: h, view: v, prompt: prompt, problems: p,
 		list: newLibraryPane(c, ctx, lib), feeds: newFeedsPane(c), lib: lib, fetch: client, ctx: ctx, cancel: cancel,
 		back: -1, writes: &writeSeq{}, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot)),
-		poll: poll, interval: interval}
+		poll: poll, interval: interval, web: web}
 }
 
 // writeSeq serialises the library writes that commands make (marking read,
@@ -92,13 +99,6 @@ func (w *writeSeq) do(f func()) int64 {
 	defer w.mu.Unlock()
 	f()
 	w.n++
-	return w.n
-}
-
-// last is the number of the last write.
-func (w *writeSeq) last() int64 {
-	w.mu.Lock()
-	defer w.mu.Unlock()
 	return w.n
 }
 
@@ -160,15 +160,6 @@ func (s *librarySource) Init() tea.Cmd {
 // List is the library's Articles pane.
 func (s *librarySource) List() pane { return s.list }
 
-// Feeds is the library's Feeds pane, noPane while the library has
-// nothing to choose from (no feed, one folder of files at most).
-func (s *librarySource) Feeds() pane {
-	if !s.feeds.Shown() {
-		return noPane{}
-	}
-	return s.feeds
-}
-
 // Layout is the library's layout: the list gets more room until an
 // article is open.
 func (s *librarySource) Layout(w, h, problemLines int) layout {
@@ -226,6 +217,9 @@ func (s *librarySource) handle(msg libMsg) tea.Cmd {
 		if msg.id == s.entry.ID {
 			set(&s.entry)
 		}
+		if !msg.star {
+			return s.statsCmd() // the Feeds pane's counts at once
+		}
 	case libSavedMsg:
 		if msg.quit {
 			return tea.Quit
@@ -234,10 +228,16 @@ func (s *librarySource) handle(msg libMsg) tea.Cmd {
 		return s.handleRefresh(msg)
 	case libReloadMsg:
 		return s.handleReload(msg)
+	case libStatsMsg:
+		if msg.err == nil {
+			s.feeds.SetStats(msg.stats)
+		}
 	case feedSelectedMsg, libMarkedMsg, libNextMsg:
 		return s.handleFeedMsg(msg)
 	case libWatchMsg, libPolledMsg, libIntervalMsg:
 		return s.handleWatch(msg)
+	case libFullTextMsg, libFeedFullTextMsg:
+		return s.handleFullText(msg)
 	}
 	return nil
 }
@@ -280,18 +280,20 @@ func (s *librarySource) handleArticle(msg libArticleMsg) tea.Cmd {
 	}
 	s.entry = msg.entry
 	s.setCounts(msg.counts, msg.at)
+	stats := s.statsCmd() // it was marked read
 	s.list.UpdateEntry(msg.entry.ID, func(e *library.Entry) { *e = msg.entry })
 	s.list.SetCurrent(msg.entry.ID)
 	pos := msg.entry.Position
 	// Half a unit more: the saved offset was rounded, the line is not.
 	cmd := s.view.Show(msg.art, pos.Section, (float64(pos.Offset)+0.5)/positionScale, false)
+	s.view.SetHeader(articleHeader(msg.entry))
 	s.host.setFocus(focusReader)
 	if e, ok := s.list.CursorEntry(); (!ok || e.ID != msg.entry.ID) && !s.list.Filtered() {
 		// Opened by the next unread key or the session: the list's
 		// cursor goes to it.
 		return tea.Batch(cmd, s.reloadCmd(msg.entry.ID))
 	}
-	return cmd
+	return tea.Batch(cmd, stats)
 }
 
 // positionScale is the unit of a saved offset: ten-thousandths of the
@@ -342,6 +344,9 @@ func (s *librarySource) Status(st *statusInfo) {
 	if sel := s.feeds.selected; !sel.All() {
 		st.title = "byline · " + render.Clean(s.feeds.Label(sel))
 	}
+	if sc := s.feeds.CursorScope(); s.feeds.focused && sc.Feed != "" {
+		st.title = render.Clean(sc.Feed) // a feed's URL, on request
+	}
 	st.counts, st.activity = s.countsText(), s.activity()
 	if s.view.Article() == nil {
 		s.view.SetHint(s.hint())
@@ -363,7 +368,7 @@ func (s *librarySource) Sync(k *KeyMap) {
 	k.RefreshFeed.SetEnabled(s.fetch != nil && s.feeds.Shown())
 	k.RefreshAll.SetEnabled(s.fetch != nil && len(s.feeds.stats.Feeds) > 0)
 	k.Fold.SetEnabled(s.feeds.Shown())
-	k.FullText.SetEnabled(false)
+	k.FullText.SetEnabled(s.canFullText() || (s.web != nil && s.feeds.Shown() && len(s.feeds.stats.Feeds) > 0))
 }
 
 // Waiting says the library is being opened.

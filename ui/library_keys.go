@@ -31,7 +31,8 @@ func (s *librarySource) HandleKey(msg tea.KeyPressMsg, f focus) (tea.Cmd, bool) 
 		s.host.setFocus(focusList)
 		return s.list.ShowMentioning(e.Name, e.Type), true
 	case key.Matches(msg, k.Search) && f == focusList:
-		s.prompt.Open(s, k.Accept.Help().Key+" ranks · "+k.Cancel.Help().Key+": all ")
+		keys := k.Accept.Help().Key + " ranks · " + k.Cancel.Help().Key + ": all "
+		s.prompt.Open(s, libraryFilters+" · "+keys+"\t"+shortFilters+" · "+keys+"\t"+keys)
 		return nil, true
 	case key.Matches(msg, k.Cancel) && f == focusList && s.list.Filtered():
 		s.list.Back()
@@ -48,6 +49,14 @@ func (s *librarySource) HandleKey(msg tea.KeyPressMsg, f focus) (tea.Cmd, bool) 
 	}
 	return nil, false
 }
+
+// libraryFilters is the library search's syntax beyond words, as the
+// prompt's hint and the help screen show it; shortFilters its shorter
+// form for a narrower prompt.
+const (
+	libraryFilters = `feed:"Name" source: person: place: after:YYYY-MM-DD before: unread starred "a phrase" prefix*`
+	shortFilters   = `feed: source: person: place: after: before: unread`
+)
 
 // openAdjacent opens the article d rows away in the list.
 func (s *librarySource) openAdjacent(d int) tea.Cmd {
@@ -108,7 +117,7 @@ func (s *librarySource) hint() []string {
 	st := s.c.styles
 	k := s.c.keys
 	lines := []string{st.Help.Title.Render("byline library"), "", st.Message.Render(s.countsText()), ""}
-	binds := []key.Binding{k.Select, k.Search, k.Read, k.Star, k.NextFocus, k.Help}
+	binds := []key.Binding{k.Select, k.Search, k.NextUnread, k.Read, k.Star, k.NextFocus, k.Help}
 	kw, dw := 0, 0
 	for _, b := range binds {
 		kw, dw = max(kw, render.Width(b.Help().Key)), max(dw, render.Width(b.Help().Desc))

@@ -22,10 +22,13 @@ type refreshStartedMsg struct {
 // refreshProgressMsg is one feed refreshed (or failed).
 type refreshProgressMsg struct{ library.RefreshProgress }
 
-// refreshDoneMsg ends a refresh.
+// refreshDoneMsg ends a refresh: its result, and the full texts fetched
+// for the feeds marked for them, with the pages that failed.
 type refreshDoneMsg struct {
-	res library.RefreshResult
-	err error
+	res          library.RefreshResult
+	fullTexts    int
+	textWarnings []error
+	err          error
 }
 
 func (refreshStartedMsg) isLibMsg()  {}
@@ -68,7 +71,11 @@ func refreshCmd(ctx context.Context, lib *library.Library, client *fetch.Client,
 				Feeds:    urls,
 				Progress: func(p library.RefreshProgress) { send(refreshProgressMsg{p}) },
 			})
-			send(refreshDoneMsg{res: res, err: err})
+			done := refreshDoneMsg{res: res, err: err}
+			if err == nil {
+				done.fullTexts, done.textWarnings, done.err = lib.FillFullText(ctx, library.FullTextOptions{Client: client})
+			}
+			send(done)
 		}()
 		return refreshStartedMsg{total: total, ch: ch}
 	}
@@ -110,6 +117,9 @@ func (s *librarySource) handleRefresh(msg tea.Msg) tea.Cmd {
 		if msg.err != nil && s.ctx.Err() == nil {
 			s.warn("refresh: " + msg.err.Error())
 		}
+		for _, w := range msg.textWarnings {
+			s.warn("full text: " + w.Error())
+		}
 		if !was {
 			return nil
 		}
@@ -127,6 +137,9 @@ func (s *librarySource) handleRefresh(msg tea.Msg) tea.Cmd {
 			s.note = "refreshed " + feeds + " · nothing new"
 		} else {
 			s.note = "refreshed " + feeds + " · " + render.Commas(msg.res.New) + " new"
+		}
+		if msg.fullTexts > 0 {
+			s.note += " · " + render.Plural(msg.fullTexts, "full text", "full texts")
 		}
 		// The failures and the new articles: counts and list, the cursor
 		// staying on its article.

@@ -65,6 +65,11 @@ func (s *librarySource) restoreCmd() tea.Cmd {
 		if err != nil {
 			return libReloadMsg{gen: gen, err: err}
 		}
+		if sess.Article != 0 {
+			if _, err := lib.Entry(ctx, sess.Article); err != nil {
+				sess.Article = 0 // deleted meanwhile: the list only
+			}
+		}
 		q := library.Query{In: sess.Scope}
 		if sess.HideRead {
 			q.Unread = true
@@ -112,6 +117,23 @@ func (s *librarySource) reloadFromTopCmd() tea.Cmd {
 		msg := loadAt(ctx, lib, q, 0, 0, 0)
 		msg.gen = gen
 		return msg
+	}
+}
+
+// libStatsMsg is the Feeds pane's counts, read again after a mark.
+type libStatsMsg struct {
+	stats library.Stats
+	err   error
+}
+
+func (libStatsMsg) isLibMsg() {}
+
+// statsCmd reads the Feeds pane's counts again.
+func (s *librarySource) statsCmd() tea.Cmd {
+	lib, ctx := s.lib, s.ctx
+	return func() tea.Msg {
+		st, err := lib.Stats(ctx)
+		return libStatsMsg{stats: st, err: err}
 	}
 }
 
@@ -233,6 +255,15 @@ func watchCmd(ctx context.Context, lib *library.Library) tea.Cmd {
 	}
 }
 
+// nextPoll is the next look at the library, nil when the app does not
+// poll.
+func (s *librarySource) nextPoll() tea.Cmd {
+	if s.poll <= 0 {
+		return nil
+	}
+	return pollCmd(s.ctx, s.watcher, s.poll)
+}
+
 // intervalCmd is the next interval refresh.
 func intervalCmd(every time.Duration) tea.Cmd {
 	return tea.Tick(every, func(time.Time) tea.Msg { return libIntervalMsg{} })
@@ -251,12 +282,12 @@ func (s *librarySource) handleWatch(msg libMsg) tea.Cmd {
 			return nil
 		}
 		s.watcher = msg.w
-		return pollCmd(s.ctx, s.watcher, s.poll)
+		return s.nextPoll()
 	case libPolledMsg:
 		if s.watcher == nil || s.ctx.Err() != nil {
 			return nil
 		}
-		next := pollCmd(s.ctx, s.watcher, s.poll)
+		next := s.nextPoll()
 		if msg.err != nil || !msg.changed || s.quitting {
 			return next
 		}

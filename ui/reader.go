@@ -21,6 +21,10 @@ type readerPane struct {
 	renderState
 	// hint is shown, centred, when there is no article.
 	hint []string
+	// meta and link are the dim header above the text (the library's:
+	// where the article came from, its author and date; its link), on one
+	// line when they fit, else two; "" for none.
+	meta, link string
 }
 
 func newReader(c *common) *readerPane { return &readerPane{c: c, view: render.NewView()} }
@@ -36,7 +40,31 @@ func (r *readerPane) SetSize(w, h int) {
 }
 
 func (r *readerPane) innerW() int { return max(r.w-2, 1) }
-func (r *readerPane) innerH() int { return max(r.h-2, 1) }
+func (r *readerPane) innerH() int { return max(r.h-2-len(r.headerLines()), 1) }
+
+// SetHeader sets the dim header above the text; "" and "" for none.
+func (r *readerPane) SetHeader(meta, link string) {
+	r.meta, r.link = render.Clean(meta), render.Clean(link)
+	r.SetSize(r.w, r.h)
+}
+
+// headerLines is the header as it fits the pane's width, each line
+// exactly that wide.
+func (r *readerPane) headerLines() []string {
+	w := max(r.w-2, 1)
+	if (r.meta == "" && r.link == "") || r.h < 8 {
+		return nil
+	}
+	st := r.c.styles.Library.Meta
+	one := strings.TrimPrefix(r.meta+" · "+r.link, " · ")
+	if r.link == "" {
+		one = r.meta
+	}
+	if render.Width(one)+2 <= w || r.meta == "" || r.link == "" {
+		return []string{st.Render(render.Fit(" "+one, w))}
+	}
+	return []string{st.Render(render.Fit(" "+r.meta, w)), st.Render(render.Fit(" "+r.link, w))}
+}
 
 // renderWidth is the width the text is rendered at: the pane less a right
 // margin as wide as glamour's left one, at most the reading measure.
@@ -188,7 +216,7 @@ func (r *readerPane) View() string {
 	if v.Article() == nil && len(r.hint) > 0 {
 		body = r.hintLines(w, h)
 	} else {
-		body = v.Lines(r.hl, &r.c.styles.View)
+		body = append(r.headerLines(), v.Lines(r.hl, &r.c.styles.View)...)
 	}
 	return r.c.boxExact(r.Title(), body, r.w, r.h, r.focused, scrollbar{top: v.Top(), shown: h, total: max(v.Total(), v.Top()+h)})
 }

@@ -44,7 +44,8 @@ func newSearch(c *common) *searchInput { return &searchInput{c: c} }
 // SetSize sets the width of the prompt line.
 func (s *searchInput) SetSize(w int) { s.w = w }
 
-// Open shows the prompt, empty, searching t; hint says what Enter and Esc
+// Open shows the prompt, empty, searching t; hint (in forms from the
+// longest to the shortest, separated by tabs) says what Enter and Esc
 // do.
 func (s *searchInput) Open(t searchTarget, hint string) {
 	s.target, s.value, s.cursor, s.hint = t, s.value[:0], 0, hint
@@ -193,9 +194,12 @@ func (s *searchInput) View() string {
 		after = string(r) + "…"
 	}
 	line := st.Search.Render("/") + b + st.Cursor.Render(under) + after + "  " + st.Search.Render(status)
-	hint := s.hint
-	if gap := s.w - render.StyledWidth(line) - render.Width(hint); gap > 0 {
-		line += strings.Repeat(" ", gap) + s.c.styles.Message.Render(hint)
+	// The hint's longest form that fits (its forms are separated by tabs).
+	for _, hint := range strings.Split(s.hint, "\t") {
+		if gap := s.w - render.StyledWidth(line) - render.Width(hint); gap > 0 {
+			line += strings.Repeat(" ", gap) + s.c.styles.Message.Render(hint)
+			break
+		}
 	}
 	return render.FitStyled(line, s.w)
 }
