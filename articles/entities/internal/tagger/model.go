@@ -12,9 +12,9 @@ type Model struct {
 	w     []float32        // NumTags weights per row
 	// trans[a][b] scores tag b after tag a; trans[NumTags] is the start row.
 	trans [NumTags + 1][NumTags]float32
-	// table is the open-addressing hash table that tagging reads: the
-	// weights quantised to 16 bits next to their key, one cache line or
-	// less per feature looked up.
+	// table is the open-addressing hash table that tagging with a model
+	// made by training reads: the weights quantised to 16 bits next to
+	// their key. A model read from a file has shared instead.
 	table []slot
 	scale float32
 	n     int

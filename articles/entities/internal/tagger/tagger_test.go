@@ -109,3 +109,41 @@ func TestIsAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestOneStageWriteRead checks a tagger of one pass through Write and
+// Read: its table has records of one model's weights.
+func TestOneStageWriteRead(t *testing.T) {
+	g, err := gazetteer.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := NewExtractor(g)
+	docs := tiny()
+	tg := &Tagger{First: Train(x, docs, TrainOptions{Epochs: 5, MinCount: 1, Seed: 1})}
+	var buf bytes.Buffer
+	if err := tg.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(buf.Bytes(), x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Second != nil || back.First.shared == nil || back.First.shared.stages != 1 {
+		t.Fatalf("read back %+v", back)
+	}
+	if back.Features() != tg.Features() {
+		t.Errorf("%d features, wrote %d", back.Features(), tg.Features())
+	}
+	for _, d := range docs[:1] {
+		want, got := tg.Tag(d.Words), back.Tag(d.Words)
+		for s := range want {
+			if !slices.Equal(got[s], want[s]) {
+				t.Errorf("after Write/Read: %v, before: %v", got[s], want[s])
+			}
+		}
+	}
+	var again bytes.Buffer
+	if err := back.Write(&again); err != nil || !bytes.Equal(again.Bytes(), buf.Bytes()) {
+		t.Errorf("Write of what Read gave differs (%v)", err)
+	}
+}
