@@ -50,7 +50,7 @@ func ExampleWriteJSON() {
 	}
 	articles.WriteJSON(os.Stdout, a)
 	// Output:
-	// {"source":"note.txt","url":"","title":"Talks in Nairobi","date":"","author":"","sections":[{"heading":"","paragraphs":["William Ruto spoke."]}],"entities":[{"name":"William Ruto","type":"person","mentions":[{"section":0,"paragraph":0,"start":0,"end":12,"text":"William Ruto"}]}],"links":[]}
+	// {"source":"note.txt","url":"","title":"Talks in Nairobi","date":"","author":"","feed":"","sections":[{"heading":"","paragraphs":["William Ruto spoke."]}],"entities":[{"name":"William Ruto","type":"person","mentions":[{"section":0,"paragraph":0,"start":0,"end":12,"text":"William Ruto"}]}],"links":[]}
 }
 
 func ExampleParse() {

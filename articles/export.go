@@ -18,6 +18,7 @@ type exported struct {
 	Title    string            `json:"title"`
 	Date     string            `json:"date"`
 	Author   string            `json:"author"`
+	Feed     string            `json:"feed"`
 	Sections []exportedSection `json:"sections"`
 	Entities []exportedEntity  `json:"entities"`
 	Links    []exportedLink    `json:"links"`
@@ -53,7 +54,8 @@ type exportedMention struct {
 
 // WriteJSON writes a as one line of JSON in byline's export format:
 // source, url (the article's own address, "" for a file), title, date
-// ("YYYY-MM-DD" or ""), author (the byline, or ""), sections with heading
+// ("YYYY-MM-DD" or ""), author (the byline, or ""), feed (the title of the
+// feed it is an item of, or ""), sections with heading
 // and paragraphs, and entities with name, type ("person" or "place") and mentions
 // whose start and end are byte offsets into that paragraph's text (paragraph
 // -1 is the section heading), then links with text, url (as written),
@@ -66,6 +68,7 @@ func WriteJSON(w io.Writer, a *model.Article) error {
 		Title:    a.Title,
 		Date:     a.DateString(),
 		Author:   a.Byline,
+		Feed:     a.Feed,
 		Sections: make([]exportedSection, 0, len(a.Sections)),
 		URL:      a.URL(),
 		Entities: make([]exportedEntity, 0, len(a.Entities)),

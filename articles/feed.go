@@ -60,6 +60,10 @@ func ParseFeed(source string, data []byte) (*Feed, error) {
 			continue
 		}
 		if a := feedArticle(source, it); a != nil {
+			a.Feed = f.Title
+			if a.Feed == "" {
+				a.Feed = source
+			}
 			f.Articles = append(f.Articles, a)
 		}
 	}

@@ -230,3 +230,29 @@ func TestExportAuthor(t *testing.T) {
 		t.Errorf("export lacks %s: %s", want, b.String())
 	}
 }
+
+// TestExportFeedItem: a feed item's export names its feed, its author and
+// its own address.
+func TestExportFeedItem(t *testing.T) {
+	rss := `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title>
+<item><title>Ferry timetable approved</title><link>https://news.example/ferry?id=1&amp;x=2</link>
+<author>jane@example.org (Jane Doe)</author><description>The council approved the new ferry timetable on Monday.</description></item>
+</channel></rss>`
+	f, err := ParseFeed("https://news.example/feed.xml", []byte(rss))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := WriteJSON(&b, f.Articles[0]); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"feed":"Harbour News"`, `"url":"https://news.example/ferry?id=1&x=2"`, `"author":"`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("export lacks %s: %s", want, b.String())
+		}
+	}
+	f, _ = ParseFeed("https://news.example/untitled.xml", []byte(strings.Replace(rss, "<title>Harbour News</title>", "", 1)))
+	if got := f.Articles[0].Feed; got != "https://news.example/untitled.xml" {
+		t.Errorf("a feed without a title: Feed = %q, want its address", got)
+	}
+}

@@ -153,6 +153,9 @@ func (l *Library) Article(ctx context.Context, id int64) (*model.Article, Entry,
 	// derived from it (or might as well have been), and is not drawn
 	// above the lead again.
 	a.DerivedTitle = a.Title == articles.DeriveTitle(a)
+	if e.Feed != "" {
+		a.Feed = e.Origin
+	}
 	return a, e, nil
 }
 

@@ -30,6 +30,9 @@ type Article struct {
 	// and John Roe", "Jane Doe, Reuters" (the plain-text parser drops the
 	// "By "). It is the article's author in exports and the reader's header.
 	Byline string
+	// Feed names the feed the article is an item of: its title (else its
+	// address); "" for a file or a page.
+	Feed string
 	// Format says whether Paragraphs hold plain text or Markdown.
 	Format Format
 	// Sections are the article's parts in order. The first is the lead and has
