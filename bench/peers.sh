@@ -3,11 +3,13 @@
 # the reference article and a generated 1 MB article, each as byline reads it
 # (plain text) and as Markdown for glow (the same sections as # and ##
 # headings). Runs alternate; prints the median wall time and peak RSS of each.
-# Usage: bench/peers.sh [RUNS]   (needs ../shared/peers/glow)
+# Usage: bench/peers.sh [RUNS]   (needs ../shared/peers/glow; SHARED=dir
+# names another shared directory, e.g. from a worktree)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-11}"
-glow=../shared/peers/glow
+shared="${SHARED:-../shared}"
+glow="$shared/peers/glow"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 go build -o "$dir/byline" .
@@ -49,7 +51,7 @@ func main() {
 	os.WriteFile(os.Args[2]+".md", []byte(b.String()), 0o644)
 }
 GO
-ref=../shared/samples/000_65ddc96782ead899.txt
+ref="$shared/samples/000_65ddc96782ead899.txt"
 [ -f "$ref" ] || ref=articles/testdata/reference.txt
 go run "$dir/gen.go" "$ref" "$dir/ref"
 go run "$dir/gen.go" 1mb "$dir/big"

@@ -1,7 +1,10 @@
 package render
 
 import (
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	xansi "github.com/charmbracelet/x/ansi"
 )
@@ -61,7 +64,13 @@ func (r *renderer) paragraphLines(p string, width int, in interner) (lines []Lin
 	pl := r.plain
 	// What parseLine would drop of glamour's output (escape sequences,
 	// controls, bidi) never reaches a line this way either.
-	text := strings.Trim(parseLine(flatten(p), in).Text, " ")
+	text := flatten(p)
+	if shownAsIs(text) {
+		text = strings.TrimRight(text, " \u00a0")
+	} else {
+		text = parseLine(text, in).Text
+	}
+	text = strings.Trim(text, " ")
 	if strings.TrimSpace(text) == "" {
 		return nil, true // glamour leaves out a paragraph of blanks
 	}
@@ -90,4 +99,147 @@ func (r *renderer) paragraphLines(p string, width int, in interner) (lines []Lin
 		lines = append(lines, l)
 	}
 	return lines, true
+}
+
+// shownAsIs reports whether parseLine keeps every byte of s: it has no
+// escape sequence, control, C1 control, bidirectional control or invalid
+// UTF-8. Most text has none, and is not copied to find that out.
+func shownAsIs(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if c < 0x20 || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r < 0xa0 || isBidi(r) || r == utf8.RuneError && w == 1 {
+			return false
+		}
+		i += w
+	}
+	return true
+}
+
+// Headings of plain sections are laid out the same way when they are
+// simple: a heading of words that fits on one line is glamour's margin and
+// prefix, the text in one style, and the suffix, all learnt from glamour's
+// rendering of a probe heading and checked against a second one.
+
+// headingProbes are the headings rendered to learn and to check a style's
+// heading look.
+var headingProbes = [2]string{"Probe", "A longer probe heading, 42"}
+
+// headingLook is the line of a simple heading: the text before its words
+// (margin and prefix) and after them (suffix), with the style runs of
+// each, or ok false.
+type headingLook struct {
+	ok            bool
+	before, after string
+	// runs start within before or at its end (the words' style); after
+	// runs start relative to the end of the words.
+	runs, afterRuns []run
+}
+
+// learnHeading renders the probe headings with glamour and reads their
+// look; it is ok only if the first predicts the second exactly.
+func (r *renderer) learnHeading(width int) headingLook {
+	var lines [2]Line
+	for i, p := range headingProbes {
+		out, err := r.tr.Render("## " + p + "\n")
+		if err != nil {
+			return headingLook{}
+		}
+		ls := parseLines(strings.Split(out, "\n"), width, interner{})
+		if len(ls) != 1 {
+			return headingLook{}
+		}
+		lines[i] = ls[0]
+	}
+	l := lines[0]
+	before, after, ok := strings.Cut(l.Text, headingProbes[0])
+	if !ok || strings.Contains(after, headingProbes[0]) || !strings.HasPrefix(before, r.plain.margin) {
+		return headingLook{}
+	}
+	h := headingLook{ok: true, before: before, after: after}
+	end := len(before) + len(headingProbes[0])
+	for _, rn := range l.runs {
+		switch {
+		case rn.start <= len(before):
+			h.runs = append(h.runs, rn)
+		case rn.start >= end:
+			h.afterRuns = append(h.afterRuns, run{start: rn.start - end, sgr: rn.sgr})
+		default:
+			return headingLook{} // the style changes inside the words
+		}
+	}
+	got, ok := h.line(headingProbes[1], width, interner{})
+	if !ok || dumpLine(got) != dumpLine(lines[1]) {
+		return headingLook{}
+	}
+	return h
+}
+
+// dumpLine is l in full, to compare two lines.
+func dumpLine(l Line) string {
+	var b strings.Builder
+	b.WriteString(l.Text)
+	for _, rn := range l.runs {
+		b.WriteString("\x00" + strconv.Itoa(rn.start) + "\x00" + rn.sgr)
+	}
+	return b.String() + "\x00" + strconv.Itoa(l.Width)
+}
+
+// headingLine lays out the heading of a plain section as glamour would,
+// or reports false for one that is not simple: empty, with anything
+// Markdown or the terminal could read otherwise, or too long for a line
+// (glamour wraps it its own way).
+func (r *renderer) headingLine(heading string, width int, in interner) (Line, bool) {
+	if !r.headingLearnt && r.plain.ok {
+		r.heading, r.headingLearnt = r.learnHeading(r.width), true
+	}
+	if !r.heading.ok {
+		return Line{}, false
+	}
+	return r.heading.line(flatten(heading), width, in)
+}
+
+func (h *headingLook) line(words string, width int, in interner) (Line, bool) {
+	if !simpleHeading(words) {
+		return Line{}, false
+	}
+	t := h.before + words + h.after
+	l := Line{Text: t, Width: Width(t)}
+	// Glamour wraps the prefix and words to the room a paragraph has;
+	// two cells less leaves no doubt that they fit.
+	if l.Width-Width(h.after)+2 > width {
+		return Line{}, false
+	}
+	for _, rn := range h.runs {
+		l.runs = append(l.runs, run{start: rn.start, sgr: in.get(rn.sgr)})
+	}
+	for _, rn := range h.afterRuns {
+		l.runs = append(l.runs, run{start: len(h.before) + len(words) + rn.start, sgr: in.get(rn.sgr)})
+	}
+	if len(l.runs) == 1 && l.runs[0].sgr == "" {
+		l.runs = nil
+	}
+	return l, true
+}
+
+// simpleHeading reports whether a heading is words that glamour shows as
+// written: letters, digits and common punctuation, one blank between
+// words, nothing escapeMarkdown changes.
+func simpleHeading(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
+		return false
+	}
+	for _, c := range s {
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) && !strings.ContainsRune(" ,.'\"?;()-", c) {
+			return false
+		}
+	}
+	return escapeMarkdown(s) == s
 }

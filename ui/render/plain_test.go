@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -118,5 +119,73 @@ func TestPlainBackslash(t *testing.T) {
 	}
 	if !strings.Contains(out, `C:\path\! and \*not\* emphasis`) {
 		t.Errorf("backslashes lost:\n%s", out)
+	}
+}
+
+// TestPlainHeadingsAsGlamour lays the headings of plain sections out
+// byline's way and glamour's, in every style, with and without colour, at
+// many widths, with lengths about the line's: the lines are the same. The
+// simple ones (all but the last few) take byline's way where it is known.
+func TestPlainHeadingsAsGlamour(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	heads := []string{
+		"Heading", "Où l'été (s'achève)?", "東京の会議", "Zoë's \"naïve\" plan; 2024", "x", "tab\there",
+		"  spaced  out  ", "a # b", "1. List", "*stars*", "www.example.com", "Ünïcödé & more",
+	}
+	simple := 6
+	for n := 1; n <= 130; n += 3 {
+		heads = slices.Insert(heads, simple, strings.TrimSpace(strings.Repeat("ab ", n)[:n]))
+		simple++
+	}
+	for range 20 {
+		s := strings.TrimSuffix(articlestest.Sentence(r), ".")
+		heads = slices.Insert(heads, simple, s)
+		simple++
+	}
+	for _, style := range []string{"dark", "light", "dracula", "tokyo-night", "pink", "ascii", "notty"} {
+		for _, noColor := range []bool{false, true} {
+			look := Look{Style: style, NoColor: noColor}
+			for _, w := range []int{1, 8, 20, 27, 33, 60, 80, 121} {
+				fast, err := newRenderer(look, w)
+				if err != nil {
+					t.Fatal(err)
+				}
+				fast.headingLine("Learn", w, interner{})
+				if !fast.heading.ok && w >= 33 && (style == "dark" || style == "light" || style == "ascii") {
+					t.Errorf("%+v width %d: no fast path for headings", look, w)
+				}
+				slow := *fast
+				slow.plain, slow.heading, slow.headingLearnt = plainLook{}, headingLook{}, true
+				for hi, h := range heads {
+					a := &model.Article{Title: "T", Sections: []model.Section{
+						{Paragraphs: []string{"Lead."}}, {Heading: h, Paragraphs: []string{"One.", "Two."}}, {Heading: h},
+					}}
+					if _, ok := fast.headingLine(h, w, interner{}); ok && hi >= simple {
+						t.Errorf("%q laid out as simple", h)
+					}
+					for si := 1; si < len(a.Sections); si++ {
+						got, err1 := renderSection(fast, a, si, w)
+						want, err2 := renderSection(&slow, a, si, w)
+						if err1 != nil || err2 != nil {
+							t.Fatal(err1, err2)
+						}
+						if g, w2 := dump(got.Lines), dump(want.Lines); g != w2 {
+							t.Fatalf("%+v width %d heading %q:\n--- byline:\n%s\n--- glamour:\n%s", look, w, h, g, w2)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestShownAsIs checks that a text shownAsIs accepts is what parseLine
+// makes of it, and that it refuses what parseLine changes.
+func TestShownAsIs(t *testing.T) {
+	for _, s := range []string{"plain", "Zoë 東京 🎉 a\u00a0b", "trailing  ", "", "esc\x1b[1mx", "tab\t", "del\x7f", "c1\u0085", "bidi\u202e", "bad\xff", "nbsp\u00a0"} {
+		want := parseLine(s, interner{}).Text == strings.TrimRight(s, " \u00a0")
+		if got := shownAsIs(s); got && !want || !got && want && strings.ContainsAny(s, "\x1b\t\x7f\u0085\u202e\xff") {
+			t.Errorf("shownAsIs(%q) = %v", s, got)
+		}
 	}
 }
