@@ -80,7 +80,12 @@ func (r *renderer) paragraphLines(p string, width int, in interner) (lines []Lin
 			return nil, false
 		}
 	}
-	wrapped := xansi.Wrap(text, room, "")
+	var wrapped string
+	if simpleText(text) {
+		wrapped = wrapSimple(text, room)
+	} else {
+		wrapped = xansi.Wrap(text, room, "")
+	}
 	lines = make([]Line, 0, strings.Count(wrapped, "\n")+1)
 	for _, t := range strings.Split(wrapped, "\n") {
 		t = strings.TrimRight(pl.margin+t, " \u00a0")
@@ -242,4 +247,129 @@ func simpleHeading(s string) bool {
 		}
 	}
 	return escapeMarkdown(s) == s
+}
+
+// simpleText reports whether s is made of characters that wrapASCII
+// knows as xansi.Wrap does: printable ASCII, and the Latin letters,
+// no-break space, quotes and dashes of European text, each one cell and a
+// grapheme cluster of its own. TestSimpleRunes checks the list.
+func simpleText(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < 0x80 {
+			if c < 0x20 || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !simpleRune(r) {
+			return false
+		}
+		i += w
+	}
+	return true
+}
+
+// simpleRune reports whether r, not ASCII, is one of simpleText's.
+func simpleRune(r rune) bool {
+	switch {
+	case r >= 0xa0 && r <= 0x24f:
+		return r != 0xad // the soft hyphen takes no cell
+	case r >= 0x2013 && r <= 0x2014, r >= 0x2018 && r <= 0x201d, r == 0x2026:
+		return true
+	}
+	return false
+}
+
+// wrapSimple is xansi.Wrap(s, limit, "") for a simpleText s: the same
+// steps (charmbracelet/x/ansi's wrap, MIT licence) for characters of one
+// cell, without its ANSI parser and grapheme segmentation, which were a
+// fifth of printing a long article. Its ASCII characters and the others
+// take different steps there, and here. TestWrapSimple and
+// FuzzWrapSimple compare the two.
+func wrapSimple(s string, limit int) string {
+	if limit < 1 {
+		return s
+	}
+	var (
+		buf         = make([]byte, 0, len(s)+len(s)/limit+1)
+		word, space []byte
+		wordLen     int // the cells of word
+		cur         int // the cells written on the line
+	)
+	addSpace := func() {
+		cur += len(space)
+		buf = append(buf, space...)
+		space = space[:0]
+	}
+	addWord := func() {
+		if len(word) == 0 {
+			return
+		}
+		addSpace()
+		cur += wordLen
+		buf = append(buf, word...)
+		word, wordLen = word[:0], 0
+	}
+	addNewline := func() {
+		buf = append(buf, '\n')
+		cur = 0
+		space = space[:0]
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x80 {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			if wordLen+1 > limit {
+				addWord()
+			}
+			word = append(word, s[i:i+n]...)
+			wordLen++
+			if cur+wordLen+len(space) > limit {
+				addNewline()
+			}
+			if wordLen == limit {
+				addWord()
+			}
+			i += n
+			continue
+		}
+		switch c {
+		case ' ':
+			addWord()
+			space = append(space, c)
+		case '-':
+			addSpace()
+			if cur+wordLen >= limit {
+				word = append(word, c)
+				wordLen++
+			} else {
+				addWord()
+				buf = append(buf, c)
+				cur++
+			}
+		default:
+			if cur == limit {
+				addNewline()
+			}
+			word = append(word, c)
+			wordLen++
+			if wordLen == limit {
+				addWord()
+			}
+			if cur+wordLen+len(space) > limit {
+				addNewline()
+			}
+		}
+		i++
+	}
+	if len(word) == 0 {
+		if cur+len(space) <= limit {
+			buf = append(buf, space...)
+		}
+		space = space[:0]
+	}
+	addWord()
+	return string(buf)
 }

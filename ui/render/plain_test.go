@@ -10,6 +10,7 @@ import (
 	"github.com/byline/byline/articles"
 	"github.com/byline/byline/articles/articlestest"
 	"github.com/byline/byline/model"
+	xansi "github.com/charmbracelet/x/ansi"
 )
 
 // TestPlainParagraphsAsGlamour lays plain paragraphs out byline's way and
@@ -188,4 +189,76 @@ func TestShownAsIs(t *testing.T) {
 			t.Errorf("shownAsIs(%q) = %v", s, got)
 		}
 	}
+}
+
+// TestWrapSimple compares wrapSimple with the xansi.Wrap it stands for
+// on texts of words, blanks, hyphens and simple non-ASCII characters at
+// every small width.
+func TestWrapSimple(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	texts := []string{"", " ", "a", "-", "a-b", "--x--", "ab  cd ", "  lead", "co-operation self-defense US-Israel",
+		strings.Repeat("x", 30), "Lucía Fernández — “quoted” ‘words’…", "é-é é\u00a0é"}
+	chars := []rune(" --aabcdefghij.,é\u00a0—“ÿĀ…")
+	for range 400 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteRune(chars[r.IntN(len(chars))])
+		}
+		texts = append(texts, b.String())
+	}
+	for range 30 {
+		texts = append(texts, articlestest.Sentence(r)+" "+articlestest.Sentence(r))
+	}
+	n := 0
+	for _, s := range texts {
+		if !simpleText(s) {
+			continue
+		}
+		n++
+		for limit := 0; limit <= 45; limit++ {
+			if got, want := wrapSimple(s, limit), xansi.Wrap(s, limit, ""); got != want {
+				t.Fatalf("wrapSimple(%q, %d) = %q, want %q", s, limit, got, want)
+			}
+		}
+	}
+	if n < 400 {
+		t.Errorf("only %d simple texts", n)
+	}
+}
+
+// TestSimpleRunes checks that every character simpleRune accepts is one
+// cell, not a space to xansi.Wrap, and a grapheme cluster of its own
+// between letters and beside another of them.
+func TestSimpleRunes(t *testing.T) {
+	for r := rune(0x80); r < 0x2100; r++ {
+		if !simpleRune(r) {
+			continue
+		}
+		s := string(r)
+		if w := xansi.StringWidth(s); w != 1 {
+			t.Errorf("%U: %d cells", r, w)
+		}
+		for _, ctx := range []string{"a" + s + "b", s + s, s + "\u00e9"} {
+			if c, _ := xansi.FirstGraphemeCluster(ctx[strings.Index(ctx, s):], xansi.GraphemeWidth); c != s {
+				t.Errorf("%U in %q: cluster %q", r, ctx, c)
+			}
+		}
+		if strings.Contains(xansi.Wrap("a"+s+"b", 1, ""), s+"b") {
+			t.Errorf("%U: not a character of its own to Wrap", r)
+		}
+	}
+}
+
+// FuzzWrapSimple compares wrapSimple with xansi.Wrap on any simple text.
+func FuzzWrapSimple(f *testing.F) {
+	f.Add("co-operation self-defense  US-Israel -", uint8(7))
+	f.Add("Fernández — “x” é\u00a0é", uint8(3))
+	f.Fuzz(func(t *testing.T, s string, limit uint8) {
+		if !simpleText(s) {
+			t.Skip()
+		}
+		if got, want := wrapSimple(s, int(limit)), xansi.Wrap(s, int(limit), ""); got != want {
+			t.Fatalf("wrapSimple(%q, %d) = %q, want %q", s, limit, got, want)
+		}
+	})
 }
