@@ -133,9 +133,12 @@ func shownAsIs(s string) bool {
 // prefix, the text in one style, and the suffix, all learnt from glamour's
 // rendering of a probe heading and checked against a second one.
 
-// headingProbes are the headings rendered to learn and to check a style's
-// heading look.
-var headingProbes = [2]string{"Probe", "A longer probe heading, 42"}
+// headingProbe and headingCheck are the headings rendered to learn and to
+// check a style's heading look.
+const (
+	headingProbe = "Probe"
+	headingCheck = "A longer probe heading, 42"
+)
 
 // headingLook is the line of a simple heading: the text before its words
 // (margin and prefix) and after them (suffix), with the style runs of
@@ -152,7 +155,7 @@ type headingLook struct {
 // look; it is ok only if the first predicts the second exactly.
 func (r *renderer) learnHeading(width int) headingLook {
 	var lines [2]Line
-	for i, p := range headingProbes {
+	for i, p := range [2]string{headingProbe, headingCheck} {
 		out, err := r.tr.Render("## " + p + "\n")
 		if err != nil {
 			return headingLook{}
@@ -164,12 +167,12 @@ func (r *renderer) learnHeading(width int) headingLook {
 		lines[i] = ls[0]
 	}
 	l := lines[0]
-	before, after, ok := strings.Cut(l.Text, headingProbes[0])
-	if !ok || strings.Contains(after, headingProbes[0]) || !strings.HasPrefix(before, r.plain.margin) {
+	before, after, ok := strings.Cut(l.Text, headingProbe)
+	if !ok || strings.Contains(after, headingProbe) || !strings.HasPrefix(before, r.plain.margin) {
 		return headingLook{}
 	}
 	h := headingLook{ok: true, before: before, after: after}
-	end := len(before) + len(headingProbes[0])
+	end := len(before) + len(headingProbe)
 	for _, rn := range l.runs {
 		switch {
 		case rn.start <= len(before):
@@ -180,7 +183,7 @@ func (r *renderer) learnHeading(width int) headingLook {
 			return headingLook{} // the style changes inside the words
 		}
 	}
-	got, ok := h.line(headingProbes[1], width, interner{})
+	got, ok := h.line(headingCheck, width, interner{})
 	if !ok || dumpLine(got) != dumpLine(lines[1]) {
 		return headingLook{}
 	}
