@@ -98,3 +98,16 @@ func TestRunRestoresMemoryLimit(t *testing.T) {
 		t.Errorf("memory limit %d after Run, want %d", got, before)
 	}
 }
+
+// TestPrintRestoresGC checks that print's garbage collector setting does
+// not outlive it (main exits; a test goes on).
+func TestPrintRestoresGC(t *testing.T) {
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	if r := runCLI(t, "", "print", "--width", "60", sample); r.code != 0 {
+		t.Fatalf("print: %+v", r)
+	}
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GC percent %d after print, want 100", got)
+	}
+}

@@ -67,8 +67,12 @@ type renderer struct {
 	title ansi.StylePrimitive
 	color bool
 	// plain is the paragraph look learnt from glamour, for laying plain
-	// paragraphs out without it (plain.go).
-	plain plainLook
+	// paragraphs out without it, and heading the look of simple headings,
+	// learnt at the first heading (plain.go); width is the renderer's.
+	plain         plainLook
+	heading       headingLook
+	headingLearnt bool
+	width         int
 }
 
 // newRenderer returns a renderer whose lines are at most width cells wide.
@@ -114,7 +118,7 @@ func newRenderer(look Look, width int) (*renderer, error) {
 	if title.Bold == nil {
 		title.Bold = cfg.Heading.Bold
 	}
-	r := &renderer{tr: tr, title: title, color: !look.NoColor}
+	r := &renderer{tr: tr, title: title, color: !look.NoColor, width: width}
 	r.plain = r.learnPlain()
 	return r, nil
 }

@@ -33,6 +33,15 @@ func Article(a *model.Article, width int, style string, color bool) (string, err
 		sgrs = SGRs(MarkStyles(NewTheme(StyleIsDark(style, true))))
 	}
 	var b strings.Builder
+	if !color {
+		n := 0
+		for _, s := range secs {
+			for i := range s.Lines {
+				n += len(s.Lines[i].Text) + 1
+			}
+		}
+		b.Grow(n)
+	}
 	var ovs [][]Overlay
 	for si, s := range secs {
 		lines := s.Lines

@@ -106,6 +106,12 @@ func renderSectionAs(r *renderer, a *model.Article, si int, width int, plain boo
 	}
 	md, pieces := sectionMarkdown(a, si, plain, !fast)
 	var lines []Line
+	if fast && md != "" && (si > 0 || metaLine(a) == "") {
+		// The heading is all there is for glamour to render.
+		if l, ok := r.headingLine(a.Sections[si].Heading, width, in); ok {
+			lines, md = []Line{l}, ""
+		}
+	}
 	if md != "" {
 		out, err := r.tr.Render(md)
 		if err != nil {
