@@ -67,7 +67,9 @@ func libraryAppOptions(args []string, e Env) (opts ui.Options, code int) {
 		return opts, 1
 	}
 	opts.Library = lib
-	if !*noRefresh {
+	// A read-only library can be read, not refreshed: no background
+	// refresh to fail on every feed.
+	if !*noRefresh && !lib.ReadOnly() {
 		opts.Fetch = fetch.New(fetch.Options{Version: versionString()})
 	}
 	return opts, 0
