@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/byline/byline/library"
+	"github.com/byline/byline/ui/render"
 )
 
 // importGCPercent and importMemoryLimit are the garbage collector's
@@ -93,7 +94,7 @@ func addSummary(res library.ImportResult, elapsed time.Duration) string {
 		what string
 	}{{res.Added, "new"}, {res.Updated, "changed"}, {res.Unchanged, "unchanged"}, {len(res.Problems), "failed"}} {
 		if p.n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", p.n, p.what))
+			parts = append(parts, render.Commas(p.n)+" "+p.what)
 		}
 	}
 	if len(parts) == 0 {

@@ -77,7 +77,9 @@ func libraryAppOptions(args []string, e Env) (opts ui.Options, code int) {
 	opts.Poll = time.Second
 	// Full texts are fetched on request, refresh or not.
 	opts.Web = fetch.New(fetch.Options{Version: versionString()})
-	if !*noRefresh {
+	// A read-only library can be read, not refreshed: no background
+	// refresh to fail on every feed.
+	if !*noRefresh && !lib.ReadOnly() {
 		opts.Fetch = fetch.New(fetch.Options{Version: versionString()})
 		opts.RefreshInterval = time.Duration(e.Config.RefreshInterval)
 	}

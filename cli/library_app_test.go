@@ -98,3 +98,31 @@ func TestLibraryAppNeedsATerminal(t *testing.T) {
 		t.Errorf("library into a pipe: %+v", r)
 	}
 }
+
+// TestLibraryAppReadOnly: the app opens a read-only library for reading
+// and does not refresh its feeds in the background (every save would
+// fail). Root ignores permissions, so there it cannot be made real
+// in-process (TestReadOnlyLibrary covers the commands with a mount).
+func TestLibraryAppReadOnly(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("running as root: permissions do not make the library read-only")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	lib, err := library.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
+	os.Chmod(db, 0o444)
+	os.Chmod(dir, 0o555)
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	opts, code := libraryAppOptions([]string{"--db", db}, testEnv(t))
+	if opts.Library == nil {
+		t.Fatalf("exit %d: the read-only library did not open", code)
+	}
+	defer opts.Library.Close()
+	if !opts.Library.ReadOnly() || opts.Fetch != nil {
+		t.Errorf("read-only %v, background refresh %v; want true, false", opts.Library.ReadOnly(), opts.Fetch != nil)
+	}
+}

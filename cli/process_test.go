@@ -156,7 +156,7 @@ func killRun(t *testing.T, cmd *exec.Cmd, delay time.Duration, afterProgress boo
 
 // addSummaryLine matches add's summary: "800 sources: 312 new, 488
 // unchanged; 312 articles stored".
-var addSummaryLine = regexp.MustCompile(`(\d+) sources?: ([^;]*); (\d+) articles? stored`)
+var addSummaryLine = regexp.MustCompile(`([\d,]+) sources?: ([^;]*); ([\d,]+) articles? stored`)
 
 // summaryCounts reads "N new" and "N unchanged" from add's summary.
 func summaryCounts(t *testing.T, stderr string) (sources, added, unchanged int) {
@@ -165,10 +165,14 @@ func summaryCounts(t *testing.T, stderr string) (sources, added, unchanged int) 
 	if m == nil {
 		t.Fatalf("no summary in %q", stderr)
 	}
-	sources, _ = strconv.Atoi(m[1])
+	number := func(s string) int {
+		n, _ := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
+		return n
+	}
+	sources = number(m[1])
 	for _, part := range strings.Split(m[2], ", ") {
 		n, what, _ := strings.Cut(part, " ")
-		v, _ := strconv.Atoi(n)
+		v := number(n)
 		switch what {
 		case "new":
 			added = v
