@@ -9,11 +9,18 @@ import (
 	"github.com/byline/byline/model"
 )
 
-// TestTitleNames recognises the people and places of a Markdown, an HTML
-// and a feed title, which the body does not name, as mentions at
+// TestTitleNames recognises the people and places of a Markdown (heading
+// or front matter), an HTML (<title>, <h1> or Open Graph) and a feed title, which the body does not name, as mentions at
 // model.TitleParagraph, and exports them so.
 func TestTitleNames(t *testing.T) {
-	for _, src := range articlestest.TitledSources() {
+	const lead = "The talks lasted most of the afternoon and ended without a statement.\n"
+	srcs := append(articlestest.TitledSources(),
+		articlestest.TitledSource{Name: "front.md", Person: "Angela Merkel", Place: "Nairobi",
+			Data: []byte("---\ntitle: Angela Merkel arrives in Nairobi\n---\n\n" + lead)},
+		articlestest.TitledSource{Name: "meta.html", Person: "Angela Merkel", Place: "Nairobi",
+			Data: []byte(`<html><head><meta property="og:title" content="Angela Merkel arrives in Nairobi"></head>` +
+				"<body><article><p>" + lead + "</p></article></body></html>")})
+	for _, src := range srcs {
 		as, err := Parse(src.Name, src.Data)
 		if err != nil || len(as) != 1 {
 			t.Fatalf("%s: %d articles, %v", src.Name, len(as), err)

@@ -233,6 +233,16 @@ func (d *decoder) titleMentions(a *model.Article) {
 	}
 }
 
+// dropTitleMentions removes a's title mentions, and the entities named
+// only there.
+func dropTitleMentions(a *model.Article) {
+	for i := range a.Entities {
+		e := &a.Entities[i]
+		e.Mentions = slices.DeleteFunc(e.Mentions, func(m model.Mention) bool { return m.Paragraph == model.TitleParagraph })
+	}
+	a.Entities = slices.DeleteFunc(a.Entities, func(e model.Entity) bool { return len(e.Mentions) == 0 })
+}
+
 // links reads a's links, each checked to lie in the text it points into.
 func (d *decoder) links(a *model.Article) {
 	n := d.count()
