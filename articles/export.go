@@ -58,7 +58,7 @@ type exportedMention struct {
 // feed it is an item of, or ""), sections with heading
 // and paragraphs, and entities with name, type ("person" or "place") and mentions
 // whose start and end are byte offsets into that paragraph's text (paragraph
-// -1 is the section heading), then links with text, url (as written),
+// -1 is the section heading; section 0, paragraph -2 is the title), then links with text, url (as written),
 // section, paragraph, start and end (section -1 for a link not in the
 // text: a feed item's own). Lists are never null. No control or
 // bidirectional character is written raw: a file name's U+202E is "\u202e".

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/byline/byline/articles/articlestest"
 )
 
 // sample is an article written for these tests: a date, a lead, debris
@@ -121,9 +123,12 @@ func TestExport(t *testing.T) {
 		}
 		for _, m := range e.Mentions {
 			var text string
-			if m.Paragraph == -1 {
+			switch {
+			case m.Paragraph == -2 && m.Section == 0:
+				text = a.Title
+			case m.Paragraph == -1:
 				text = a.Sections[m.Section].Heading
-			} else {
+			default:
 				text = a.Sections[m.Section].Paragraphs[m.Paragraph]
 			}
 			if text[m.Start:m.End] != m.Text {
@@ -261,5 +266,42 @@ func TestReaderIntoAPipe(t *testing.T) {
 	r = runCLI(t, "", brokenFile(t))
 	if r.code != 1 || !strings.Contains(r.stderr, "binary.txt") {
 		t.Errorf("byline BADFILE into a pipe: %+v, want exit 1 naming the file", r)
+	}
+}
+
+// TestExportTitleMentions exports Markdown, HTML and feed articles whose
+// titles name a person and a place: each has the two mentions at section
+// 0, paragraph -2, pointing into its title.
+func TestExportTitleMentions(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for _, src := range articlestest.TitledSources() {
+		p := filepath.Join(dir, src.Name)
+		if err := os.WriteFile(p, src.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	r := runCLI(t, "", append([]string{"export"}, paths...)...)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != 0 || len(lines) != 3 {
+		t.Fatalf("export: exit %d, %d lines: %s", r.code, len(lines), r.stderr)
+	}
+	for _, line := range lines {
+		var a exportedArticle
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, e := range a.Entities {
+			for _, m := range e.Mentions {
+				if m.Paragraph == -2 && m.Section == 0 && a.Title[m.Start:m.End] == m.Text {
+					got[m.Text] = e.Type
+				}
+			}
+		}
+		if got["Angela Merkel"] != "person" || got["Nairobi"] != "place" {
+			t.Errorf("%s: title mentions %v", a.Source, got)
+		}
 	}
 }

@@ -153,6 +153,9 @@ func (l *Library) Article(ctx context.Context, id int64) (*model.Article, Entry,
 	// derived from it (or might as well have been), and is not drawn
 	// above the lead again.
 	a.DerivedTitle = a.Title == articles.DeriveTitle(a)
+	if !a.ShowsTitle() {
+		dropTitleMentions(a) // a title not drawn has no names to show
+	}
 	if e.Feed != "" {
 		a.Feed = e.Origin
 	}

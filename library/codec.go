@@ -7,14 +7,20 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/byline/byline/model"
 )
 
 // A body is stored as one byte naming its encoding followed by the encoded
-// sections and entities, then its links (bodies stored before links were
-// kept end after the entities, and decode without any). codecFlate is the only encoding so far: a compact
-// varint layout compressed with DEFLATE, about a third of the text's size.
+// sections and entities, then its links, then the mentions in the title
+// (bodies stored before links or title mentions were kept end earlier, and
+// decode without them; a reader that predates a block ignores it).
+// codecFlate is the only encoding so far: a compact varint layout
+// compressed with DEFLATE, about a third of the text's size. The title is
+// not in the body (it is the article's row), so a title mention is stored
+// apart as its entity's index and its span: an entity's other mentions
+// keep their layout, paragraph+1 as an unsigned varint.
 const codecFlate = 1
 
 // errBadBody says a stored body could not be decoded.
@@ -49,8 +55,11 @@ func (e *encoder) encode(a *model.Article) []byte {
 	for _, ent := range a.Entities {
 		b = appendString(b, ent.Name)
 		b = binary.AppendUvarint(b, uint64(ent.Type))
-		b = binary.AppendUvarint(b, uint64(len(ent.Mentions)))
+		b = binary.AppendUvarint(b, uint64(len(ent.Mentions)-titleMentions(ent)))
 		for _, m := range ent.Mentions {
+			if m.Paragraph == model.TitleParagraph {
+				continue
+			}
 			b = binary.AppendUvarint(b, uint64(m.Section))
 			b = binary.AppendUvarint(b, uint64(m.Paragraph+1))
 			b = binary.AppendUvarint(b, uint64(m.Start))
@@ -66,6 +75,7 @@ func (e *encoder) encode(a *model.Article) []byte {
 		b = binary.AppendUvarint(b, uint64(l.Start))
 		b = binary.AppendUvarint(b, uint64(l.End-l.Start))
 	}
+	b = appendTitleMentions(b, a)
 	e.raw = b
 	e.out.Reset()
 	e.out.WriteByte(codecFlate)
@@ -73,6 +83,40 @@ func (e *encoder) encode(a *model.Article) []byte {
 	e.zw.Write(b)
 	e.zw.Close()
 	return e.out.Bytes()
+}
+
+// titleMentions counts the entity's mentions in the title.
+func titleMentions(e model.Entity) int {
+	n := 0
+	for _, m := range e.Mentions {
+		if m.Paragraph == model.TitleParagraph {
+			n++
+		}
+	}
+	return n
+}
+
+// appendTitleMentions appends the block of title mentions, if there are
+// any: their number, then each one's entity index, start and length.
+func appendTitleMentions(b []byte, a *model.Article) []byte {
+	n := 0
+	for _, ent := range a.Entities {
+		n += titleMentions(ent)
+	}
+	if n == 0 {
+		return b // the layout of bodies without them, byte for byte
+	}
+	b = binary.AppendUvarint(b, uint64(n))
+	for ei, ent := range a.Entities {
+		for _, m := range ent.Mentions {
+			if m.Paragraph == model.TitleParagraph {
+				b = binary.AppendUvarint(b, uint64(ei))
+				b = binary.AppendUvarint(b, uint64(m.Start))
+				b = binary.AppendUvarint(b, uint64(m.End-m.Start))
+			}
+		}
+	}
+	return b
 }
 
 func appendString(b []byte, s string) []byte {
@@ -146,7 +190,57 @@ func (r *bodyReader) decode(data []byte, a *model.Article, withEntities bool) er
 	if d.err == nil && len(d.b) > 0 {
 		d.links(a)
 	}
+	if d.err == nil && len(d.b) > 0 {
+		d.titleMentions(a)
+	}
 	return d.err
+}
+
+// titleMentions reads the mentions in a's title and puts each first among
+// its entity's mentions, where the title is read. The title is not part
+// of the body: a mention that does not fit the title a was given (a
+// summary read without one) is dropped, not an error.
+func (d *decoder) titleMentions(a *model.Article) {
+	n := d.count()
+	var title [][]model.Mention
+	dropped := false
+	for range n {
+		ei, start := d.uvarint(), int(d.uvarint())
+		end := start + int(d.uvarint())
+		if d.err != nil || ei >= uint64(len(a.Entities)) {
+			d.err = errBadBody
+			return
+		}
+		if start > end || end > len(a.Title) {
+			dropped = true
+			continue
+		}
+		if title == nil {
+			title = make([][]model.Mention, len(a.Entities))
+		}
+		title[ei] = append(title[ei], model.Mention{Section: 0, Paragraph: model.TitleParagraph,
+			Start: start, End: end, Text: a.Title[start:end]})
+	}
+	for ei, ms := range title {
+		if len(ms) > 0 {
+			ent := &a.Entities[ei]
+			ent.Mentions = append(ms, ent.Mentions...)
+		}
+	}
+	if dropped {
+		// An entity named only in a title it was not given is not there.
+		a.Entities = slices.DeleteFunc(a.Entities, func(e model.Entity) bool { return len(e.Mentions) == 0 })
+	}
+}
+
+// dropTitleMentions removes a's title mentions, and the entities named
+// only there.
+func dropTitleMentions(a *model.Article) {
+	for i := range a.Entities {
+		e := &a.Entities[i]
+		e.Mentions = slices.DeleteFunc(e.Mentions, func(m model.Mention) bool { return m.Paragraph == model.TitleParagraph })
+	}
+	a.Entities = slices.DeleteFunc(a.Entities, func(e model.Entity) bool { return len(e.Mentions) == 0 })
 }
 
 // links reads a's links, each checked to lie in the text it points into.

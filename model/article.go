@@ -64,9 +64,13 @@ func (a *Article) DateString() string {
 }
 
 // Text returns the text a Mention or Match position refers to: the section's
-// heading when paragraph is -1, else that paragraph. It returns "" when the
-// position does not exist.
+// heading when paragraph is -1, the article's Title for section 0 and
+// TitleParagraph, else that paragraph. It returns "" when the position
+// does not exist.
 func (a *Article) Text(section, paragraph int) string {
+	if section == 0 && paragraph == TitleParagraph {
+		return a.Title
+	}
 	if section < 0 || section >= len(a.Sections) {
 		return ""
 	}
@@ -78,6 +82,18 @@ func (a *Article) Text(section, paragraph int) string {
 		return ""
 	}
 	return s.Paragraphs[paragraph]
+}
+
+// ShowsTitle reports whether the title is shown above the lead, and so
+// read and recognised as text of its own: not when it was only derived
+// from the lead (it would repeat the lead's first words) nor when it is
+// the lead's own heading (a plain-text headline, shown once, as the
+// heading).
+func (a *Article) ShowsTitle() bool {
+	if a.DerivedTitle {
+		return false
+	}
+	return len(a.Sections) == 0 || a.Sections[0].Heading != a.Title
 }
 
 // Words counts the whitespace-separated words of the article's headings and

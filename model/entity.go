@@ -34,15 +34,22 @@ type Entity struct {
 type Mention struct {
 	// Section is the index into Article.Sections.
 	Section int
-	// Paragraph is the index into that section's Paragraphs, or -1 for the
-	// section's Heading.
+	// Paragraph is the index into that section's Paragraphs, -1 for the
+	// section's Heading, or TitleParagraph (with Section 0) for the
+	// article's Title.
 	Paragraph int
-	// Start and End are byte offsets into that paragraph (or heading) text:
-	// text[Start:End] == Text.
+	// Start and End are byte offsets into that paragraph (or heading, or
+	// title) text: text[Start:End] == Text.
 	Start, End int
 	// Text is the name as written.
 	Text string
 }
+
+// TitleParagraph is the Paragraph of a mention in the article's Title,
+// whose Section is 0: it sorts before the lead's heading, where the title
+// is read. Only a title the reader shows (Article.ShowsTitle) has
+// mentions; a plain-text headline is the lead's heading (-1) instead.
+const TitleParagraph = -2
 
 // Pos is a position in an article's text, shared by mentions and matches.
 type Pos struct {

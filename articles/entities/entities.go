@@ -54,12 +54,14 @@ func newRecognizer() (*recognizer, error) {
 }
 
 // Recognize fills a.Entities with the people and places mentioned in a's
-// headings and paragraphs, replacing what was there, in order of first
-// mention. Each entity has a canonical name (the fullest form used: "Lloyd
-// Austin" for "Austin") and every mention with its exact byte span.
-// Titles are not part of a span, nationalities and organisations are not
-// reported, and a heading keeps its listed places and its people of two
-// words or more; a single unlisted word in a heading needs the
+// title (when it is shown above the lead: model.Article.ShowsTitle; its
+// mentions have Paragraph model.TitleParagraph), headings and paragraphs,
+// replacing what was there, in order of first mention. Each entity has a
+// canonical name (the fullest form used: "Lloyd Austin" for "Austin") and
+// every mention with its exact byte span. Honorifics ("Mr", "Secretary")
+// are not part of a span, nationalities and organisations are not
+// reported, and a heading or the title keeps its listed places and its
+// people of two words or more; a single unlisted word there needs the
 // paragraphs' confirmation.
 //
 // Recognize is safe for concurrent use on different articles. The first

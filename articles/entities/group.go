@@ -84,7 +84,7 @@ func group(d *doc, spans []span, g *gazetteer.Gazetteer) []model.Entity {
 		return a.from < b.from
 	})
 	for _, s := range spans {
-		if d.units[s.u].paragraph == -1 {
+		if d.units[s.u].paragraph < 0 { // a heading or the title
 			heads = append(heads, s)
 			if s.typ == tagger.BOrg || s.typ == tagger.BMisc {
 				gr.cover(s)
@@ -370,7 +370,7 @@ func (gr *grouper) propagate() {
 						continue
 					}
 					s := span{u: ui, sent: si, from: i, to: i + n}
-					if n == 1 && i == 0 && u.paragraph != -1 && gr.lowered[strings.ToLower(toks[i].text)] {
+					if n == 1 && i == 0 && u.paragraph >= 0 && gr.lowered[strings.ToLower(toks[i].text)] {
 						continue
 					}
 					e := gr.alias(gr.d.text(s))

@@ -7,7 +7,9 @@ import (
 	"github.com/byline/byline/model"
 )
 
-// unit is one heading or paragraph, tokenised into sentences.
+// unit is one heading or paragraph (or the title shown above the lead),
+// tokenised into sentences. paragraph is -1 for a heading and
+// model.TitleParagraph for the title: both are headings to the rules.
 type unit struct {
 	section, paragraph int
 	text               string
@@ -44,6 +46,12 @@ func (r *recognizer) prepare(a *model.Article) *doc {
 			d.where = append(d.where, [2]int{len(d.units), k})
 		}
 		d.units = append(d.units, u)
+	}
+	if a.ShowsTitle() {
+		// A title drawn above the lead is read as a heading is; one that
+		// is the lead's heading, or was derived from the lead, is not
+		// read twice.
+		add(0, model.TitleParagraph, a.Title)
 	}
 	for si, s := range a.Sections {
 		add(si, -1, s.Heading)

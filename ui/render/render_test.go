@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/byline/byline/articles"
+	"github.com/byline/byline/articles/articlestest"
 	"github.com/byline/byline/model"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -177,5 +178,38 @@ func TestTitleDrawnOnce(t *testing.T) {
 	a := &model.Article{Title: "A Title Of Its Own", Sections: []model.Section{{Paragraphs: []string{"Body text that says something else entirely."}}}}
 	if out, _ := Article(a, 80, "notty", false); !strings.Contains(out, "A Title Of Its Own") {
 		t.Errorf("an explicit title is not drawn:\n%s", out)
+	}
+}
+
+// TestTitleHighlights prints Markdown, HTML and feed articles whose titles
+// name a person and a place: in colour both are painted on the title line,
+// where a title without mentions has neither.
+func TestTitleHighlights(t *testing.T) {
+	sgrs := SGRs(MarkStyles(NewTheme(true)))
+	for _, src := range articlestest.TitledSources() {
+		as, err := articles.Parse(src.Name, src.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		articles.Recognize(as)
+		a := as[0]
+		out, err := Article(a, 60, "dark", true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(out, "\n")
+		for _, want := range []string{"\x1b[" + sgrs[MarkPerson] + "m" + src.Person + "\x1b[m", "\x1b[" + sgrs[MarkPlace] + "m" + src.Place + "\x1b[m"} {
+			if !strings.Contains(first, want) {
+				t.Errorf("%s: title line lacks %q:\n%q", src.Name, want, first)
+			}
+		}
+		a.Entities = nil
+		bare, err := Article(a, 60, "dark", true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(bare, "\x1b["+sgrs[MarkPerson]+"m") || strings.Contains(bare, "\x1b["+sgrs[MarkPlace]+"m") {
+			t.Errorf("%s: highlights without mentions:\n%q", src.Name, bare)
+		}
 	}
 }

@@ -15,10 +15,14 @@ type Section struct {
 	Lines []Line
 	// pieces are the source texts in rendering order; the first skip are
 	// decoration (title, date), then the heading and the paragraphs.
+	// title says pieces[0] is the article's Title, as written (mentions
+	// point into it).
 	pieces []string
 	skip   int
-	// locs[p+1][i] is the rendered position of byte i of paragraph p
-	// (locs[0] is the heading); loc.line < 0 when the byte is not shown
+	title  bool
+	// locs[skip+p+1][i] is the rendered position of byte i of paragraph p
+	// (locs[skip] is the heading, locs[0] the title when there is one);
+	// loc.line < 0 when the byte is not shown
 	// (blanks, Markdown syntax). Computed on first use, on the UI's
 	// goroutine: most sections of a long article are never highlighted,
 	// and the map costs eight bytes per source byte.
@@ -38,16 +42,21 @@ type Span struct {
 }
 
 // Spans returns the rendered ranges that source bytes [start, end) of
-// paragraph p (-1: heading) cover, one per line, so that a name wrapped
-// across two lines is marked on both.
+// paragraph p (-1: heading, model.TitleParagraph: the title drawn above
+// the lead) cover, one per line, so that a name wrapped across two lines
+// is marked on both.
 func (s *Section) Spans(p, start, end int, out []Span) []Span {
 	if s.locs == nil {
-		s.locs = align(s.Lines, s.pieces)[s.skip:]
+		s.locs = align(s.Lines, s.pieces)
 	}
-	if p+1 < 0 || p+1 >= len(s.locs) {
+	i := s.skip + p + 1
+	switch {
+	case p == model.TitleParagraph && s.title:
+		i = 0
+	case p < -1 || i >= len(s.locs):
 		return out
 	}
-	locs := s.locs[p+1]
+	locs := s.locs[i]
 	end = min(end, len(locs))
 	for i := max(start, 0); i < end; i++ {
 		l := locs[i]
@@ -130,7 +139,7 @@ func renderSectionAs(r *renderer, a *model.Article, si int, width int, plain boo
 		}
 	}
 	if si == 0 && ShowsTitle(a) {
-		title := parseLines(r.titleLines(pieces[0], width), width, in)
+		title := parseLines(r.titleLines(Clean(pieces[0]), width), width, in)
 		if len(lines) > 0 {
 			title = append(title, Line{})
 		}
@@ -138,7 +147,8 @@ func renderSectionAs(r *renderer, a *model.Article, si int, width int, plain boo
 	}
 	// One blank line separates sections.
 	lines = append(lines, Line{})
-	return &Section{Lines: lines, pieces: pieces, skip: len(pieces) - 1 - len(a.Sections[si].Paragraphs)}, nil
+	return &Section{Lines: lines, pieces: pieces, skip: len(pieces) - 1 - len(a.Sections[si].Paragraphs),
+		title: si == 0 && ShowsTitle(a)}, nil
 }
 
 // parseLines parses rendered lines, cut to width cells, without the
@@ -180,7 +190,7 @@ func sectionMarkdown(a *model.Article, si int, plain, paragraphs bool) (string, 
 	}
 	if si == 0 {
 		if ShowsTitle(a) {
-			pieces = append(pieces, Clean(a.Title))
+			pieces = append(pieces, a.Title) // drawn Clean, aligned as written
 		}
 		if meta := metaLine(a); meta != "" {
 			b.WriteString("*")
@@ -209,16 +219,9 @@ func sectionMarkdown(a *model.Article, si int, plain, paragraphs bool) (string, 
 	return b.String(), pieces
 }
 
-// ShowsTitle reports whether an article's title is drawn above its lead:
-// not when it was only derived from the lead (it would repeat the lead's
-// first words) nor when it is the lead's own heading (a plain-text
-// headline, drawn once, as the heading).
-func ShowsTitle(a *model.Article) bool {
-	if a.DerivedTitle {
-		return false
-	}
-	return len(a.Sections) == 0 || a.Sections[0].Heading != a.Title
-}
+// ShowsTitle reports whether an article's title is drawn above its lead
+// (model.Article.ShowsTitle).
+func ShowsTitle(a *model.Article) bool { return a.ShowsTitle() }
 
 // metaLine is the date and byline shown under the title.
 func metaLine(a *model.Article) string {
