@@ -16,7 +16,7 @@ import (
 // settings during `byline add` unless GOGC or GOMEMLIMIT is set.
 const (
 	importGCPercent   = 400
-	importMemoryLimit = 512 << 20
+	importMemoryLimit = 256 << 20
 )
 
 // cmdAdd is `byline add PATH|URL...`: import files, directories and web
