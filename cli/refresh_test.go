@@ -117,3 +117,52 @@ func TestConfiguredFeeds(t *testing.T) {
 		t.Errorf("feed list with the configuration: %d %q %q", code, stdout, stderr)
 	}
 }
+
+// TestRefreshOutputSafe: what refresh, feed add and feed list print about
+// feeds that name themselves with escape sequences and bidi controls, or
+// fail with them in their answers, holds no control character.
+func TestRefreshOutputSafe(t *testing.T) {
+	evil := "\x1b]0;pwned\x07\u202eEvil\x1b[2J"
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>` + evil + ` &#x1b;[31m News</title>
+<item><title>Item ` + evil + `</title><link>http://example.org/a</link><description>Text ` + evil + ` here.</description></item>
+</channel></rss>`
+	var fail atomic.Bool
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed", func(w http.ResponseWriter, r *http.Request) {
+		if fail.Load() {
+			http.Error(w, "broken "+evil, 500)
+			return
+		}
+		w.Write([]byte(feed))
+	})
+	mux.HandleFunc("/other", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(feed)) })
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "lib.db")
+	var outs []string
+	for _, args := range [][]string{{"feed", "add", srv.URL + "/feed"}, {"feed", "add", srv.URL + "/other"}, {"refresh"}, {"feed", "list"}} {
+		code, stdout, stderr := runLib(t, db, args[0], args[1:]...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		outs = append(outs, stdout, stderr)
+	}
+	fail.Store(true)
+	_, stdout, stderr := runLib(t, db, "refresh")
+	if !strings.Contains(stderr, "warning:") {
+		t.Errorf("refresh with a failing feed: no warning in %q", stderr)
+	}
+	outs = append(outs, stdout, stderr)
+	_, stdout, stderr = runLib(t, db, "feed", "list")
+	outs = append(outs, stdout, stderr)
+	for _, s := range outs {
+		for _, r := range s {
+			if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r < 0xa0 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+				t.Fatalf("control %U in the output:\n%q", r, s)
+			}
+		}
+	}
+	if !strings.Contains(strings.Join(outs, ""), "Evil") {
+		t.Errorf("the feed's visible name is lost:\n%q", outs)
+	}
+}
