@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -285,8 +286,19 @@ func (v *columnsView) View() string {
 		if v.doc != nil && v.doc.Secs[si] != nil {
 			sb = scrollbar{top: sv.Top(), shown: v.h - 2, total: sv.Total()}
 		}
+		// Every view is as wide as the first pane's inside (SetSize), so
+		// its lines need no measuring: the last pane, which takes what
+		// is left of the width, pads them by the difference.
 		body := sv.Lines(v.hl, &v.c.styles.View)
-		blocks = append(blocks, v.c.drawBox(title, body, w, v.h, si == v.focus, false, sb))
+		if extra := w - v.colWidth(0); extra > 0 {
+			pad := strings.Repeat(" ", extra)
+			padded := make([]string, len(body))
+			for i, l := range body {
+				padded[i] = l + pad
+			}
+			body = padded
+		}
+		blocks = append(blocks, v.c.drawBox(title, body, w, v.h, si == v.focus, true, sb))
 	}
 	return compose(rect{0, 0, v.w, v.h}, rects, blocks)
 }
