@@ -36,6 +36,8 @@ type common struct {
 	fetch *fetch.Client
 	// maxWidth is the widest the reader's text gets (its measure).
 	maxWidth int
+	// borders are the box pieces already styled (see drawBox).
+	borders borderCache
 	// filters is the search syntax the source's / understands beyond
 	// words, for the help screen; "" when there is none.
 	filters string
@@ -92,21 +94,25 @@ func (c *common) drawBox(title string, body []string, w, h int, focused, exact b
 	if focused {
 		bs, ts = st.Pane.FocusBorder, st.Pane.FocusTitle
 	}
+	bc := c.borders.of(st)
+	piece := func(kind byte, n int, text string, style lipgloss.Style) string {
+		return bc.get(borderKey{focused, kind, n, text}, func() string { return style.Render(text) })
+	}
 	inner := max(w-2, 0)
 	var b strings.Builder
 	title = render.Truncate(title, max(inner-4, 0))
 	tw := lipgloss.Width(title)
 	top := "╭"
 	if tw > 0 {
-		b.WriteString(bs.Render("╭─ "))
-		b.WriteString(ts.Render(title))
+		b.WriteString(piece('a', 0, "╭─ ", bs))
+		b.WriteString(piece('t', 0, title, ts))
 		top = " " + strings.Repeat("─", max(inner-tw-3, 0)) + "╮"
 	} else {
 		top += strings.Repeat("─", inner) + "╮"
 	}
-	b.WriteString(bs.Render(top))
-	side := bs.Render("│")
-	thumb := bs.Render("┃")
+	b.WriteString(piece('r', 0, top, bs))
+	side := piece('s', 0, "│", bs)
+	thumb := piece('s', 0, "┃", bs)
 	track := h - 2
 	if sb.track > 0 {
 		track = min(sb.track, track)
@@ -131,8 +137,44 @@ func (c *common) drawBox(title string, body []string, w, h int, focused, exact b
 		}
 	}
 	b.WriteByte('\n')
-	b.WriteString(bs.Render("╰" + strings.Repeat("─", inner) + "╯"))
+	b.WriteString(piece('b', 0, "╰"+strings.Repeat("─", inner)+"╯", bs))
 	return b.String()
+}
+
+// borderCache keeps the styled pieces of the boxes drawn with one set of
+// styles: a box is drawn on every key, and styling its borders through
+// lipgloss each time cost more than the rest of the box.
+type borderCache struct {
+	styles *Styles
+	pieces map[borderKey]string
+}
+
+type borderKey struct {
+	focused bool
+	kind    byte
+	n       int
+	text    string
+}
+
+// maxBorderPieces bounds the cache: titles change (a position, a count).
+const maxBorderPieces = 512
+
+// of returns the cache for styles, emptied when the styles changed.
+func (bc *borderCache) of(styles *Styles) *borderCache {
+	if bc.styles != styles || len(bc.pieces) > maxBorderPieces {
+		bc.styles, bc.pieces = styles, map[borderKey]string{}
+	}
+	return bc
+}
+
+// get returns the piece for k, styling it with render the first time.
+func (bc *borderCache) get(k borderKey, render func() string) string {
+	if p, ok := bc.pieces[k]; ok {
+		return p
+	}
+	p := render()
+	bc.pieces[k] = p
+	return p
 }
 
 // viewCache keeps a pane's last drawing while what it depends on is
