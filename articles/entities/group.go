@@ -73,16 +73,7 @@ func group(d *doc, spans []span, g *gazetteer.Gazetteer) []model.Entity {
 			spans = append(spans, c)
 		}
 	}
-	sort.SliceStable(spans, func(i, j int) bool {
-		a, b := spans[i], spans[j]
-		if a.u != b.u {
-			return a.u < b.u
-		}
-		if a.sent != b.sent {
-			return a.sent < b.sent
-		}
-		return a.from < b.from
-	})
+	sortSpans(spans)
 	for _, s := range spans {
 		if d.units[s.u].paragraph < 0 { // a heading or the title
 			heads = append(heads, s)

@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 
@@ -29,16 +28,7 @@ var particles = map[string]bool{
 // (tagged or not) after them; or capitalised words, particles and a person
 // span. The spans must be in reading order within each sentence.
 func (d *doc) joinParticles(spans []span, g *gazetteer.Gazetteer) []span {
-	sort.SliceStable(spans, func(i, j int) bool {
-		a, b := spans[i], spans[j]
-		if a.u != b.u {
-			return a.u < b.u
-		}
-		if a.sent != b.sent {
-			return a.sent < b.sent
-		}
-		return a.from < b.from
-	})
+	sortSpans(spans)
 	out := spans[:0]
 	for k := 0; k < len(spans); k++ {
 		s := spans[k]

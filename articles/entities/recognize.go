@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/byline/byline/articles/entities/internal/tagger"
@@ -20,6 +21,21 @@ type unit struct {
 type span struct {
 	u, sent, from, to int
 	typ               tagger.Tag // BPer, BLoc, BOrg or BMisc
+}
+
+// sortSpans orders spans by unit, sentence and first token, keeping the
+// order of equal ones.
+func sortSpans(spans []span) {
+	sort.SliceStable(spans, func(i, j int) bool {
+		a, b := spans[i], spans[j]
+		if a.u != b.u {
+			return a.u < b.u
+		}
+		if a.sent != b.sent {
+			return a.sent < b.sent
+		}
+		return a.from < b.from
+	})
 }
 
 // doc is an article prepared for tagging.

@@ -103,13 +103,7 @@ func appendTable[V any](b []byte, m map[uint64]V, put func([]byte, V) []byte) []
 	slices.Sort(keys)
 	x, slots := phash.Build(keys)
 	b = x.Append(b)
-	byslot := make([]int, x.Size())
-	for i := range byslot {
-		byslot[i] = -1
-	}
-	for i, s := range slots {
-		byslot[s] = i
-	}
+	byslot := phash.BySlot(slots, x.Size())
 	var zero V
 	for _, i := range byslot {
 		k, v := uint64(0), zero

@@ -116,6 +116,20 @@ func Build(keys []uint64) (Index, []int) {
 	}
 }
 
+// BySlot inverts the slots Build returned for an index of size slots: for
+// each slot, the index of the key placed there, or -1 for an empty one.
+// Tables laid out in slot order are written from it.
+func BySlot(slots []int, size int) []int {
+	byslot := make([]int, size)
+	for i := range byslot {
+		byslot[i] = -1
+	}
+	for i, s := range slots {
+		byslot[s] = i
+	}
+	return byslot
+}
+
 // build tries to place keys with one seed; it fails if a bucket finds no
 // pilot that places it.
 func build(keys []uint64, seed uint64) (Index, []int, bool) {

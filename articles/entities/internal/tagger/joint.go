@@ -170,13 +170,7 @@ func appendJoint(b []byte, keys []uint32, rows [][2 * NumTags]int16, stages int)
 	}
 	x, slots := phash.Build(k64)
 	b = x.Append(b)
-	byslot := make([]int, x.Size())
-	for i := range byslot {
-		byslot[i] = -1
-	}
-	for i, s := range slots {
-		byslot[s] = i
-	}
+	byslot := phash.BySlot(slots, x.Size())
 	for _, i := range byslot {
 		var f uint32
 		var w [2 * NumTags]int16
