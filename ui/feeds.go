@@ -19,8 +19,7 @@ type feedsPane struct {
 	stats     library.Stats
 	collapsed map[string]bool
 	rows      []feedRow
-	cursor    int
-	offset    int
+	listNav   // the cursor on rows and the window's first row
 	// selected is the part of the library the Articles pane lists.
 	selected library.Scope
 	// busy is the feed being refreshed on its own (r), "" for none.
@@ -241,16 +240,7 @@ func (p *feedsPane) build() {
 // visible is how many rows fit in the pane.
 func (p *feedsPane) visible() int { return max(p.h-2, 1) }
 
-func (p *feedsPane) scroll() {
-	n := p.visible()
-	if p.cursor < p.offset {
-		p.offset = p.cursor
-	}
-	if p.cursor >= p.offset+n {
-		p.offset = p.cursor - n + 1
-	}
-	p.offset = max(0, min(p.offset, len(p.rows)-n))
-}
+func (p *feedsPane) scroll() { p.listNav.scroll(len(p.rows), p.visible()) }
 
 // Update moves the cursor, selects the row under it (Enter, a click) and
 // folds an OPML folder.

@@ -6,7 +6,8 @@ import (
 )
 
 // listNav is the cursor and scroll offset of a list pane that shows a
-// window of rows items out of n; the Articles and Sections panes share it.
+// window of rows items out of n; the Articles, Sections and Feeds panes
+// share it.
 type listNav struct {
 	cursor int
 	offset int
