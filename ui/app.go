@@ -116,6 +116,8 @@ func newModel(opts Options) *Model {
 		help: newHelp(c, opts.Version), problems: newProblems(c)}
 	m.view = newArticleView(c, m, m.search)
 	if opts.Library != nil {
+		// The library's reader has a header with the date and author.
+		c.header = true
 		web := opts.Web
 		if web == nil {
 			web = opts.Fetch

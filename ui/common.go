@@ -36,6 +36,10 @@ type common struct {
 	fetch *fetch.Client
 	// maxWidth is the widest the reader's text gets (its measure).
 	maxWidth int
+	// header says the reader shows the article's source, author and date
+	// in a header of its own (the library), so the rendering leaves the
+	// date and byline out from under the title.
+	header bool
 	// borders are the box pieces already styled (see drawBox).
 	borders borderCache
 	// filters is the search syntax the source's / understands beyond
@@ -54,7 +58,7 @@ func (c *common) setBackground(terminalDark bool) {
 
 // look is how to render now.
 func (c *common) look() render.Look {
-	return render.Look{Style: render.ResolveStyle(c.style, c.terminalDark), NoColor: c.noColor}
+	return render.Look{Style: render.ResolveStyle(c.style, c.terminalDark), NoColor: c.noColor, NoMeta: c.header}
 }
 
 // box draws a bordered pane of exactly w×h cells with title in its top

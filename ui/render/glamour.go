@@ -23,6 +23,9 @@ type Look struct {
 	// NoColor renders for a terminal without colour (NO_COLOR, plain
 	// text).
 	NoColor bool
+	// NoMeta leaves out the date and byline under the title, for a reader
+	// that shows them in a header of its own.
+	NoMeta bool
 }
 
 // CheckStyle reports whether name is a glamour style byline can render with:
@@ -66,6 +69,8 @@ type renderer struct {
 	tr    *glamour.TermRenderer
 	title ansi.StylePrimitive
 	color bool
+	// meta says the date and byline are drawn under the title.
+	meta bool
 	// plain is the paragraph look learnt from glamour, for laying plain
 	// paragraphs out without it, and heading the look of simple headings,
 	// learnt at the first heading (plain.go); width is the renderer's.
@@ -118,7 +123,7 @@ func newRenderer(look Look, width int) (*renderer, error) {
 	if title.Bold == nil {
 		title.Bold = cfg.Heading.Bold
 	}
-	r := &renderer{tr: tr, title: title, color: !look.NoColor, width: width}
+	r := &renderer{tr: tr, title: title, color: !look.NoColor, meta: !look.NoMeta, width: width}
 	r.plain = r.learnPlain()
 	return r, nil
 }

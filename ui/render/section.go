@@ -113,7 +113,7 @@ func renderSectionAs(r *renderer, a *model.Article, si int, width int, plain boo
 			}
 		}
 	}
-	md, pieces := sectionMarkdown(a, si, plain, !fast)
+	md, pieces := sectionMarkdown(a, si, plain, !fast, r.meta)
 	var lines []Line
 	if fast && md != "" && (si > 0 || metaLine(a) == "") {
 		// The heading is all there is for glamour to render.
@@ -180,7 +180,7 @@ func parseLines(raw []string, width int, in interner) []Line {
 // renderer wraps it itself; without paragraphs, the paragraphs are pieces
 // only (the renderer lays them out itself too). Plain paragraphs are
 // escaped so that nothing in them reads as Markdown.
-func sectionMarkdown(a *model.Article, si int, plain, paragraphs bool) (string, []string) {
+func sectionMarkdown(a *model.Article, si int, plain, paragraphs, meta bool) (string, []string) {
 	s := &a.Sections[si]
 	var b strings.Builder
 	var pieces []string
@@ -192,11 +192,11 @@ func sectionMarkdown(a *model.Article, si int, plain, paragraphs bool) (string, 
 		if ShowsTitle(a) {
 			pieces = append(pieces, a.Title) // drawn Clean, aligned as written
 		}
-		if meta := metaLine(a); meta != "" {
+		if line := metaLine(a); line != "" && meta {
 			b.WriteString("*")
-			b.WriteString(escapeMarkdown(meta))
+			b.WriteString(escapeMarkdown(line))
 			b.WriteString("*\n\n")
-			pieces = append(pieces, meta)
+			pieces = append(pieces, line)
 		}
 	}
 	pieces = append(pieces, s.Heading)
