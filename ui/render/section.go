@@ -79,6 +79,10 @@ func (s *Section) Spans(p, start, end int, out []Span) []Span {
 	return out
 }
 
+// minFastWidth is the narrowest rendering laid out by byline's own fast
+// path for plain paragraphs and headings (plain.go).
+const minFastWidth = 20
+
 // renderSection renders section si of a with r. The lead section starts
 // with the article's title and date. A Markdown section beyond the limits
 // of guard.go, or one glamour fails on, is shown as plain text instead.
@@ -101,7 +105,10 @@ func renderSectionAs(r *renderer, a *model.Article, si int, width int, plain boo
 		}
 	}()
 	in := interner{}
-	fast := plain && r.plain.ok
+	// Below minFastWidth glamour lays everything out itself: at a few
+	// cells its breaks are its own (FuzzPlainAsGlamour found one at 1),
+	// and nothing that narrow is long enough to be worth the fast path.
+	fast := plain && r.plain.ok && width >= minFastWidth
 	var laid [][]Line
 	if fast {
 		laid = make([][]Line, len(a.Sections[si].Paragraphs))
