@@ -71,8 +71,13 @@ func (r *renderer) paragraphLines(p string, width int, in interner) (lines []Lin
 		text = parseLine(text, in).Text
 	}
 	text = strings.Trim(text, " ")
-	if strings.TrimSpace(text) == "" {
+	if text == "" {
 		return nil, true // glamour leaves out a paragraph of blanks
+	}
+	if strings.TrimSpace(text) == "" {
+		// Only other spaces (U+3000, tabs): glamour's to lay out, as it
+		// keeps some of them.
+		return nil, false
 	}
 	room := max(max(width, 8)+2-2*len(pl.margin), 1)
 	for word := range strings.FieldsSeq(text) {
