@@ -121,6 +121,13 @@ func send(t testing.TB, m *Model, msg tea.Msg) {
 // synchronously, as the bubbletea runtime would (without its concurrency).
 func drain(t testing.TB, m *Model, cmd tea.Cmd) {
 	t.Helper()
+	drainWith(t, m, cmd, func(c tea.Cmd) (tea.Msg, bool) { return c(), true })
+}
+
+// drainWith is drain with run deciding how a command is run: it returns
+// the command's message, or false to drop the command.
+func drainWith(t testing.TB, m *Model, cmd tea.Cmd, run func(tea.Cmd) (tea.Msg, bool)) {
+	t.Helper()
 	queue := []tea.Cmd{cmd}
 	for n := 0; len(queue) > 0; n++ {
 		if n > 10000 {
@@ -131,7 +138,11 @@ func drain(t testing.TB, m *Model, cmd tea.Cmd) {
 		if c == nil {
 			continue
 		}
-		switch msg := c().(type) {
+		msg, ok := run(c)
+		if !ok {
+			continue
+		}
+		switch msg := msg.(type) {
 		case nil:
 		case tea.BatchMsg:
 			queue = append(queue, msg...)

@@ -38,34 +38,16 @@ func TestIntervalRefresh(t *testing.T) {
 // time: it is counted and dropped.
 func drainSkippingTicks(t *testing.T, m *Model, cmd tea.Cmd) (ticks int) {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for n := 0; len(queue) > 0; n++ {
-		if n > 10000 {
-			t.Fatal("commands never settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
+	drainWith(t, m, cmd, func(c tea.Cmd) (tea.Msg, bool) {
 		done := make(chan tea.Msg, 1)
 		go func() { done <- c() }()
-		var msg tea.Msg
 		select {
-		case msg = <-done:
+		case msg := <-done:
+			return msg, true
 		case <-time.After(2 * time.Second):
 			ticks++
-			continue
+			return nil, false
 		}
-		switch msg := msg.(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case tea.QuitMsg:
-		default:
-			_, next := m.Update(msg)
-			queue = append(queue, next)
-		}
-	}
+	})
 	return ticks
 }
