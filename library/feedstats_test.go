@@ -331,3 +331,24 @@ func TestOPMLBadInput(t *testing.T) {
 		t.Errorf("a huge OPML: %v", err)
 	}
 }
+
+// TestOPMLCategories: a feed outside any OPML folder is filed under its
+// first category (OPML 2.0's slash-delimited category attribute).
+func TestOPMLCategories(t *testing.T) {
+	ctx := context.Background()
+	l, _ := openTemp(t)
+	doc := `<opml version="2.0"><body>
+		<outline text="A" xmlUrl="http://h/a" category="/Tech/Go,/Other"/>
+		<outline text="In folder"><outline text="B" xmlUrl="http://h/b" category="/Ignored"/></outline>
+		<outline text="C" xmlUrl="http://h/c"/></body></opml>`
+	if added, problems, err := l.ImportOPML(ctx, strings.NewReader(doc)); err != nil || added != 3 || len(problems) != 0 {
+		t.Fatalf("ImportOPML = %d, %v, %v", added, problems, err)
+	}
+	st, _ := l.Stats(ctx)
+	want := map[string]string{"http://h/a": "Tech / Go", "http://h/b": "In folder", "http://h/c": ""}
+	for _, f := range st.Feeds {
+		if f.Folder != want[f.URL] {
+			t.Errorf("%s in folder %q, want %q", f.URL, f.Folder, want[f.URL])
+		}
+	}
+}

@@ -129,7 +129,7 @@ func readOPML(r io.Reader) (feeds []opmlFeed, problems []error, err error) {
 		if len(folders) > 0 {
 			folder = folders[len(folders)-1]
 		}
-		var rawURL, title, text string
+		var rawURL, title, text, category string
 		for _, a := range se.Attr {
 			switch {
 			case strings.EqualFold(a.Name.Local, "xmlUrl"):
@@ -138,6 +138,8 @@ func readOPML(r io.Reader) (feeds []opmlFeed, problems []error, err error) {
 				title = a.Value
 			case a.Name.Local == "text":
 				text = a.Value
+			case a.Name.Local == "category":
+				category = a.Value
 			}
 		}
 		name := title
@@ -159,12 +161,29 @@ func readOPML(r io.Reader) (feeds []opmlFeed, problems []error, err error) {
 			problems = append(problems, err)
 			continue
 		}
+		if folder == "" {
+			folder = categoryFolder(category)
+		}
 		feeds = append(feeds, opmlFeed{url: u, name: oneLine(name), folder: folder})
 	}
 	if !root {
 		return nil, nil, errors.New("not an OPML file: no opml element")
 	}
 	return feeds, problems, nil
+}
+
+// categoryFolder is the folder an OPML category attribute names for a
+// feed outside any folder: its first category, a slash-delimited path
+// ("/Tech/Go" is "Tech / Go").
+func categoryFolder(category string) string {
+	first, _, _ := strings.Cut(category, ",")
+	var parts []string
+	for _, p := range strings.Split(first, "/") {
+		if p = oneLine(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " / ")
 }
 
 // ExportOPML writes every subscription as an OPML 2.0 document.
