@@ -35,14 +35,15 @@ func main() {
 	errs := flag.String("errors", "", "write the sentences with wrong PER or LOC spans to this file")
 	preds := flag.String("predictions", "", "write the tokens of both sets with gold and predicted tags to this file")
 	diffs := flag.String("diffs", "", "write the sentences whose PER or LOC spans through the product differ from the direct or the gold ones to this file")
+	webHalf := flag.Int("webhalf", -1, "with -dev, 0 or 1: measure UNER dev's documents of that parity only (those train -webhalf held out)")
 	flag.Parse()
-	if err := run(*data, *weights, *all, *dev, *errs, *preds, *diffs); err != nil {
+	if err := run(*data, *weights, *all, *dev, *errs, *preds, *diffs, *webHalf); err != nil {
 		fmt.Fprintln(os.Stderr, "eval:", err)
 		os.Exit(1)
 	}
 }
 
-func run(data, weights string, all, dev bool, errs, preds, diffs string) error {
+func run(data, weights string, all, dev bool, errs, preds, diffs string, webHalf int) error {
 	raw, err := os.ReadFile(weights)
 	if err != nil {
 		return err
@@ -69,6 +70,18 @@ func run(data, weights string, all, dev bool, errs, preds, diffs string) error {
 	uner, err := corpus.ReadUNERFile(filepath.Join(data, "uner-ewt", unerFile))
 	if err != nil {
 		return err
+	}
+	if webHalf >= 0 {
+		if !dev {
+			return fmt.Errorf("-webhalf splits UNER dev: give -dev too")
+		}
+		var half []corpus.Document
+		for i, d := range uner {
+			if i%2 == webHalf {
+				half = append(half, d)
+			}
+		}
+		uner, suffix = half, fmt.Sprintf("dev%d", webHalf)
 	}
 	var diffOut *os.File
 	if diffs != "" {
