@@ -71,6 +71,7 @@ func run(data, weights string, all, dev bool, errs, preds, diffs string, webHalf
 	if err != nil {
 		return err
 	}
+	unerSuffix := suffix
 	if webHalf >= 0 {
 		if !dev {
 			return fmt.Errorf("-webhalf splits UNER dev: give -dev too")
@@ -81,7 +82,7 @@ func run(data, weights string, all, dev bool, errs, preds, diffs string, webHalf
 				half = append(half, d)
 			}
 		}
-		uner, suffix = half, fmt.Sprintf("dev%d", webHalf)
+		uner, unerSuffix = half, fmt.Sprintf("dev%d", webHalf)
 	}
 	var diffOut *os.File
 	if diffs != "" {
@@ -97,7 +98,7 @@ func run(data, weights string, all, dev bool, errs, preds, diffs string, webHalf
 	for _, set := range []struct {
 		name string
 		docs []corpus.Document
-	}{{"conll-" + suffix, conll}, {"uner-" + suffix, uner}} {
+	}{{"conll-" + suffix, conll}, {"uner-" + unerSuffix, uner}} {
 		start := time.Now()
 		s := corpus.Evaluate(set.docs, m.TagStrings)
 		el := time.Since(start)
@@ -127,7 +128,7 @@ func run(data, weights string, all, dev bool, errs, preds, diffs string, webHalf
 		for _, set := range []struct {
 			name string
 			docs []corpus.Document
-		}{{"conll-" + suffix, conll}, {"uner-" + suffix, uner}} {
+		}{{"conll-" + suffix, conll}, {"uner-" + unerSuffix, uner}} {
 			for _, d := range set.docs {
 				words := make([][]string, len(d))
 				for i, s := range d {
