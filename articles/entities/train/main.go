@@ -9,14 +9,15 @@
 // file that package entities embeds. Training is deterministic: a fixed seed
 // and a fixed sentence order per epoch.
 //
-// The embedded weights were made by cross-validation on UNER dev's halves
-// (documents of even and odd index): each half's run learnt the other half
-// and chose the penalties on it, and the penalties best on both held-out
-// halves together were then given to the run that learns all of UNER dev
-// (BENCHMARKS.md, "Wire copy"):
+// The embedded weights are made with the defaults (no -web). Learning UNER
+// dev was tried by cross-validation on its halves (documents of even and odd
+// index): each half's run learns the other half and chooses the penalties on
+// this one, and the penalties best on both held-out halves together are then
+// given to the run that learns all of UNER dev; bench/NOTES-wire.md has the
+// figures and why those weights were not adopted:
 //
 //	go run ./articles/entities/train -web 3 -webhalf 0 -out /tmp/h0.bin   # and -webhalf 1
-//	go run ./articles/entities/train -web 3 -penalty 4,10
+//	go run ./articles/entities/train -web 3 -penalty 4,10 -out /tmp/web.bin
 //
 // Usage, from the repository root:
 //
