@@ -3,7 +3,9 @@ package articles
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/byline/byline/model"
 	"github.com/mmcdole/gofeed"
@@ -55,11 +57,8 @@ func ParseFeed(source string, data []byte) (*Feed, error) {
 		return nil, &Error{Source: source, Err: fmt.Errorf("not a readable RSS or Atom feed: %w", err)}
 	}
 	f := &Feed{Title: feedText(gf.Title), Link: cleanText(gf.Link)}
-	for _, it := range gf.Items {
-		if it == nil {
-			continue
-		}
-		if a := feedArticle(source, it); a != nil {
+	for _, a := range feedArticles(source, gf.Items, runtime.GOMAXPROCS(0)) {
+		if a != nil {
 			a.Feed = f.Title
 			if a.Feed == "" {
 				a.Feed = source
@@ -76,12 +75,61 @@ func ParseFeed(source string, data []byte) (*Feed, error) {
 	return f, nil
 }
 
+// feedArticles turns items into articles, in their order (nil for an item
+// skipped), on up to workers goroutines. Items are independent, and turning
+// their HTML into sections is most of a large feed's parsing after gofeed's
+// own: a first fetch of thousands of items spends a second in it, before
+// any item can be recognised or stored.
+func feedArticles(source string, items []*gofeed.Item, workers int) []*model.Article {
+	out := make([]*model.Article, len(items))
+	convert := func(i int) {
+		if items[i] != nil {
+			out[i] = feedArticle(source, items[i])
+		}
+	}
+	// A small feed is not worth the goroutines.
+	const perWorker = 16
+	workers = min(workers, len(items)/perWorker)
+	if workers <= 1 {
+		for i := range items {
+			convert(i)
+		}
+		return out
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	next := 0
+	for range workers {
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				i := next
+				next += perWorker
+				mu.Unlock()
+				if i >= len(items) {
+					return
+				}
+				for j := i; j < min(i+perWorker, len(items)); j++ {
+					convert(j)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
 // feedArticle turns an item into an article, or returns nil for an item
 // with neither title nor text.
 func feedArticle(source string, it *gofeed.Item) *model.Article {
 	a := &model.Article{Source: source, Format: model.Plain, Title: feedText(it.Title)}
+	// root is the parsed body the sections came from (nil: none, or a
+	// body too deeply nested to parse), which the links are read from.
+	var root *html.Node
+	fromBody := false
 	for _, body := range []string{it.Content, it.Description} {
-		if a.Sections = HTMLSections(body); len(a.Sections) > 0 {
+		if a.Sections, root = fragmentSections(body); len(a.Sections) > 0 {
+			fromBody = true
 			break
 		}
 	}
@@ -109,7 +157,7 @@ func feedArticle(source string, it *gofeed.Item) *model.Article {
 		a.Title = DeriveTitle(a)
 		a.DerivedTitle = true
 	}
-	a.Links = feedLinks(a, it)
+	a.Links = feedLinks(a, it, fromBody, root)
 	return a
 }
 

@@ -81,16 +81,20 @@ func ParseHTML(source string, data []byte, pageURL string) (*model.Article, erro
 // readability's scoring. A fragment nested too deeply to parse into a tree
 // is read token by token instead (flatSections): its text is kept.
 func HTMLSections(fragment string) []model.Section {
-	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, DataAtom: atom.Body, Data: "body"})
-	if err != nil {
-		// Nested deeper than x/net/html parses (512 elements).
-		return flatSections(strings.NewReader(fragment), nil)
+	s, _ := fragmentSections(fragment)
+	return s
+}
+
+// fragmentSections returns the sections of an HTML fragment and the tree
+// they were read from, for its links to be read from the same tree (a feed's
+// items are parsed once); the tree is nil when x/net/html cannot parse the
+// fragment (nested deeper than its 512 elements) and the text is read flat.
+func fragmentSections(fragment string) ([]model.Section, *html.Node) {
+	root := fragmentRoot(fragment)
+	if root == nil {
+		return flatSections(strings.NewReader(fragment), nil), nil
 	}
-	root := &html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"}
-	for _, n := range nodes {
-		root.AppendChild(n)
-	}
-	return htmlSections(root)
+	return htmlSections(root), root
 }
 
 // wallClock keeps a timestamp's own calendar date and time but in UTC, so

@@ -267,9 +267,10 @@ func merge(links, bare []model.Link) []model.Link {
 }
 
 // feedLinks returns a feed item's links: its own link first, not in the
-// text, then those of the content its sections came from (as
-// feedArticle chose it), relative ones resolved against the item's link.
-func feedLinks(a *model.Article, it *gofeed.Item) []model.Link {
+// text, then those of the content its sections came from (fromBody: as
+// feedArticle chose it and parsed it into root), relative ones resolved
+// against the item's link.
+func feedLinks(a *model.Article, it *gofeed.Item, fromBody bool, root *html.Node) []model.Link {
 	var out []model.Link
 	own := SafeURL(cleanText(it.Link))
 	if own != "" {
@@ -279,10 +280,8 @@ func feedLinks(a *model.Article, it *gofeed.Item) []model.Link {
 	if err != nil || !base.IsAbs() {
 		base = nil
 	}
-	for _, body := range []string{it.Content, it.Description} {
-		if len(HTMLSections(body)) > 0 {
-			return merge(append(out, htmlLinks(fragmentRoot(body), a, base)...), nil)
-		}
+	if fromBody {
+		return merge(append(out, htmlLinks(root, a, base)...), nil)
 	}
 	return merge(out, textLinks(a))
 }
