@@ -1,0 +1,513 @@
+package tagger
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/byline/byline/articles/entities/gazetteer"
+)
+
+// Most of a token's features depend on the word alone: its lower-case
+// form, spelling, shapes, affixes, trigrams and frequency. News repeats
+// its words (a few thousand forms make most of any text), so tagging keeps,
+// per word form, what Prepare works out from it and the summed weights of
+// those features in both models: one lookup in a small cache then replaces
+// some twenty in the feature table. The sums are of the quantised integer
+// weights, so the order they are added in does not matter and the
+// emissions are exactly those of looking every feature up.
+//
+// The cache is the tagger's own (the sums depend on its weights), shared by
+// the goroutines that tag with it: a fixed array of pointers to immutable
+// entries, read and replaced atomically, so a lookup takes no lock and the
+// memory it holds is bounded whatever is tagged.
+
+// cacheSlots is the number of entries the word cache holds at most. A
+// news article has a few hundred distinct words and a day's import a few
+// tens of thousands; the frequent ones are what the cache is for.
+const cacheSlots = 1 << 14
+
+// wordEntry is what tagging knows about one word form (as Prepare sees it,
+// after respell) on its own.
+type wordEntry struct {
+	w, lw              string // the word and its lower-case form
+	lower              uint64 // Hash(lw)
+	word, shape, short uint64 // of w as written
+	h1                 uint64 // gazetteer.Extend(0, lower): the word as a name
+	flags              uint16
+	freq               uint8
+	lists              gazetteer.List // the gazetteer lists the word alone is on
+	longer             bool           // a longer name starts with the word
+	// sum holds the summed weights, first model then second, of the
+	// features of the word itself (ownFeatures) and of the sentence class
+	// for a word of a normal sentence that is not its first
+	// (classFeatures(sentNormal, ...)).
+	sum [2 * NumTags]int32
+	// ctx holds the weights of the features the word gives its neighbours:
+	// as the word before, after, two before and two after.
+	ctx [4][2 * NumTags]int16
+}
+
+// Indexes of wordEntry.ctx.
+const (
+	ctxM1 = iota
+	ctxP1
+	ctxM2
+	ctxP2
+)
+
+// fast is the tagger's word cache and the weights of the features whose
+// values are few, summed once.
+type fast struct {
+	j     *joint
+	x     *Extractor
+	slots []atomic.Pointer[wordEntry]
+	// start and end are the neighbour weights of the sentence boundaries
+	// (ctxM1, ctxM2 of start; ctxP1, ctxP2 of end).
+	start, end [4][2 * NumTags]int16
+}
+
+// fastOnce builds the tagger's word cache on first use.
+type fastOnce struct {
+	once sync.Once
+	f    *fast
+}
+
+// fastPath returns the word cache of t, which has two stages.
+func (t *Tagger) fastPath() *fast {
+	t.fast.once.Do(func() {
+		t.fast.f = newFast(t, cacheSlots)
+	})
+	return t.fast.f
+}
+
+// newFast returns a word cache of slots entries (a power of two) for t.
+func newFast(t *Tagger, slots int) *fast {
+	f := &fast{j: t.jointTable(), x: t.First.x, slots: make([]atomic.Pointer[wordEntry], slots)}
+	f.start = f.context(hStart)
+	f.end = f.context(hEnd)
+	return f
+}
+
+// context returns the neighbour weights of a word with lower-case hash lower.
+func (f *fast) context(lower uint64) (c [4][2 * NumTags]int16) {
+	c[ctxM1] = f.j.weights(key(tLowerM1, lower))
+	c[ctxP1] = f.j.weights(key(tLowerP1, lower))
+	c[ctxM2] = f.j.weights(key(tLowerM2, lower))
+	c[ctxP2] = f.j.weights(key(tLowerP2, lower))
+	return c
+}
+
+// weights returns the weights of feature f in a two-stage table, zero if
+// the table does not have it.
+func (j *joint) weights(f uint32) [2 * NumTags]int16 {
+	if f == 0 {
+		f = 1 // as Model.put stores it
+	}
+	if r := &j.recs2[j.index.Slot(uint64(f))]; r.key == f {
+		return r.w
+	}
+	return [2 * NumTags]int16{}
+}
+
+// addBoth adds the weights of fs, both models, to acc.
+func (j *joint) addBoth(fs []uint32, acc *[2 * NumTags]int32) {
+	a, p := (*[NumTags]int32)(acc[:NumTags]), (*[NumTags]int32)(acc[NumTags:])
+	j.add(fs, a, p)
+}
+
+// subBoth subtracts the weights of fs, both models, from acc.
+func (j *joint) subBoth(fs []uint32, acc *[2 * NumTags]int32) {
+	var d [2 * NumTags]int32
+	j.addBoth(fs, &d)
+	for k := range acc {
+		acc[k] -= d[k]
+	}
+}
+
+// word returns the cache entry of w, making it if the cache does not hold it.
+func (f *fast) word(w string, buf []uint32) (*wordEntry, []uint32) {
+	s := &f.slots[gazetteer.Mix(gazetteer.Hash(w))&uint64(len(f.slots)-1)]
+	if e := s.Load(); e != nil && e.w == w {
+		return e, buf
+	}
+	// The entry outlives the document: it must not keep the text the
+	// word was cut from.
+	w = strings.Clone(w)
+	e := &wordEntry{w: w, lw: strings.ToLower(w)}
+	e.flags = wordFlags(w, e.lw)
+	e.lower = gazetteer.Hash(e.lw)
+	e.word = gazetteer.Hash(w)
+	e.shape, e.short = shapes(w)
+	e.freq = f.x.freqCode(e.lower)
+	e.h1 = gazetteer.Extend(0, e.lower)
+	if f.x.gaz != nil {
+		e.lists, e.longer = f.x.gaz.Find(e.h1)
+	}
+	buf = ownFeatures(buf[:0], e.lw, e.lower, e.word, e.shape, e.short, e.freq)
+	buf = classFeatures(buf, sentNormal, false, e.short, e.lower, e.freq, e.flags&fCap)
+	f.j.addBoth(buf, &e.sum)
+	e.ctx = f.context(e.lower)
+	s.Store(e)
+	return e, buf
+}
+
+// ownFeatures appends the keys of the features of a token that depend on
+// its word alone (in Features: bias, word, shapes, affixes, trigrams,
+// frequency).
+func ownFeatures(buf []uint32, lw string, lower, word, shape, short uint64, freq uint8) []uint32 {
+	buf = append(buf,
+		key(tBias, 0),
+		key(tLower, lower),
+		key(tWord, word),
+		key(tShape, shape),
+		key(tShort, short),
+	)
+	var pre, suf [4]uint64
+	affixes(lw, &pre, &suf)
+	for k := 0; k < 4; k++ {
+		if pre[k] != 0 {
+			buf = append(buf, key2(tPre, uint64(k), pre[k]))
+		}
+		if suf[k] != 0 {
+			buf = append(buf, key2(tSuf, uint64(k), suf[k]))
+		}
+	}
+	var grams [20]uint64
+	for _, g := range appendNgrams(grams[:0], lw) {
+		buf = append(buf, key(tNgram, g))
+	}
+	return append(buf, key(tFreq, uint64(freq)))
+}
+
+// classFeatures appends the keys of the features of a token that depend on
+// its word and on the sentence: its class, and whether the token is the
+// sentence's first (i0) or counts as first (first: i0 or a sentence not
+// normal), as in Features.
+func classFeatures(buf []uint32, class uint64, i0 bool, short, lower uint64, freq uint8, capBit uint16) []uint32 {
+	first := uint64(0)
+	if i0 || class != sentNormal {
+		first = 1
+	}
+	buf = append(buf,
+		key2(tSentShort, class, short),
+		key2(tCaseLower, class, lower),
+		key2(tFreqCap, uint64(freq), uint64(capBit)|first<<1|class<<2),
+	)
+	if i0 {
+		buf = append(buf, key(tFirstShort, short))
+	}
+	return buf
+}
+
+// contextFeatures appends the keys of the features of token i of sentence
+// s that Features computes from its neighbours and the document, less the
+// neighbours' lower-case words alone (wordEntry.ctx): the rest of Features
+// beside ownFeatures and classFeatures.
+func (d *Doc) contextFeatures(s, i int, buf []uint32) []uint32 {
+	toks := d.sents[s]
+	t := &toks[i]
+	class := uint64(d.class[s])
+	lm1, lp1 := hStart, hEnd
+	sm1, sp1 := hStart, hEnd
+	var fm1, fm2 uint16
+	var gm1, gp1 uint32
+	qm1, qp1 := uint64(16), uint64(17)
+	if i > 0 {
+		p := &toks[i-1]
+		lm1, sm1, fm1, gm1, qm1 = p.lower, p.short, p.flags, p.gaz, uint64(p.freq)
+		if i > 1 {
+			fm2 = toks[i-2].flags
+		}
+	}
+	if i+1 < len(toks) {
+		n := &toks[i+1]
+		lp1, sp1, gp1, qp1 = n.lower, n.short, n.gaz, uint64(n.freq)
+	}
+	buf = append(buf,
+		key2(tBiM1, lm1, t.lower),
+		key2(tBiP1, t.lower, lp1),
+		key2(tShort3, gazetteer.Mix(sm1)^t.short, sp1),
+		key2(tShortM1, sm1, t.short),
+		key2(tShortP1, t.short, sp1),
+		key2(tLowerM1Short, lm1, t.short),
+	)
+	if fm1&fTitle != 0 {
+		buf = append(buf, key(tTitleM1, t.short))
+	}
+	if fm2&fTitle != 0 {
+		buf = append(buf, key(tTitleM2, t.short))
+	}
+	capBit := uint64(t.flags & fCap)
+	for b := 0; b < 4*gazetteer.NumLists; b++ {
+		if t.gaz&(1<<b) != 0 {
+			buf = append(buf, key(tGaz, uint64(b)), key2(tGazCap, uint64(b), capBit|class<<4),
+				key2(tGazFreq, uint64(b), uint64(t.freq)))
+		}
+		if gm1&(1<<b) != 0 {
+			buf = append(buf, key(tGazM1, uint64(b)))
+		}
+		if gp1&(1<<b) != 0 {
+			buf = append(buf, key(tGazP1, uint64(b)))
+		}
+	}
+	first := uint64(0)
+	if i == 0 || class != sentNormal {
+		first = 1
+	}
+	for b := 0; b < numDocBits; b++ {
+		if t.doc&(1<<b) != 0 {
+			buf = append(buf, key(tDoc, uint64(b)), key2(tDocShort, uint64(b), t.short), key2(tDocFirst, uint64(b), first))
+		}
+	}
+	return append(buf,
+		key2(tFreqM1, qm1, capBit),
+		key2(tFreqP1, qp1, capBit),
+	)
+}
+
+// prepare is Extractor.Prepare with the word cache: the same tokens, less
+// their affixes and trigrams (only Features reads those; tagging with the
+// cache has their weights in the entries), and for each token the entry
+// whose sum holds its own features' weights, nil for a word of a sentence
+// in capitals that the document never writes otherwise (its spelling is
+// unknown: ownFeatures are looked up then).
+func (f *fast) prepare(sents [][]string, buf []uint32) (*Doc, [][]*wordEntry, [][]*wordEntry, []uint32) {
+	d := &Doc{sents: make([][]token, len(sents)), class: make([]uint8, len(sents)), cased: make([]bool, len(sents))}
+	sents = respell(sents)
+	n, caps := 0, false
+	for s, words := range sents {
+		d.class[s] = sentenceClass(words)
+		caps = caps || d.class[s] == sentCaps
+		n += len(words)
+	}
+	// One allocation each for the document's entries, tokens and those
+	// entries that hold the tokens' own weights.
+	entBuf := make([]*wordEntry, n)
+	ownBuf := make([]*wordEntry, n)
+	toksBuf := make([]token, n)
+	ents := make([][]*wordEntry, len(sents))
+	owns := make([][]*wordEntry, len(sents))
+	var e *wordEntry
+	for s, words := range sents {
+		es := entBuf[:len(words):len(words)]
+		entBuf = entBuf[len(words):]
+		for i, w := range words {
+			e, buf = f.word(w, buf)
+			es[i] = e
+		}
+		ents[s] = es
+	}
+	// cased is how the words of normal sentences are written, for the
+	// sentences in capitals to borrow: only a document with such a
+	// sentence needs it.
+	var cased map[string]string
+	if caps {
+		cased = map[string]string{}
+		for s, words := range sents {
+			if d.class[s] != sentNormal {
+				continue
+			}
+			for i := 1; i < len(words); i++ {
+				lw := ents[s][i].lw
+				if _, ok := cased[lw]; !ok || ents[s][i].flags&fCap != 0 {
+					cased[lw] = words[i]
+				}
+			}
+		}
+	}
+	// ids numbers the document's distinct lower-case words, for the
+	// document-level features to count occurrences in slices, not maps.
+	ids := make(map[uint64]int32, n/2)
+	for s, words := range sents {
+		toks := toksBuf[:len(words):len(words)]
+		toksBuf = toksBuf[len(words):]
+		own := ownBuf[:len(words):len(words)]
+		ownBuf = ownBuf[len(words):]
+		for i := range words {
+			t := &toks[i]
+			e := ents[s][i]
+			t.flags = e.flags
+			t.lower = e.lower
+			id, ok := ids[t.lower]
+			if !ok {
+				id = int32(len(ids))
+				ids[t.lower] = id
+			}
+			t.id = id
+			t.freq = e.freq
+			fe := e
+			if d.class[s] == sentCaps {
+				fe = nil
+				if c, ok := cased[e.lw]; ok {
+					fe, buf = f.word(c, buf)
+				}
+			}
+			if fe != nil {
+				t.word, t.shape, t.short = fe.word, fe.shape, fe.short
+			} else {
+				t.word = gazetteer.Hash("\x00caps")
+				t.shape, t.short = t.word, t.word
+			}
+			own[i] = fe
+		}
+		f.markGazetteer(toks, ents[s])
+		d.sents[s] = toks
+		owns[s] = own
+		if d.class[s] == sentNormal {
+			for i := 1; i < len(toks); i++ {
+				if toks[i].flags&fCap != 0 && ents[s][i].lw != "i" {
+					d.cased[s] = true
+					break
+				}
+			}
+		}
+	}
+	d.words = len(ids)
+	docBits(d)
+	return d, ents, owns, buf
+}
+
+// markGazetteer is Extractor.markGazetteer with the lookups of single
+// words (the most of them) from the entries es of toks.
+func (f *fast) markGazetteer(toks []token, es []*wordEntry) {
+	if f.x.gaz == nil {
+		return
+	}
+	for i := range toks {
+		if toks[i].flags&fLetter == 0 {
+			continue
+		}
+		h := es[i].h1
+		lists, longer := es[i].lists, es[i].longer
+		for l := 1; ; {
+			lists &= featureLists
+			for b := 0; lists != 0 && b < gazetteer.NumLists; b++ {
+				if lists&(1<<b) == 0 {
+					continue
+				}
+				base := uint32(b * 4)
+				if l == 1 {
+					toks[i].gaz |= 1 << (base + 3)
+					continue
+				}
+				toks[i].gaz |= 1 << base
+				for k := i + 1; k < i+l-1; k++ {
+					toks[k].gaz |= 1 << (base + 1)
+				}
+				toks[i+l-1].gaz |= 1 << (base + 2)
+			}
+			if !longer {
+				break // no longer name starts so
+			}
+			l++
+			if l > gazetteer.MaxWords || i+l > len(toks) || toks[i+l-1].flags&fLetter == 0 {
+				break
+			}
+			h = gazetteer.Extend(h, toks[i+l-1].lower)
+			lists, longer = f.x.gaz.Find(h)
+		}
+	}
+}
+
+// tag tags a document with both passes, as tagJoint does, its features'
+// weights summed from the word cache.
+func (f *fast) tag(t *Tagger, sents [][]string) (*Doc, [][]Tag) {
+	j := f.j
+	first, second := t.First, t.Second
+	var sc scratch
+	d, ents, owns, feats := f.prepare(sents, sc.feats)
+	d.strict = t.Strict
+	sc.feats = feats
+	n := 0
+	for s := range d.sents {
+		n += len(d.sents[s])
+	}
+	// One allocation each for the first pass's tags, the second pass's
+	// partial sums and the tags returned.
+	tags := make([][]Tag, len(d.sents))
+	out := make([][]Tag, len(d.sents))
+	tagBuf := make([]Tag, 2*n)
+	partBuf := make([][NumTags]int32, n)
+	parts := make([][][NumTags]int32, len(d.sents))
+	masks := make([]uint8, n) // both passes constrain a token alike
+	m := masks
+	for s := range d.sents {
+		n := len(d.sents[s])
+		sc.emit = grow(sc.emit, n*NumTags)
+		parts[s], partBuf = partBuf[:n:n], partBuf[n:]
+		for i := 0; i < n; i++ {
+			var acc [2 * NumTags]int32
+			sc.feats = f.sums(d, ents, owns, s, i, sc.feats, &acc)
+			parts[s][i] = [NumTags]int32(acc[NumTags:])
+			m[i] = d.mask(s, i)
+			first.emit(&sc, i, (*[NumTags]int32)(acc[:NumTags]), m[i])
+		}
+		m = m[n:]
+		tags[s], tagBuf = tagBuf[:n:n], tagBuf[n:]
+		viterbi(&sc, &first.trans, n, tags[s])
+	}
+	d.SetPrior(tags)
+	m = masks
+	for s := range d.sents {
+		n := len(d.sents[s])
+		sc.emit = grow(sc.emit, n*NumTags)
+		for i := 0; i < n; i++ {
+			sc.feats = d.priorFeatures(s, i, sc.feats[:0])
+			part := &parts[s][i]
+			j.add1(sc.feats, NumTags, part)
+			second.emit(&sc, i, part, m[i])
+		}
+		m = m[n:]
+		out[s], tagBuf = tagBuf[:n:n], tagBuf[n:]
+		viterbi(&sc, &second.trans, n, out[s])
+	}
+	return d, out
+}
+
+// sums sets acc to the summed weights, both models, of the features of
+// token i of sentence s (Features without the second pass's), from the
+// entries of prepare. buf is scratch space, returned.
+func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, acc *[2 * NumTags]int32) []uint32 {
+	j := f.j
+	toks, es := d.sents[s], ents[s]
+	n := len(toks)
+	class := uint64(d.class[s])
+	tk := &toks[i]
+	capBit := tk.flags & fCap
+	if e := owns[s][i]; e == nil {
+		buf = ownFeatures(buf[:0], es[i].lw, tk.lower, tk.word, tk.shape, tk.short, tk.freq)
+		buf = classFeatures(buf, class, i == 0, tk.short, tk.lower, tk.freq, capBit)
+		j.addBoth(buf, acc)
+	} else {
+		*acc = e.sum
+		if class != sentNormal || i == 0 || e.flags&fCap != capBit {
+			// e.sum has the features of another place in a
+			// sentence: take them out, put this one's in.
+			buf = classFeatures(buf[:0], sentNormal, false, e.short, e.lower, e.freq, e.flags&fCap)
+			j.subBoth(buf, acc)
+			buf = classFeatures(buf[:0], class, i == 0, tk.short, tk.lower, tk.freq, capBit)
+			j.addBoth(buf, acc)
+		}
+	}
+	m1, m2 := &f.start[ctxM1], &f.start[ctxM2]
+	if i > 0 {
+		m1 = &es[i-1].ctx[ctxM1]
+		if i > 1 {
+			m2 = &es[i-2].ctx[ctxM2]
+		}
+	}
+	p1, p2 := &f.end[ctxP1], &f.end[ctxP2]
+	if i+1 < n {
+		p1 = &es[i+1].ctx[ctxP1]
+		if i+2 < n {
+			p2 = &es[i+2].ctx[ctxP2]
+		}
+	}
+	for k := range acc {
+		acc[k] += int32(m1[k]) + int32(m2[k]) + int32(p1[k]) + int32(p2[k])
+	}
+	buf = d.contextFeatures(s, i, buf[:0])
+	j.addBoth(buf, acc)
+	return buf
+}
