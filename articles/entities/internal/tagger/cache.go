@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -25,7 +26,7 @@ import (
 // cacheSlots is the number of entries the word cache holds at most. A
 // news article has a few hundred distinct words and a day's import a few
 // tens of thousands; the frequent ones are what the cache is for.
-const cacheSlots = 1 << 14
+const cacheSlots = 1 << 15
 
 // wordEntry is what tagging knows about one word form (as Prepare sees it,
 // after respell) on its own.
@@ -38,6 +39,7 @@ type wordEntry struct {
 	freq               uint8
 	lists              gazetteer.List // the gazetteer lists the word alone is on
 	longer             bool           // a longer name starts with the word
+	used               atomic.Uint32  // 1: looked up since the cache last passed it over
 	// sum holds the summed weights, first model then second, of the
 	// features of the word itself (ownFeatures) and of the sentence class
 	// for a word of a normal sentence that is not its first
@@ -46,6 +48,10 @@ type wordEntry struct {
 	// ctx holds the weights of the features the word gives its neighbours:
 	// as the word before, after, two before and two after.
 	ctx [4][2 * NumTags]int16
+	// caseLower is the weights of tCaseLower of a normal sentence, which
+	// sum holds, for a word of another sentence to take out.
+	caseLower rows
+	sh        *shapeEntry // of short
 }
 
 // Indexes of wordEntry.ctx.
@@ -59,9 +65,14 @@ const (
 // fast is the tagger's word cache and the weights of the features whose
 // values are few, summed once.
 type fast struct {
-	j     *joint
-	x     *Extractor
-	slots []atomic.Pointer[wordEntry]
+	j      *joint
+	x      *Extractor
+	slots  []atomic.Pointer[wordEntry]
+	shapes *shapeCache
+	small  *small
+	// caps is the shape entry of a word in capitals whose spelling the
+	// document does not give (Prepare's "\x00caps").
+	caps *shapeEntry
 	// start and end are the neighbour weights of the sentence boundaries
 	// (ctxM1, ctxM2 of start; ctxP1, ctxP2 of end).
 	start, end [4][2 * NumTags]int16
@@ -81,11 +92,14 @@ func (t *Tagger) fastPath() *fast {
 	return t.fast.f
 }
 
-// newFast returns a word cache of slots entries (a power of two) for t.
+// newFast returns a word cache of slots entries (a power of two, at
+// least ways) for t.
 func newFast(t *Tagger, slots int) *fast {
-	f := &fast{j: t.jointTable(), x: t.First.x, slots: make([]atomic.Pointer[wordEntry], slots)}
+	f := &fast{j: t.jointTable(), x: t.First.x, slots: make([]atomic.Pointer[wordEntry], slots), shapes: new(shapeCache)}
 	f.start = f.context(hStart)
 	f.end = f.context(hEnd)
+	f.small = newSmall(f.j)
+	f.caps = f.shapeOf(gazetteer.Hash("\x00caps"))
 	return f
 }
 
@@ -100,14 +114,14 @@ func (f *fast) context(lower uint64) (c [4][2 * NumTags]int16) {
 
 // weights returns the weights of feature f in a two-stage table, zero if
 // the table does not have it.
-func (j *joint) weights(f uint32) [2 * NumTags]int16 {
+func (j *joint) weights(f uint32) rows {
 	if f == 0 {
 		f = 1 // as Model.put stores it
 	}
 	if r := &j.recs2[j.index.Slot(uint64(f))]; r.key == f {
 		return r.w
 	}
-	return [2 * NumTags]int16{}
+	return rows{}
 }
 
 // addBoth adds the weights of fs, both models, to acc.
@@ -125,12 +139,51 @@ func (j *joint) subBoth(fs []uint32, acc *[2 * NumTags]int32) {
 	}
 }
 
+// ways is the number of slots a word may take in the cache.
+const ways = 4
+
 // word returns the cache entry of w, making it if the cache does not hold it.
+//
+// A word has four slots, side by side. A new entry takes an empty one, else
+// it replaces as in the CLOCK page-replacement algorithm: from a place that
+// depends on the word, the first entry not used since it was last passed
+// over, taking the marks of those used as it passes them; so the words
+// that come back often stay while the rare ones come and go.
 func (f *fast) word(w string, buf []uint32) (*wordEntry, []uint32) {
-	s := &f.slots[gazetteer.Mix(gazetteer.Hash(w))&uint64(len(f.slots)-1)]
-	if e := s.Load(); e != nil && e.w == w {
-		return e, buf
+	h := gazetteer.Mix(gazetteer.Hash(w))
+	i := h & uint64(len(f.slots)-ways)
+	set := (*[ways]atomic.Pointer[wordEntry])(f.slots[i : i+ways])
+	for k := range set {
+		if e := set[k].Load(); e != nil && e.w == w {
+			e.touch()
+			return e, buf
+		}
 	}
+	e, buf := f.entry(w, buf)
+	hand := int(h >> 62) // ways == 4
+	for k := range ways {
+		s := &set[(hand+k)%ways]
+		old := s.Load()
+		if old == nil || old.used.Load() == 0 {
+			s.Store(e)
+			return e, buf
+		}
+		old.used.Store(0)
+	}
+	set[hand].Store(e)
+	return e, buf
+}
+
+// touch marks e as used since the last time it was passed over, writing
+// only if it was not (so that hits on a frequent word do not write).
+func (e *wordEntry) touch() {
+	if e.used.Load() == 0 {
+		e.used.Store(1)
+	}
+}
+
+// entry makes the cache entry of w.
+func (f *fast) entry(w string, buf []uint32) (*wordEntry, []uint32) {
 	// The entry outlives the document: it must not keep the text the
 	// word was cut from.
 	w = strings.Clone(w)
@@ -148,7 +201,8 @@ func (f *fast) word(w string, buf []uint32) (*wordEntry, []uint32) {
 	buf = classFeatures(buf, sentNormal, false, e.short, e.lower, e.freq, e.flags&fCap)
 	f.j.addBoth(buf, &e.sum)
 	e.ctx = f.context(e.lower)
-	s.Store(e)
+	e.caseLower = f.j.weights(key2(tCaseLower, sentNormal, e.lower))
+	e.sh = f.shapeOf(e.short)
 	return e, buf
 }
 
@@ -198,72 +252,6 @@ func classFeatures(buf []uint32, class uint64, i0 bool, short, lower uint64, fre
 		buf = append(buf, key(tFirstShort, short))
 	}
 	return buf
-}
-
-// contextFeatures appends the keys of the features of token i of sentence
-// s that Features computes from its neighbours and the document, less the
-// neighbours' lower-case words alone (wordEntry.ctx): the rest of Features
-// beside ownFeatures and classFeatures.
-func (d *Doc) contextFeatures(s, i int, buf []uint32) []uint32 {
-	toks := d.sents[s]
-	t := &toks[i]
-	class := uint64(d.class[s])
-	lm1, lp1 := hStart, hEnd
-	sm1, sp1 := hStart, hEnd
-	var fm1, fm2 uint16
-	var gm1, gp1 uint32
-	qm1, qp1 := uint64(16), uint64(17)
-	if i > 0 {
-		p := &toks[i-1]
-		lm1, sm1, fm1, gm1, qm1 = p.lower, p.short, p.flags, p.gaz, uint64(p.freq)
-		if i > 1 {
-			fm2 = toks[i-2].flags
-		}
-	}
-	if i+1 < len(toks) {
-		n := &toks[i+1]
-		lp1, sp1, gp1, qp1 = n.lower, n.short, n.gaz, uint64(n.freq)
-	}
-	buf = append(buf,
-		key2(tBiM1, lm1, t.lower),
-		key2(tBiP1, t.lower, lp1),
-		key2(tShort3, gazetteer.Mix(sm1)^t.short, sp1),
-		key2(tShortM1, sm1, t.short),
-		key2(tShortP1, t.short, sp1),
-		key2(tLowerM1Short, lm1, t.short),
-	)
-	if fm1&fTitle != 0 {
-		buf = append(buf, key(tTitleM1, t.short))
-	}
-	if fm2&fTitle != 0 {
-		buf = append(buf, key(tTitleM2, t.short))
-	}
-	capBit := uint64(t.flags & fCap)
-	for b := 0; b < 4*gazetteer.NumLists; b++ {
-		if t.gaz&(1<<b) != 0 {
-			buf = append(buf, key(tGaz, uint64(b)), key2(tGazCap, uint64(b), capBit|class<<4),
-				key2(tGazFreq, uint64(b), uint64(t.freq)))
-		}
-		if gm1&(1<<b) != 0 {
-			buf = append(buf, key(tGazM1, uint64(b)))
-		}
-		if gp1&(1<<b) != 0 {
-			buf = append(buf, key(tGazP1, uint64(b)))
-		}
-	}
-	first := uint64(0)
-	if i == 0 || class != sentNormal {
-		first = 1
-	}
-	for b := 0; b < numDocBits; b++ {
-		if t.doc&(1<<b) != 0 {
-			buf = append(buf, key(tDoc, uint64(b)), key2(tDocShort, uint64(b), t.short), key2(tDocFirst, uint64(b), first))
-		}
-	}
-	return append(buf,
-		key2(tFreqM1, qm1, capBit),
-		key2(tFreqP1, qp1, capBit),
-	)
 }
 
 // prepare is Extractor.Prepare with the word cache: the same tokens, less
@@ -413,7 +401,6 @@ func (f *fast) markGazetteer(toks []token, es []*wordEntry) {
 // tag tags a document with both passes, as tagJoint does, its features'
 // weights summed from the word cache.
 func (f *fast) tag(t *Tagger, sents [][]string) (*Doc, [][]Tag) {
-	j := f.j
 	first, second := t.First, t.Second
 	var sc scratch
 	d, ents, owns, feats := f.prepare(sents, sc.feats)
@@ -431,14 +418,17 @@ func (f *fast) tag(t *Tagger, sents [][]string) (*Doc, [][]Tag) {
 	partBuf := make([][NumTags]int32, n)
 	parts := make([][][NumTags]int32, len(d.sents))
 	masks := make([]uint8, n) // both passes constrain a token alike
+	shBuf := make([]*shapeEntry, n)
+	shs := make([][]*shapeEntry, len(d.sents))
 	m := masks
 	for s := range d.sents {
 		n := len(d.sents[s])
 		sc.emit = grow(sc.emit, n*NumTags)
 		parts[s], partBuf = partBuf[:n:n], partBuf[n:]
+		shs[s], shBuf = shBuf[:n:n], shBuf[n:]
 		for i := 0; i < n; i++ {
 			var acc [2 * NumTags]int32
-			sc.feats = f.sums(d, ents, owns, s, i, sc.feats, &acc)
+			shs[s][i], sc.feats = f.sums(d, ents, owns, s, i, sc.feats, &acc)
 			parts[s][i] = [NumTags]int32(acc[NumTags:])
 			m[i] = d.mask(s, i)
 			first.emit(&sc, i, (*[NumTags]int32)(acc[:NumTags]), m[i])
@@ -453,9 +443,8 @@ func (f *fast) tag(t *Tagger, sents [][]string) (*Doc, [][]Tag) {
 		n := len(d.sents[s])
 		sc.emit = grow(sc.emit, n*NumTags)
 		for i := 0; i < n; i++ {
-			sc.feats = d.priorFeatures(s, i, sc.feats[:0])
 			part := &parts[s][i]
-			j.add1(sc.feats, NumTags, part)
+			f.priorSums(d, s, i, shs[s][i], part)
 			second.emit(&sc, i, part, m[i])
 		}
 		m = m[n:]
@@ -467,39 +456,68 @@ func (f *fast) tag(t *Tagger, sents [][]string) (*Doc, [][]Tag) {
 
 // sums sets acc to the summed weights, both models, of the features of
 // token i of sentence s (Features without the second pass's), from the
-// entries of prepare. buf is scratch space, returned.
-func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, acc *[2 * NumTags]int32) []uint32 {
-	j := f.j
+// entries of prepare, and returns the token's shape entry. buf is scratch
+// space, returned.
+func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, acc *[2 * NumTags]int32) (*shapeEntry, []uint32) {
+	j, sm := f.j, f.small
 	toks, es := d.sents[s], ents[s]
 	n := len(toks)
 	class := uint64(d.class[s])
 	tk := &toks[i]
 	capBit := tk.flags & fCap
-	if e := owns[s][i]; e == nil {
+	first := uint64(0)
+	if i == 0 || class != sentNormal {
+		first = 1
+	}
+	e := owns[s][i]
+	var sh *shapeEntry
+	if e == nil {
 		buf = ownFeatures(buf[:0], es[i].lw, tk.lower, tk.word, tk.shape, tk.short, tk.freq)
 		buf = classFeatures(buf, class, i == 0, tk.short, tk.lower, tk.freq, capBit)
 		j.addBoth(buf, acc)
+		sh = f.caps
 	} else {
 		*acc = e.sum
+		sh = e.sh
 		if class != sentNormal || i == 0 || e.flags&fCap != capBit {
-			// e.sum has the features of another place in a
-			// sentence: take them out, put this one's in.
-			buf = classFeatures(buf[:0], sentNormal, false, e.short, e.lower, e.freq, e.flags&fCap)
-			j.subBoth(buf, acc)
-			buf = classFeatures(buf[:0], class, i == 0, tk.short, tk.lower, tk.freq, capBit)
-			j.addBoth(buf, acc)
+			// e.sum has the features of a word inside a normal
+			// sentence (classFeatures): take them out, put this
+			// token's in.
+			sh.sent[sentNormal].sub(acc)
+			sm.freqCap[e.freq][e.flags&fCap].sub(acc)
+			sh.sent[class].add(acc)
+			sm.freqCap[tk.freq][uint64(capBit)|first<<1|class<<2].add(acc)
+			if class != sentNormal {
+				e.caseLower.sub(acc)
+				r := j.weights(key2(tCaseLower, class, tk.lower))
+				r.add(acc)
+			}
+			if i == 0 {
+				sh.first.add(acc)
+			}
 		}
 	}
+	// The neighbours' words.
 	m1, m2 := &f.start[ctxM1], &f.start[ctxM2]
+	lm1, sm1 := hStart, hStart
+	var fm1, fm2 uint16
+	var gm1, gp1 uint32
+	qm1, qp1 := 16, 17
 	if i > 0 {
+		p := &toks[i-1]
 		m1 = &es[i-1].ctx[ctxM1]
+		lm1, sm1, fm1, gm1, qm1 = p.lower, p.short, p.flags, p.gaz, int(p.freq)
 		if i > 1 {
 			m2 = &es[i-2].ctx[ctxM2]
+			fm2 = toks[i-2].flags
 		}
 	}
 	p1, p2 := &f.end[ctxP1], &f.end[ctxP2]
+	lp1, sp1 := hEnd, hEnd
 	if i+1 < n {
+		nx := &toks[i+1]
 		p1 = &es[i+1].ctx[ctxP1]
+		lp1, sp1, gp1, qp1 = nx.lower, nx.short, nx.gaz, int(nx.freq)
 		if i+2 < n {
 			p2 = &es[i+2].ctx[ctxP2]
 		}
@@ -507,7 +525,68 @@ func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, a
 	for k := range acc {
 		acc[k] += int32(m1[k]) + int32(m2[k]) + int32(p1[k]) + int32(p2[k])
 	}
-	buf = d.contextFeatures(s, i, buf[:0])
+	sm.freqM1[qm1][capBit].add(acc)
+	sm.freqP1[qp1][capBit].add(acc)
+	if fm1&fTitle != 0 {
+		sh.titleM1.add(acc)
+	}
+	if fm2&fTitle != 0 {
+		sh.titleM2.add(acc)
+	}
+	// The gazetteer's and the document's bits.
+	for g := tk.gaz; g != 0; g &= g - 1 {
+		b := bits.TrailingZeros32(g)
+		sm.gaz[b].add(acc)
+		sm.gazCap[b][uint64(capBit)|class<<1].add(acc)
+		sm.gazFreq[b][tk.freq].add(acc)
+	}
+	for g := gm1; g != 0; g &= g - 1 {
+		sm.gazM1[bits.TrailingZeros32(g)].add(acc)
+	}
+	for g := gp1; g != 0; g &= g - 1 {
+		sm.gazP1[bits.TrailingZeros32(g)].add(acc)
+	}
+	for g := tk.doc; g != 0; g &= g - 1 {
+		b := bits.TrailingZeros16(g)
+		sm.doc[b].add(acc)
+		sm.docFirst[b][first].add(acc)
+		sh.doc[b].add(acc)
+	}
+	// What is left: the features of two words or shapes side by side.
+	buf = append(buf[:0],
+		key2(tBiM1, lm1, tk.lower),
+		key2(tBiP1, tk.lower, lp1),
+		key2(tShort3, gazetteer.Mix(sm1)^tk.short, sp1),
+		key2(tShortM1, sm1, tk.short),
+		key2(tShortP1, tk.short, sp1),
+		key2(tLowerM1Short, lm1, tk.short),
+	)
 	j.addBoth(buf, acc)
-	return buf
+	return sh, buf
+}
+
+// priorSums adds to part the second model's weights of the second-pass
+// features of token i of sentence s (priorFeatures), whose shape entry is
+// sh.
+func (f *fast) priorSums(d *Doc, s, i int, sh *shapeEntry, part *[NumTags]int32) {
+	sm := f.small
+	toks := d.sents[s]
+	t := &toks[i]
+	pm1, pp1 := Tag(NumTags), Tag(NumTags)
+	if i > 0 {
+		pm1 = toks[i-1].prior
+	}
+	if i+1 < len(toks) {
+		pp1 = toks[i+1].prior
+	}
+	sm.priorOwn[t.prior].add(part)
+	sh.priorOwn[t.prior].add(part)
+	sm.priorM1[pm1][t.prior].add(part)
+	sm.priorP1[pp1][t.prior].add(part)
+	sm.priorMaj[t.priorMaj][t.flags&fCap].add(part)
+	for g := t.priorDoc; g != 0; g &= g - 1 {
+		k := bits.TrailingZeros16(g)
+		sm.priorDoc[k].add(part)
+		sh.priorDoc[k].add(part)
+	}
 }

@@ -140,13 +140,17 @@ func TestCacheMatchesFeatures(t *testing.T) {
 	docs := append(docsOf(cacheTexts), fixtureDocs(t)...)
 	docs = append(docs, conllValid(t)...)
 	j := tg.jointTable()
-	for _, size := range []int{cacheSlots, 4} {
+	for _, size := range []int{cacheSlots, 8, ways} {
 		f := newFast(tg, size)
 		var buf []uint32
 		bad := 0
 		for _, sents := range docs {
 			want := x.Prepare(sents)
 			got, ents, owns, _ := f.prepare(sents, nil)
+			shs := make([][]*shapeEntry, len(sents))
+			for s := range shs {
+				shs[s] = make([]*shapeEntry, len(sents[s]))
+			}
 			if !slices.Equal(got.class, want.class) || !slices.Equal(got.cased, want.cased) || got.words != want.words {
 				t.Fatalf("%q: classes %v cased %v words %d, want %v %v %d", sents, got.class, got.cased, got.words, want.class, want.cased, want.words)
 			}
@@ -156,12 +160,35 @@ func TestCacheMatchesFeatures(t *testing.T) {
 						t.Fatalf("%q word %d: token %+v, want %+v", sents[s], i, g, w)
 					}
 					var g, w [2 * NumTags]int32
-					buf = f.sums(got, ents, owns, s, i, buf, &g)
+					shs[s][i], buf = f.sums(got, ents, owns, s, i, buf, &g)
 					buf = want.Features(s, i, buf[:0])
 					j.addBoth(buf, &w)
 					if g != w && bad < 10 {
 						bad++
 						t.Errorf("cache of %d: %q word %d: sums %v, want %v", size, sents[s], i, g, w)
+					}
+				}
+			}
+			// The second pass's features, on tags that vary as much
+			// as the tokens do.
+			tags := make([][]Tag, len(sents))
+			for s := range sents {
+				tags[s] = make([]Tag, len(sents[s]))
+				for i := range tags[s] {
+					tags[s][i] = Tag(uint64(got.sents[s][i].lower)%(NumTags+3)) % NumTags
+				}
+			}
+			got.SetPrior(tags)
+			want.SetPrior(tags)
+			for s := range want.sents {
+				for i := range want.sents[s] {
+					var g, w [NumTags]int32
+					f.priorSums(got, s, i, shs[s][i], &g)
+					buf = want.priorFeatures(s, i, buf[:0])
+					j.add1(buf, NumTags, &w)
+					if g != w && bad < 10 {
+						bad++
+						t.Errorf("cache of %d: %q word %d, tags %v: second-pass sums %v, want %v", size, sents[s], i, tags[s], g, w)
 					}
 				}
 			}
