@@ -233,6 +233,28 @@ func constrain(e []float32, mask uint8) {
 	}
 }
 
+// rank returns an integer that orders the candidates of a Viterbi step as
+// a scan of them does: by score v (no NaN; -0 equal to +0), then the lower
+// index a (below 16) first.
+func rank(v float32, a int) int64 {
+	b := int32(math.Float32bits(v))
+	sign := b >> 31 // -1 for a negative score, else 0
+	mag := b & 0x7FFFFFFF
+	return int64((mag^sign)-sign)<<4 | int64(15-a)
+}
+
+// maxRank returns the greater of two ranks, with arithmetic only: the
+// compiler makes a branch of max, which the unpredictable comparisons of
+// scores would mispredict. Ranks are below 2^36 in magnitude, so the
+// difference does not overflow.
+func maxRank(a, b int64) int64 {
+	d := a - b
+	return a - d&(d>>63)
+}
+
+// argOf returns the index that rank put in r.
+func argOf(r int64) int { return 15 - int(r&15) }
+
 func grow(b []float32, n int) []float32 {
 	if cap(b) < n {
 		return make([]float32, n)
@@ -275,34 +297,40 @@ func viterbi(sc *scratch, trans *[NumTags + 1][NumTags]float32, n int, out []Tag
 	for b := Tag(0); b < NumTags; b++ {
 		delta[b] = sc.emit[b] + tr[b][NumTags]
 	}
+	// The best predecessor of each tag is chosen without a branch (the
+	// comparisons of scores are unpredictable, and a mispredicted branch
+	// costs more than the rest of a step): each candidate's score becomes
+	// an integer ordered as the score, with the candidate's index below it
+	// so that of equal scores the first wins, and the greatest is kept.
+	// That is the choice of a scan from a score of -Inf with index 0 that
+	// keeps a candidate only if it is strictly better (equal scores -0 and
+	// +0 included), so the tags are those of such a scan.
+	none := rank(neg, 0)
 	for i := 1; i < n; i++ {
 		prev := (*[NumTags]float32)(delta[(i-1)*NumTags : i*NumTags])
 		emit := (*[NumTags]float32)(sc.emit[i*NumTags : (i+1)*NumTags])
 		cur := (*[NumTags]float32)(delta[i*NumTags : (i+1)*NumTags])
 		bk := (*[NumTags]uint8)(back[i*NumTags : (i+1)*NumTags])
 		for b := Tag(0); b < NumTags; b++ {
-			best, arg := neg, uint8(0)
+			t := &tr[b]
+			var r int64
 			if b.Inside() {
 				// Only B-X and I-X may come before I-X: the other
-				// transitions are -Inf and never win (arg stays 0 if
-				// these two are -Inf too, as with all nine).
-				t := &tr[b]
-				if v := prev[b-1] + t[b-1]; v > best {
-					best, arg = v, uint8(b-1)
-				}
-				if v := prev[b] + t[b]; v > best {
-					best, arg = v, uint8(b)
-				}
+				// transitions are -Inf and never win (the index stays
+				// 0 if these two are -Inf too, as with all nine).
+				r = maxRank(none, maxRank(rank(prev[b-1]+t[b-1], int(b-1)), rank(prev[b]+t[b], int(b))))
 			} else {
-				t := &tr[b]
-				for a := range NumTags {
-					if v := prev[a] + t[a]; v > best {
-						best, arg = v, uint8(a)
-					}
-				}
+				// Ranks are distinct, so the pairing changes nothing
+				// but how many run at once.
+				r01 := maxRank(rank(prev[0]+t[0], 0), rank(prev[1]+t[1], 1))
+				r23 := maxRank(rank(prev[2]+t[2], 2), rank(prev[3]+t[3], 3))
+				r45 := maxRank(rank(prev[4]+t[4], 4), rank(prev[5]+t[5], 5))
+				r67 := maxRank(rank(prev[6]+t[6], 6), rank(prev[7]+t[7], 7))
+				r = maxRank(maxRank(maxRank(r01, r23), maxRank(r45, r67)), rank(prev[8]+t[8], 8))
 			}
-			cur[b] = best + emit[b]
-			bk[b] = arg
+			arg := argOf(r)
+			cur[b] = prev[arg] + t[arg] + emit[b]
+			bk[b] = uint8(arg)
 		}
 	}
 	best, arg := neg, Tag(0)
