@@ -254,8 +254,8 @@ func classFeatures(buf []uint32, class uint64, i0 bool, short, lower uint64, fre
 	return buf
 }
 
-// prepare is Extractor.Prepare with the word cache: the same tokens, less
-// their affixes and trigrams (only Features reads those; tagging with the
+// prepare is Extractor.Prepare with the word cache: the same tokens,
+// without their spellings (only Features reads those; tagging with the
 // cache has their weights in the entries), and for each token the entry
 // whose sum holds its own features' weights, nil for a word of a sentence
 // in capitals that the document never writes otherwise (its spelling is

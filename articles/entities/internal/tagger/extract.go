@@ -144,15 +144,16 @@ func (d *Doc) Features(s, i int, buf []uint32) []uint32 {
 	if i == 0 {
 		buf = append(buf, key(tFirstShort, t.short))
 	}
+	sp := &d.spell[s][i]
 	for k := 0; k < 4; k++ {
-		if t.pre[k] != 0 {
-			buf = append(buf, key2(tPre, uint64(k), t.pre[k]))
+		if sp.pre[k] != 0 {
+			buf = append(buf, key2(tPre, uint64(k), sp.pre[k]))
 		}
-		if t.suf[k] != 0 {
-			buf = append(buf, key2(tSuf, uint64(k), t.suf[k]))
+		if sp.suf[k] != 0 {
+			buf = append(buf, key2(tSuf, uint64(k), sp.suf[k]))
 		}
 	}
-	for _, g := range t.ngrams {
+	for _, g := range sp.ngrams {
 		buf = append(buf, key(tNgram, g))
 	}
 	if fm1&fTitle != 0 {
