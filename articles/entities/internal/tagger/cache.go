@@ -67,6 +67,7 @@ const (
 type fast struct {
 	j      *joint
 	x      *Extractor
+	pool   sync.Pool // of *work
 	slots  []atomic.Pointer[wordEntry]
 	shapes *shapeCache
 	small  *small
@@ -260,8 +261,12 @@ func classFeatures(buf []uint32, class uint64, i0 bool, short, lower uint64, fre
 // whose sum holds its own features' weights, nil for a word of a sentence
 // in capitals that the document never writes otherwise (its spelling is
 // unknown: ownFeatures are looked up then).
-func (f *fast) prepare(sents [][]string, buf []uint32) (*Doc, [][]*wordEntry, [][]*wordEntry, []uint32) {
-	d := &Doc{sents: make([][]token, len(sents)), class: make([]uint8, len(sents)), cased: make([]bool, len(sents))}
+func (f *fast) prepare(sents [][]string, w *work) (*Doc, [][]*wordEntry, [][]*wordEntry) {
+	w.doc = Doc{sents: reuse(w.sents, len(sents)), class: reuse(w.class, len(sents)), cased: reuse(w.cased, len(sents))}
+	d := &w.doc
+	w.sents, w.class, w.cased = d.sents, d.class, d.cased
+	buf := w.sc.feats
+	defer func() { w.sc.feats = buf }()
 	sents = respell(sents)
 	n, caps := 0, false
 	for s, words := range sents {
@@ -269,13 +274,12 @@ func (f *fast) prepare(sents [][]string, buf []uint32) (*Doc, [][]*wordEntry, []
 		caps = caps || d.class[s] == sentCaps
 		n += len(words)
 	}
-	// One allocation each for the document's entries, tokens and those
-	// entries that hold the tokens' own weights.
-	entBuf := make([]*wordEntry, n)
-	ownBuf := make([]*wordEntry, n)
-	toksBuf := make([]token, n)
-	ents := make([][]*wordEntry, len(sents))
-	owns := make([][]*wordEntry, len(sents))
+	// The document's entries, tokens and those entries that hold the
+	// tokens' own weights, in the workspace's buffers.
+	w.ents, w.owns, w.toks = reuse(w.ents, n), reuse(w.owns, n), reuse(w.toks, n)
+	entBuf, ownBuf, toksBuf := w.ents, w.owns, w.toks
+	w.entsS, w.ownsS = reuse(w.entsS, len(sents)), reuse(w.ownsS, len(sents))
+	ents, owns := w.entsS, w.ownsS
 	var e *wordEntry
 	for s, words := range sents {
 		es := entBuf[:len(words):len(words)]
@@ -289,9 +293,12 @@ func (f *fast) prepare(sents [][]string, buf []uint32) (*Doc, [][]*wordEntry, []
 	// cased is how the words of normal sentences are written, for the
 	// sentences in capitals to borrow: only a document with such a
 	// sentence needs it.
-	var cased map[string]string
+	cased := w.casedMap
 	if caps {
-		cased = map[string]string{}
+		if cased == nil {
+			cased = map[string]string{}
+			w.casedMap = cased
+		}
 		for s, words := range sents {
 			if d.class[s] != sentNormal {
 				continue
@@ -306,7 +313,10 @@ func (f *fast) prepare(sents [][]string, buf []uint32) (*Doc, [][]*wordEntry, []
 	}
 	// ids numbers the document's distinct lower-case words, for the
 	// document-level features to count occurrences in slices, not maps.
-	ids := make(map[uint64]int32, n/2)
+	if w.ids == nil {
+		w.ids = make(map[uint64]int32, n/2)
+	}
+	ids := w.ids
 	for s, words := range sents {
 		toks := toksBuf[:len(words):len(words)]
 		toksBuf = toksBuf[len(words):]
@@ -352,8 +362,8 @@ func (f *fast) prepare(sents [][]string, buf []uint32) (*Doc, [][]*wordEntry, []
 		}
 	}
 	d.words = len(ids)
-	docBits(d)
-	return d, ents, owns, buf
+	w.docCounts = docBitsWith(d, w.docCounts)
+	return d, ents, owns
 }
 
 // markGazetteer is Extractor.markGazetteer with the lookups of single
@@ -398,28 +408,68 @@ func (f *fast) markGazetteer(toks []token, es []*wordEntry) {
 	}
 }
 
-// tag tags a document with both passes, as tagJoint does, its features'
-// weights summed from the word cache.
-func (f *fast) tag(t *Tagger, sents [][]string) (*Doc, [][]Tag) {
-	first, second := t.First, t.Second
-	var sc scratch
-	d, ents, owns, feats := f.prepare(sents, sc.feats)
-	d.strict = t.Strict
-	sc.feats = feats
-	n := 0
-	for s := range d.sents {
-		n += len(d.sents[s])
+// work is the space tagging a document needs, kept for the next one (in
+// fast.pool), so that tagging allocates little beside the tags it returns.
+type work struct {
+	doc          Doc
+	sents        [][]token
+	class        []uint8
+	cased        []bool
+	toks         []token
+	ents, owns   []*wordEntry
+	entsS, ownsS [][]*wordEntry
+	shs          []*shapeEntry
+	shsS         [][]*shapeEntry
+	parts        [][NumTags]int32
+	partsS       [][][NumTags]int32
+	masks        []uint8
+	tags         []Tag
+	tagsS        [][]Tag
+	ids          map[uint64]int32
+	casedMap     map[string]string
+	docCounts    [][numDocBits]uint16
+	priorCounts  [][NumTags]uint16
+	sc           scratch
+}
+
+// reuse returns b with length n, cleared, reallocated if too short.
+func reuse[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
 	}
-	// One allocation each for the first pass's tags, the second pass's
-	// partial sums and the tags returned.
-	tags := make([][]Tag, len(d.sents))
-	out := make([][]Tag, len(d.sents))
-	tagBuf := make([]Tag, 2*n)
-	partBuf := make([][NumTags]int32, n)
-	parts := make([][][NumTags]int32, len(d.sents))
-	masks := make([]uint8, n) // both passes constrain a token alike
-	shBuf := make([]*shapeEntry, n)
-	shs := make([][]*shapeEntry, len(d.sents))
+	b = b[:n]
+	clear(b)
+	return b
+}
+
+// release readies w for the pool: it keeps no entry and no word of the
+// document alive.
+func (w *work) release() {
+	clear(w.ents)
+	clear(w.owns)
+	clear(w.shs)
+	clear(w.ids)
+	clear(w.casedMap)
+	w.doc = Doc{}
+}
+
+// tag tags a document with both passes, as tagJoint does, its features'
+// weights summed from the word cache; the Doc it returns is w's.
+func (f *fast) tag(t *Tagger, sents [][]string, w *work) (*Doc, [][]Tag) {
+	first, second := t.First, t.Second
+	d, ents, owns := f.prepare(sents, w)
+	d.strict = t.Strict
+	sc := &w.sc
+	n := len(w.toks)
+	ns := len(d.sents)
+	w.tagsS, w.partsS, w.shsS = reuse(w.tagsS, ns), reuse(w.partsS, ns), reuse(w.shsS, ns)
+	w.tags, w.parts, w.shs, w.masks = reuse(w.tags, n), reuse(w.parts, n), reuse(w.shs, n), reuse(w.masks, n)
+	tags, parts, shs := w.tagsS, w.partsS, w.shsS
+	tagBuf, partBuf, shBuf := w.tags, w.parts, w.shs
+	masks := w.masks // both passes constrain a token alike
+	// One allocation each for the tags returned.
+	out := make([][]Tag, ns)
+	outBuf := make([]Tag, n)
 	m := masks
 	for s := range d.sents {
 		n := len(d.sents[s])
@@ -431,13 +481,13 @@ func (f *fast) tag(t *Tagger, sents [][]string) (*Doc, [][]Tag) {
 			shs[s][i], sc.feats = f.sums(d, ents, owns, s, i, sc.feats, &acc)
 			parts[s][i] = [NumTags]int32(acc[NumTags:])
 			m[i] = d.mask(s, i)
-			first.emit(&sc, i, (*[NumTags]int32)(acc[:NumTags]), m[i])
+			first.emit(sc, i, (*[NumTags]int32)(acc[:NumTags]), m[i])
 		}
 		m = m[n:]
 		tags[s], tagBuf = tagBuf[:n:n], tagBuf[n:]
-		viterbi(&sc, &first.trans, n, tags[s])
+		viterbi(sc, &first.trans, n, tags[s])
 	}
-	d.SetPrior(tags)
+	w.priorCounts = d.setPrior(tags, w.priorCounts)
 	m = masks
 	for s := range d.sents {
 		n := len(d.sents[s])
@@ -445,11 +495,11 @@ func (f *fast) tag(t *Tagger, sents [][]string) (*Doc, [][]Tag) {
 		for i := 0; i < n; i++ {
 			part := &parts[s][i]
 			f.priorSums(d, s, i, shs[s][i], part)
-			second.emit(&sc, i, part, m[i])
+			second.emit(sc, i, part, m[i])
 		}
 		m = m[n:]
-		out[s], tagBuf = tagBuf[:n:n], tagBuf[n:]
-		viterbi(&sc, &second.trans, n, out[s])
+		out[s], outBuf = outBuf[:n:n], outBuf[n:]
+		viterbi(sc, &second.trans, n, out[s])
 	}
 	return d, out
 }

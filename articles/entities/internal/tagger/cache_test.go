@@ -132,7 +132,7 @@ func TestCacheMatchesFeatures(t *testing.T) {
 		bad := 0
 		for _, sents := range docs {
 			want := x.Prepare(sents)
-			got, ents, owns, _ := f.prepare(sents, nil)
+			got, ents, owns := f.prepare(sents, new(work))
 			shs := make([][]*shapeEntry, len(sents))
 			for s := range shs {
 				shs[s] = make([]*shapeEntry, len(sents[s]))

@@ -60,8 +60,15 @@ func (t *Tagger) Features() int {
 // Tag tags a document given as sentences of words, one tag per word.
 func (t *Tagger) Tag(sents [][]string) [][]Tag {
 	if t.Second != nil {
-		d, tags := t.fastPath().tag(t, sents)
+		f := t.fastPath()
+		w, _ := f.pool.Get().(*work)
+		if w == nil {
+			w = new(work)
+		}
+		d, tags := f.tag(t, sents, w)
 		t.First.x.applyRules(d, tags)
+		w.release()
+		f.pool.Put(w)
 		return tags
 	}
 	d := t.First.x.Prepare(sents)
