@@ -423,6 +423,8 @@ type work struct {
 	parts        [][NumTags]int32
 	partsS       [][][NumTags]int32
 	masks        []uint8
+	accs         [][2 * NumTags]int32 // a sentence\'s sums
+	pairs        []uint32             // a sentence\'s pair features (sums)
 	tags         []Tag
 	tagsS        [][]Tag
 	ids          map[uint64]int32
@@ -476,12 +478,18 @@ func (f *fast) tag(t *Tagger, sents [][]string, w *work) (*Doc, [][]Tag) {
 		sc.emit = grow(sc.emit, n*NumTags)
 		parts[s], partBuf = partBuf[:n:n], partBuf[n:]
 		shs[s], shBuf = shBuf[:n:n], shBuf[n:]
+		accs := reuse(w.accs, n)
+		w.accs = accs
+		pairs := w.pairs[:0]
 		for i := 0; i < n; i++ {
-			var acc [2 * NumTags]int32
-			shs[s][i], sc.feats = f.sums(d, ents, owns, s, i, sc.feats, &acc)
-			parts[s][i] = [NumTags]int32(acc[NumTags:])
+			shs[s][i], sc.feats, pairs = f.sums(d, ents, owns, s, i, sc.feats, &accs[i], pairs)
+		}
+		f.j.addPairs(pairs, accs)
+		w.pairs = pairs
+		for i := 0; i < n; i++ {
+			parts[s][i] = [NumTags]int32(accs[i][NumTags:])
 			m[i] = d.mask(s, i)
-			first.emit(sc, i, (*[NumTags]int32)(acc[:NumTags]), m[i])
+			first.emit(sc, i, (*[NumTags]int32)(accs[i][:NumTags]), m[i])
 		}
 		m = m[n:]
 		tags[s], tagBuf = tagBuf[:n:n], tagBuf[n:]
@@ -506,9 +514,9 @@ func (f *fast) tag(t *Tagger, sents [][]string, w *work) (*Doc, [][]Tag) {
 
 // sums sets acc to the summed weights, both models, of the features of
 // token i of sentence s (Features without the second pass's), from the
-// entries of prepare, and returns the token's shape entry. buf is scratch
-// space, returned.
-func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, acc *[2 * NumTags]int32) (*shapeEntry, []uint32) {
+// entries of prepare, but for the pairFeatures keys it appends to pairs,
+// and returns the token's shape entry. buf is scratch space, returned.
+func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, acc *[2 * NumTags]int32, pairs []uint32) (*shapeEntry, []uint32, []uint32) {
 	j, sm := f.j, f.small
 	toks, es := d.sents[s], ents[s]
 	n := len(toks)
@@ -602,8 +610,9 @@ func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, a
 		sm.docFirst[b][first].add(acc)
 		sh.doc[b].add(acc)
 	}
-	// What is left: the features of two words or shapes side by side.
-	buf = append(buf[:0],
+	// What is left, the features of two words or shapes side by side, is
+	// for the caller to look up, with the other tokens' (addPairs).
+	pairs = append(pairs,
 		key2(tBiM1, lm1, tk.lower),
 		key2(tBiP1, tk.lower, lp1),
 		key2(tShort3, gazetteer.Mix(sm1)^tk.short, sp1),
@@ -611,8 +620,47 @@ func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, a
 		key2(tShortP1, tk.short, sp1),
 		key2(tLowerM1Short, lm1, tk.short),
 	)
-	j.addBoth(buf, acc)
-	return sh, buf
+	return sh, buf, pairs
+}
+
+// pairFeatures is the number of keys sums appends to pairs.
+const pairFeatures = 6
+
+// addPairs adds the weights of features fs, both models, to accs:
+// fs[pairFeatures*i:][:pairFeatures] to accs[i]. As add does, it looks up
+// a batch of records before it reads any, so that their cache misses
+// overlap, here across the tokens of a sentence.
+func (j *joint) addPairs(fs []uint32, accs [][2 * NumTags]int32) {
+	recs := j.recs2
+	var slots [batch]int32
+	var keys [batch]uint32
+	var tails [batch]int16
+	for base := 0; base < len(fs); base += batch {
+		c := fs[base:min(len(fs), base+batch)]
+		for i, f := range c {
+			if f == 0 {
+				f = 1 // as Model.put stores it
+			}
+			s := j.index.Slot(uint64(f))
+			slots[i] = int32(s)
+			keys[i] = recs[s].key
+			tails[i] = recs[s].w[2*NumTags-1] // the record's last line
+		}
+		for i, f := range c {
+			if f == 0 {
+				f = 1
+			}
+			if keys[i] != f {
+				continue
+			}
+			r := &recs[slots[i]]
+			acc := &accs[(base+i)/pairFeatures]
+			for k := range 2*NumTags - 1 {
+				acc[k] += int32(r.w[k])
+			}
+			acc[2*NumTags-1] += int32(tails[i])
+		}
+	}
 }
 
 // priorSums adds to part the second model's weights of the second-pass

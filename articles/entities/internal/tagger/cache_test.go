@@ -146,7 +146,9 @@ func TestCacheMatchesFeatures(t *testing.T) {
 						t.Fatalf("%q word %d: token %+v, want %+v", sents[s], i, g, w)
 					}
 					var g, w [2 * NumTags]int32
-					shs[s][i], buf = f.sums(got, ents, owns, s, i, buf, &g)
+					var pairs []uint32
+					shs[s][i], buf, pairs = f.sums(got, ents, owns, s, i, buf, &g, nil)
+					j.addBoth(pairs, &g)
 					buf = want.Features(s, i, buf[:0])
 					j.addBoth(buf, &w)
 					if g != w && bad < 10 {
