@@ -28,13 +28,17 @@ import (
 // tens of thousands; the frequent ones are what the cache is for.
 const cacheSlots = 1 << 15
 
-// wordEntry is what tagging knows about one word form (as Prepare sees it,
-// after respell) on its own.
+// wordEntry is what tagging knows about one word form on its own. Its
+// fields but w and key are of the word as Prepare sees it, respelled
+// (respell).
 type wordEntry struct {
-	w, lw              string // the word and its lower-case form
-	lower              uint64 // Hash(lw)
-	word, shape, short uint64 // of w as written
-	h1                 uint64 // gazetteer.Extend(0, lower): the word as a name
+	w                  string   // the word as written
+	key                [24]byte // its first bytes, compared first
+	lw                 string   // the lower-case form
+	class              uint8    // what sentenceClass sees of it (sentenceWord)
+	lower              uint64   // Hash(lw)
+	word, shape, short uint64   // of w as written
+	h1                 uint64   // gazetteer.Extend(0, lower): the word as a name
 	flags              uint16
 	freq               uint8
 	lists              gazetteer.List // the gazetteer lists the word alone is on
@@ -155,7 +159,7 @@ func (f *fast) word(w string, buf []uint32) (*wordEntry, []uint32) {
 	i := h & uint64(len(f.slots)-ways)
 	set := (*[ways]atomic.Pointer[wordEntry])(f.slots[i : i+ways])
 	for k := range set {
-		if e := set[k].Load(); e != nil && e.w == w {
+		if e := set[k].Load(); e != nil && e.is(w) {
 			e.touch()
 			return e, buf
 		}
@@ -175,6 +179,18 @@ func (f *fast) word(w string, buf []uint32) (*wordEntry, []uint32) {
 	return e, buf
 }
 
+// is reports whether e is the entry of w, reading e's copy of a short
+// word rather than the word's own bytes, elsewhere in memory.
+func (e *wordEntry) is(w string) bool {
+	if len(w) != len(e.w) {
+		return false
+	}
+	if len(w) <= len(e.key) {
+		return string(e.key[:len(w)]) == w
+	}
+	return e.w == w
+}
+
 // touch marks e as used since the last time it was passed over, writing
 // only if it was not (so that hits on a frequent word do not write).
 func (e *wordEntry) touch() {
@@ -188,11 +204,16 @@ func (f *fast) entry(w string, buf []uint32) (*wordEntry, []uint32) {
 	// The entry outlives the document: it must not keep the text the
 	// word was cut from.
 	w = strings.Clone(w)
-	e := &wordEntry{w: w, lw: strings.ToLower(w)}
-	e.flags = wordFlags(w, e.lw)
+	e := &wordEntry{w: w}
+	copy(e.key[:], w)
+	// What Prepare sees is the word as the training data spells it.
+	r := trainingSpelling(w)
+	e.lw = strings.ToLower(r)
+	e.flags = wordFlags(r, e.lw)
+	e.class = sentenceWord(r)
 	e.lower = gazetteer.Hash(e.lw)
-	e.word = gazetteer.Hash(w)
-	e.shape, e.short = shapes(w)
+	e.word = gazetteer.Hash(r)
+	e.shape, e.short = shapes(r)
 	e.freq = f.x.freqCode(e.lower)
 	e.h1 = gazetteer.Extend(0, e.lower)
 	if f.x.gaz != nil {
@@ -267,11 +288,10 @@ func (f *fast) prepare(sents [][]string, w *work) (*Doc, [][]*wordEntry, [][]*wo
 	w.sents, w.class, w.cased = d.sents, d.class, d.cased
 	buf := w.sc.feats
 	defer func() { w.sc.feats = buf }()
-	sents = respell(sents)
-	n, caps := 0, false
-	for s, words := range sents {
-		d.class[s] = sentenceClass(words)
-		caps = caps || d.class[s] == sentCaps
+	// The words are as written: the entries hold what Prepare sees of
+	// them respelled (respell), and respelling a dateline leaves it one.
+	n := 0
+	for _, words := range sents {
 		n += len(words)
 	}
 	// The document's entries, tokens and those entries that hold the
@@ -281,14 +301,22 @@ func (f *fast) prepare(sents [][]string, w *work) (*Doc, [][]*wordEntry, [][]*wo
 	w.entsS, w.ownsS = reuse(w.entsS, len(sents)), reuse(w.ownsS, len(sents))
 	ents, owns := w.entsS, w.ownsS
 	var e *wordEntry
+	caps := false
 	for s, words := range sents {
 		es := entBuf[:len(words):len(words)]
 		entBuf = entBuf[len(words):]
+		var c classCount
 		for i, w := range words {
 			e, buf = f.word(w, buf)
 			es[i] = e
+			c.add(e.class)
 		}
 		ents[s] = es
+		d.class[s] = c.class()
+		if IsDateline(words) {
+			d.class[s] = sentDate
+		}
+		caps = caps || d.class[s] == sentCaps
 	}
 	// cased is how the words of normal sentences are written, for the
 	// sentences in capitals to borrow: only a document with such a
@@ -423,8 +451,8 @@ type work struct {
 	parts        [][NumTags]int32
 	partsS       [][][NumTags]int32
 	masks        []uint8
-	accs         [][2 * NumTags]int32 // a sentence\'s sums
-	pairs        []uint32             // a sentence\'s pair features (sums)
+	accs         [][2 * NumTags]int32 // a sentence's sums
+	pairs        []uint32             // a sentence's pair features (sums)
 	tags         []Tag
 	tagsS        [][]Tag
 	ids          map[uint64]int32

@@ -22,6 +22,7 @@ var cacheTexts = []string{
 	"LONDON 1996-08-30\nWest Indian all-rounder Phil Simmons took four for 38 on Friday as Leicestershire beat Somerset .\nTHE WEST INDIAN SIDE WON IN LONDON",
 	"we went to paris and then to new york with john\nGreat pizza at Britt 's on Main Street !\nThe Gulf of Mexico and Rio de Janeiro , said Mr. Smith of www.example.com .",
 	"How To Visit The Old Town Of Prague In Winter\nPrague ’s old town is lovely in “ winter ” , says Jan Novák .\nÜBER ALLES : ÉCOLE NORMALE IN PARIS",
+	"THE US AND UN TALKS ON “ PEACE ” IN ’ NAM\nThe US and the UN said “ peace ” was near , in ’ Nam .\nUS 1996-12-06",
 	"",
 }
 

@@ -250,37 +250,67 @@ func sentenceClass(words []string) uint8 {
 	if IsDateline(words) {
 		return sentDate
 	}
-	letters, caps, titled, long := 0, 0, 0, 0
+	var c classCount
 	for _, w := range words {
-		hasLetter, hasLower := false, false
-		for _, r := range w {
-			if unicode.IsLetter(r) {
-				hasLetter = true
-				if unicode.IsLower(r) {
-					hasLower = true
-				}
-			}
-		}
-		if !hasLetter {
-			continue
-		}
-		letters++
-		if !hasLower && utf8.RuneCountInString(w) > 1 {
-			caps++
-		} else if !hasLower {
-			caps++ // a single capital letter fits either
-		}
-		if utf8.RuneCountInString(w) >= 4 {
-			long++
-			if isCapitalised(w) {
-				titled++
+		c.add(sentenceWord(w))
+	}
+	return c.class()
+}
+
+// What sentenceClass sees of a word.
+const (
+	swLetter = 1 << iota // has a letter
+	swLower              // has a lower-case letter
+	swLong               // four runes or more
+	swCap                // first letter upper case
+)
+
+// sentenceWord returns the swXxx bits of w.
+func sentenceWord(w string) uint8 {
+	var b uint8
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			b |= swLetter
+			if unicode.IsLower(r) {
+				b |= swLower
 			}
 		}
 	}
+	if utf8.RuneCountInString(w) >= 4 {
+		b |= swLong
+	}
+	if isCapitalised(w) {
+		b |= swCap
+	}
+	return b
+}
+
+// classCount counts the words of a sentence that is not a dateline.
+type classCount struct{ letters, caps, titled, long int }
+
+// add counts a word with sentenceWord bits b.
+func (c *classCount) add(b uint8) {
+	if b&swLetter == 0 {
+		return
+	}
+	c.letters++
+	if b&swLower == 0 {
+		c.caps++ // a single capital letter fits either
+	}
+	if b&swLong != 0 {
+		c.long++
+		if b&swCap != 0 {
+			c.titled++
+		}
+	}
+}
+
+// class returns the class of the sentence counted.
+func (c *classCount) class() uint8 {
 	switch {
-	case letters >= 1 && caps == letters && letters+long > 1:
+	case c.letters >= 1 && c.caps == c.letters && c.letters+c.long > 1:
 		return sentCaps
-	case long >= 3 && titled == long:
+	case c.long >= 3 && c.titled == c.long:
 		return sentTitle
 	}
 	return sentNormal
