@@ -74,7 +74,9 @@ type fast struct {
 	pool   sync.Pool // of *work
 	slots  []atomic.Pointer[wordEntry]
 	shapes *shapeCache
-	small  *small
+	// triples is the cache of shapes3.
+	triples *[shape3Slots]atomic.Pointer[shape3]
+	small   *small
 	// caps is the shape entry of a word in capitals whose spelling the
 	// document does not give (Prepare's "\x00caps").
 	caps *shapeEntry
@@ -100,7 +102,7 @@ func (t *Tagger) fastPath() *fast {
 // newFast returns a word cache of slots entries (a power of two, at
 // least ways) for t.
 func newFast(t *Tagger, slots int) *fast {
-	f := &fast{j: t.jointTable(), x: t.First.x, slots: make([]atomic.Pointer[wordEntry], slots), shapes: new(shapeCache)}
+	f := &fast{j: t.jointTable(), x: t.First.x, slots: make([]atomic.Pointer[wordEntry], slots), shapes: new(shapeCache), triples: new([shape3Slots]atomic.Pointer[shape3])}
 	f.start = f.context(hStart)
 	f.end = f.context(hEnd)
 	f.small = newSmall(f.j)
@@ -640,19 +642,59 @@ func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, a
 	}
 	// What is left, the features of two words or shapes side by side, is
 	// for the caller to look up, with the other tokens' (addPairs).
+	// Those of three shapes are few and kept (shapes3).
 	pairs = append(pairs,
 		key2(tBiM1, lm1, tk.lower),
 		key2(tBiP1, tk.lower, lp1),
-		key2(tShort3, gazetteer.Mix(sm1)^tk.short, sp1),
-		key2(tShortM1, sm1, tk.short),
-		key2(tShortP1, tk.short, sp1),
 		key2(tLowerM1Short, lm1, tk.short),
 	)
+	t3 := f.shapes3(sm1, tk.short, sp1)
+	for k := range acc {
+		acc[k] += t3.w[k]
+	}
 	return sh, buf, pairs
 }
 
 // pairFeatures is the number of keys sums appends to pairs.
-const pairFeatures = 6
+const pairFeatures = 3
+
+// shape3 is the summed weights, both models, of the features of a token's
+// short shape with its neighbours': tShort3, tShortM1, tShortP1.
+type shape3 struct {
+	m1, short, p1 uint64
+	w             [2 * NumTags]int32
+}
+
+// shape3Slots is the size of the cache of shape3: the short shapes of
+// three words side by side are a few thousand.
+const shape3Slots = 1 << 14
+
+// shapes3 returns the shape3 of shapes m1, short, p1, making it if the
+// cache does not hold it.
+func (f *fast) shapes3(m1, short, p1 uint64) *shape3 {
+	h := gazetteer.Mix(gazetteer.Mix(m1*0x9E3779B97F4A7C15+short)^p1) & (shape3Slots - 2)
+	// Two slots side by side: the new entry goes to an empty one, else
+	// to the first.
+	s := &f.triples[h]
+	for k := range 2 {
+		e := f.triples[h+uint64(k)].Load()
+		if e == nil {
+			s = &f.triples[h+uint64(k)]
+			break
+		}
+		if e.m1 == m1 && e.short == short && e.p1 == p1 {
+			return e
+		}
+	}
+	e := &shape3{m1: m1, short: short, p1: p1}
+	f.j.addBoth([]uint32{
+		key2(tShort3, gazetteer.Mix(m1)^short, p1),
+		key2(tShortM1, m1, short),
+		key2(tShortP1, short, p1),
+	}, &e.w)
+	s.Store(e)
+	return e
+}
 
 // addPairs adds the weights of features fs, both models, to accs:
 // fs[pairFeatures*i:][:pairFeatures] to accs[i]. As add does, it looks up
