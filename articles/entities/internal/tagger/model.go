@@ -305,21 +305,42 @@ func viterbi(sc *scratch, trans *[NumTags + 1][NumTags]float32, n int, out []Tag
 	// That is the choice of a scan from a score of -Inf with index 0 that
 	// keeps a candidate only if it is strictly better (equal scores -0 and
 	// +0 included), so the tags are those of such a scan.
+	//
+	// Most steps need not compare each tag's nine candidates: when the
+	// best previous score (at am) leads the others by more than the
+	// transitions into a tag differ, am is that tag's strictly best
+	// predecessor (rounding is monotonic, so no other sum can come
+	// closer than the bound), and the scan would have chosen it too.
 	none := rank(neg, 0)
+	var tmax [NumTags]float32 // the greatest transition into each tag
+	for b := range tmax {
+		tmax[b] = max(max(max(tr[b][0], tr[b][1]), max(tr[b][2], tr[b][3])),
+			max(max(tr[b][4], tr[b][5]), max(tr[b][6], tr[b][7])), tr[b][8])
+	}
 	for i := 1; i < n; i++ {
 		prev := (*[NumTags]float32)(delta[(i-1)*NumTags : i*NumTags])
 		emit := (*[NumTags]float32)(sc.emit[i*NumTags : (i+1)*NumTags])
 		cur := (*[NumTags]float32)(delta[i*NumTags : (i+1)*NumTags])
 		bk := (*[NumTags]uint8)(back[i*NumTags : (i+1)*NumTags])
+		top := maxRank(maxRank(maxRank(rank(prev[0], 0), rank(prev[1], 1)), maxRank(rank(prev[2], 2), rank(prev[3], 3))),
+			maxRank(maxRank(rank(prev[4], 4), rank(prev[5], 5)), maxRank(rank(prev[6], 6), rank(prev[7], 7))))
+		am := argOf(maxRank(top, rank(prev[8], 8)))
+		pm := prev[am]
+		q := *prev
+		q[am] = neg
+		p2 := max(max(max(q[0], q[1]), max(q[2], q[3])), max(max(q[4], q[5]), max(q[6], q[7])), q[8]) // the best of the others
 		for b := Tag(0); b < NumTags; b++ {
 			t := &tr[b]
 			var r int64
-			if b.Inside() {
+			switch {
+			case b.Inside():
 				// Only B-X and I-X may come before I-X: the other
 				// transitions are -Inf and never win (the index stays
 				// 0 if these two are -Inf too, as with all nine).
 				r = maxRank(none, maxRank(rank(prev[b-1]+t[b-1], int(b-1)), rank(prev[b]+t[b], int(b))))
-			} else {
+			case p2+tmax[b] < pm+t[am]:
+				r = rank(0, am)
+			default:
 				// Ranks are distinct, so the pairing changes nothing
 				// but how many run at once.
 				r01 := maxRank(rank(prev[0]+t[0], 0), rank(prev[1]+t[1], 1))
