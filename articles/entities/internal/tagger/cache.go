@@ -48,13 +48,13 @@ type wordEntry struct {
 	// features of the word itself (ownFeatures) and of the sentence class
 	// for a word of a normal sentence that is not its first
 	// (classFeatures(sentNormal, ...)).
-	sum [2 * NumTags]int32
+	sum lanes
 	// ctx holds the weights of the features the word gives its neighbours:
 	// as the word before, after, two before and two after.
-	ctx [4][2 * NumTags]int16
+	ctx [4]lanes
 	// caseLower is the weights of tCaseLower of a normal sentence, which
 	// sum holds, for a word of another sentence to take out.
-	caseLower rows
+	caseLower lanes
 	sh        *shapeEntry // of short
 }
 
@@ -82,7 +82,7 @@ type fast struct {
 	caps *shapeEntry
 	// start and end are the neighbour weights of the sentence boundaries
 	// (ctxM1, ctxM2 of start; ctxP1, ctxP2 of end).
-	start, end [4][2 * NumTags]int16
+	start, end [4]lanes
 }
 
 // fastOnce builds the tagger's word cache on first use.
@@ -111,11 +111,11 @@ func newFast(t *Tagger, slots int) *fast {
 }
 
 // context returns the neighbour weights of a word with lower-case hash lower.
-func (f *fast) context(lower uint64) (c [4][2 * NumTags]int16) {
-	c[ctxM1] = f.j.weights(key(tLowerM1, lower))
-	c[ctxP1] = f.j.weights(key(tLowerP1, lower))
-	c[ctxM2] = f.j.weights(key(tLowerM2, lower))
-	c[ctxP2] = f.j.weights(key(tLowerP2, lower))
+func (f *fast) context(lower uint64) (c [4]lanes) {
+	c[ctxM1] = f.j.weights(key(tLowerM1, lower)).lanes()
+	c[ctxP1] = f.j.weights(key(tLowerP1, lower)).lanes()
+	c[ctxM2] = f.j.weights(key(tLowerM2, lower)).lanes()
+	c[ctxP2] = f.j.weights(key(tLowerP2, lower)).lanes()
 	return c
 }
 
@@ -223,9 +223,11 @@ func (f *fast) entry(w string, buf []uint32) (*wordEntry, []uint32) {
 	}
 	buf = ownFeatures(buf[:0], e.lw, e.lower, e.word, e.shape, e.short, e.freq)
 	buf = classFeatures(buf, sentNormal, false, e.short, e.lower, e.freq, e.flags&fCap)
-	f.j.addBoth(buf, &e.sum)
+	var sum [2 * NumTags]int32
+	f.j.addBoth(buf, &sum)
+	e.sum = sumLanes(&sum)
 	e.ctx = f.context(e.lower)
-	e.caseLower = f.j.weights(key2(tCaseLower, sentNormal, e.lower))
+	e.caseLower = f.j.weights(key2(tCaseLower, sentNormal, e.lower)).lanes()
 	e.sh = f.shapeOf(e.short)
 	return e, buf
 }
@@ -559,29 +561,30 @@ func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, a
 	}
 	e := owns[s][i]
 	var sh *shapeEntry
+	var a lanes // the sums but for e == nil's lookups
 	if e == nil {
 		buf = ownFeatures(buf[:0], es[i].lw, tk.lower, tk.word, tk.shape, tk.short, tk.freq)
 		buf = classFeatures(buf, class, i == 0, tk.short, tk.lower, tk.freq, capBit)
 		j.addBoth(buf, acc)
 		sh = f.caps
 	} else {
-		*acc = e.sum
+		a = e.sum
 		sh = e.sh
 		if class != sentNormal || i == 0 || e.flags&fCap != capBit {
 			// e.sum has the features of a word inside a normal
 			// sentence (classFeatures): take them out, put this
 			// token's in.
-			sh.sent[sentNormal].sub(acc)
-			sm.freqCap[e.freq][e.flags&fCap].sub(acc)
-			sh.sent[class].add(acc)
-			sm.freqCap[tk.freq][uint64(capBit)|first<<1|class<<2].add(acc)
+			sh.sent[sentNormal].sub(&a)
+			sm.freqCap[e.freq][e.flags&fCap].sub(&a)
+			sh.sent[class].add(&a)
+			sm.freqCap[tk.freq][uint64(capBit)|first<<1|class<<2].add(&a)
 			if class != sentNormal {
-				e.caseLower.sub(acc)
-				r := j.weights(key2(tCaseLower, class, tk.lower))
-				r.add(acc)
+				e.caseLower.sub(&a)
+				r := j.weights(key2(tCaseLower, class, tk.lower)).lanes()
+				r.add(&a)
 			}
 			if i == 0 {
-				sh.first.add(acc)
+				sh.first.add(&a)
 			}
 		}
 	}
@@ -610,35 +613,35 @@ func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, a
 			p2 = &es[i+2].ctx[ctxP2]
 		}
 	}
-	for k := range acc {
-		acc[k] += int32(m1[k]) + int32(m2[k]) + int32(p1[k]) + int32(p2[k])
+	for k := range a {
+		a[k] += m1[k] + m2[k] + p1[k] + p2[k]
 	}
-	sm.freqM1[qm1][capBit].add(acc)
-	sm.freqP1[qp1][capBit].add(acc)
+	sm.freqM1[qm1][capBit].add(&a)
+	sm.freqP1[qp1][capBit].add(&a)
 	if fm1&fTitle != 0 {
-		sh.titleM1.add(acc)
+		sh.titleM1.add(&a)
 	}
 	if fm2&fTitle != 0 {
-		sh.titleM2.add(acc)
+		sh.titleM2.add(&a)
 	}
 	// The gazetteer's and the document's bits.
 	for g := tk.gaz; g != 0; g &= g - 1 {
 		b := bits.TrailingZeros32(g)
-		sm.gaz[b].add(acc)
-		sm.gazCap[b][uint64(capBit)|class<<1].add(acc)
-		sm.gazFreq[b][tk.freq].add(acc)
+		sm.gaz[b].add(&a)
+		sm.gazCap[b][uint64(capBit)|class<<1].add(&a)
+		sm.gazFreq[b][tk.freq].add(&a)
 	}
 	for g := gm1; g != 0; g &= g - 1 {
-		sm.gazM1[bits.TrailingZeros32(g)].add(acc)
+		sm.gazM1[bits.TrailingZeros32(g)].add(&a)
 	}
 	for g := gp1; g != 0; g &= g - 1 {
-		sm.gazP1[bits.TrailingZeros32(g)].add(acc)
+		sm.gazP1[bits.TrailingZeros32(g)].add(&a)
 	}
 	for g := tk.doc; g != 0; g &= g - 1 {
 		b := bits.TrailingZeros16(g)
-		sm.doc[b].add(acc)
-		sm.docFirst[b][first].add(acc)
-		sh.doc[b].add(acc)
+		sm.doc[b].add(&a)
+		sm.docFirst[b][first].add(&a)
+		sh.doc[b].add(&a)
 	}
 	// What is left, the features of two words or shapes side by side, is
 	// for the caller to look up, with the other tokens' (addPairs).
@@ -648,10 +651,8 @@ func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, a
 		key2(tBiP1, tk.lower, lp1),
 		key2(tLowerM1Short, lm1, tk.short),
 	)
-	t3 := f.shapes3(sm1, tk.short, sp1)
-	for k := range acc {
-		acc[k] += t3.w[k]
-	}
+	f.shapes3(sm1, tk.short, sp1).w.add(&a)
+	a.addTo(acc)
 	return sh, buf, pairs
 }
 
@@ -662,7 +663,7 @@ const pairFeatures = 3
 // short shape with its neighbours': tShort3, tShortM1, tShortP1.
 type shape3 struct {
 	m1, short, p1 uint64
-	w             [2 * NumTags]int32
+	w             lanes
 }
 
 // shape3Slots is the size of the cache of shape3: the short shapes of
@@ -687,11 +688,13 @@ func (f *fast) shapes3(m1, short, p1 uint64) *shape3 {
 		}
 	}
 	e := &shape3{m1: m1, short: short, p1: p1}
+	var w [2 * NumTags]int32
 	f.j.addBoth([]uint32{
 		key2(tShort3, gazetteer.Mix(m1)^short, p1),
 		key2(tShortM1, m1, short),
 		key2(tShortP1, short, p1),
-	}, &e.w)
+	}, &w)
+	e.w = sumLanes(&w)
 	s.Store(e)
 	return e
 }
@@ -747,14 +750,16 @@ func (f *fast) priorSums(d *Doc, s, i int, sh *shapeEntry, part *[NumTags]int32)
 	if i+1 < len(toks) {
 		pp1 = toks[i+1].prior
 	}
-	sm.priorOwn[t.prior].add(part)
-	sh.priorOwn[t.prior].add(part)
-	sm.priorM1[pm1][t.prior].add(part)
-	sm.priorP1[pp1][t.prior].add(part)
-	sm.priorMaj[t.priorMaj][t.flags&fCap].add(part)
+	var a lanes9
+	sm.priorOwn[t.prior].add(&a)
+	sh.priorOwn[t.prior].add(&a)
+	sm.priorM1[pm1][t.prior].add(&a)
+	sm.priorP1[pp1][t.prior].add(&a)
+	sm.priorMaj[t.priorMaj][t.flags&fCap].add(&a)
 	for g := t.priorDoc; g != 0; g &= g - 1 {
 		k := bits.TrailingZeros16(g)
-		sm.priorDoc[k].add(part)
-		sh.priorDoc[k].add(part)
+		sm.priorDoc[k].add(&a)
+		sh.priorDoc[k].add(&a)
 	}
+	a.addTo(part)
 }
