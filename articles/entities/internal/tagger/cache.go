@@ -167,11 +167,17 @@ func (f *fast) word(w string, buf []uint32) (*wordEntry, []uint32) {
 		}
 	}
 	e, buf := f.entry(w, buf)
+	for k := range set {
+		if set[k].Load() == nil {
+			set[k].Store(e)
+			return e, buf
+		}
+	}
 	hand := int(h >> 62) // ways == 4
 	for k := range ways {
 		s := &set[(hand+k)%ways]
 		old := s.Load()
-		if old == nil || old.used.Load() == 0 {
+		if old.used.Load() == 0 {
 			s.Store(e)
 			return e, buf
 		}
