@@ -77,6 +77,7 @@ type fast struct {
 	// triples is the cache of shapes3.
 	triples *[shape3Slots]atomic.Pointer[shape3]
 	small   *small
+	lat     [2]lattice // of the first and second models' transitions
 	// caps is the shape entry of a word in capitals whose spelling the
 	// document does not give (Prepare's "\x00caps").
 	caps *shapeEntry
@@ -106,6 +107,8 @@ func newFast(t *Tagger, slots int) *fast {
 	f.start = f.context(hStart)
 	f.end = f.context(hEnd)
 	f.small = newSmall(f.j)
+	f.lat[0].init(&t.First.trans)
+	f.lat[1].init(&t.Second.trans)
 	f.caps = f.shapeOf(gazetteer.Hash("\x00caps"))
 	return f
 }
@@ -531,7 +534,7 @@ func (f *fast) tag(t *Tagger, sents [][]string, w *work) (*Doc, [][]Tag) {
 		}
 		m = m[n:]
 		tags[s], tagBuf = tagBuf[:n:n], tagBuf[n:]
-		viterbi(sc, &first.trans, n, tags[s])
+		f.lat[0].decode(sc, n, tags[s])
 	}
 	w.priorCounts = d.setPrior(tags, w.priorCounts)
 	m = masks
@@ -545,7 +548,7 @@ func (f *fast) tag(t *Tagger, sents [][]string, w *work) (*Doc, [][]Tag) {
 		}
 		m = m[n:]
 		out[s], outBuf = outBuf[:n:n], outBuf[n:]
-		viterbi(sc, &second.trans, n, out[s])
+		f.lat[1].decode(sc, n, out[s])
 	}
 	return d, out
 }

@@ -273,18 +273,24 @@ func (m *Model) decode(d *Doc, s int, sc *scratch, out []Tag) {
 // viterbi finds the best tag sequence given sc.emit and transition weights,
 // never letting I-X follow anything but B-X or I-X.
 func viterbi(sc *scratch, trans *[NumTags + 1][NumTags]float32, n int, out []Tag) {
-	if n == 0 {
-		return
-	}
-	if cap(sc.delta) < n*NumTags {
-		sc.delta = make([]float32, n*NumTags)
-		sc.back = make([]uint8, n*NumTags)
-	}
-	delta, back := sc.delta[:n*NumTags], sc.back[:n*NumTags]
-	neg := float32(math.Inf(-1))
+	var l lattice
+	l.init(trans)
+	l.decode(sc, n, out)
+}
+
+// lattice is what Viterbi decoding needs of the transition weights.
+type lattice struct {
 	// tr is trans with the forbidden transitions at -Inf, by destination,
 	// so the inner loop needs no test.
-	var tr [NumTags][NumTags + 1]float32
+	tr [NumTags][NumTags + 1]float32
+	// tmax is the greatest transition into each tag.
+	tmax [NumTags]float32
+}
+
+// init sets l from transition weights trans.
+func (l *lattice) init(trans *[NumTags + 1][NumTags]float32) {
+	neg := float32(math.Inf(-1))
+	tr := &l.tr
 	for a := Tag(0); a <= NumTags; a++ {
 		for b := Tag(0); b < NumTags; b++ {
 			if allowed(a, b) {
@@ -294,6 +300,24 @@ func viterbi(sc *scratch, trans *[NumTags + 1][NumTags]float32, n int, out []Tag
 			}
 		}
 	}
+	for b := range l.tmax {
+		l.tmax[b] = max(max(max(tr[b][0], tr[b][1]), max(tr[b][2], tr[b][3])),
+			max(max(tr[b][4], tr[b][5]), max(tr[b][6], tr[b][7])), tr[b][8])
+	}
+}
+
+// decode is viterbi with the lattice of its transitions.
+func (l *lattice) decode(sc *scratch, n int, out []Tag) {
+	if n == 0 {
+		return
+	}
+	if cap(sc.delta) < n*NumTags {
+		sc.delta = make([]float32, n*NumTags)
+		sc.back = make([]uint8, n*NumTags)
+	}
+	delta, back := sc.delta[:n*NumTags], sc.back[:n*NumTags]
+	neg := float32(math.Inf(-1))
+	tr, tmax := &l.tr, &l.tmax
 	for b := Tag(0); b < NumTags; b++ {
 		delta[b] = sc.emit[b] + tr[b][NumTags]
 	}
@@ -312,11 +336,6 @@ func viterbi(sc *scratch, trans *[NumTags + 1][NumTags]float32, n int, out []Tag
 	// predecessor (rounding is monotonic, so no other sum can come
 	// closer than the bound), and the scan would have chosen it too.
 	none := rank(neg, 0)
-	var tmax [NumTags]float32 // the greatest transition into each tag
-	for b := range tmax {
-		tmax[b] = max(max(max(tr[b][0], tr[b][1]), max(tr[b][2], tr[b][3])),
-			max(max(tr[b][4], tr[b][5]), max(tr[b][6], tr[b][7])), tr[b][8])
-	}
 	for i := 1; i < n; i++ {
 		prev := (*[NumTags]float32)(delta[(i-1)*NumTags : i*NumTags])
 		emit := (*[NumTags]float32)(sc.emit[i*NumTags : (i+1)*NumTags])
