@@ -217,3 +217,76 @@ func TestCacheTagsAsTwoPasses(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// priorsByScan is SetPrior's loop over every tag, as it was before it
+// took the short way for the words whose occurrences all have one tag.
+func priorsByScan(d *Doc, tags [][]Tag) (doc []uint16, maj []Tag) {
+	counts := make([][NumTags]uint16, d.words)
+	for s, toks := range d.sents {
+		for i := range toks {
+			counts[toks[i].id][tags[s][i]]++
+		}
+	}
+	for s, toks := range d.sents {
+		for i := range toks {
+			own, c := tags[s][i], &counts[toks[i].id]
+			var bits uint16
+			m := O
+			var byType [NumTags]uint16
+			for k := Tag(0); k < NumTags; k++ {
+				n := c[k]
+				if k == own {
+					n--
+				}
+				if n > 0 {
+					bits |= 1 << k
+					byType[k.Type()] += n
+				}
+			}
+			best := uint16(0)
+			for k := Tag(0); k < NumTags; k++ {
+				if byType[k] > best {
+					best, m = byType[k], k
+				}
+			}
+			doc, maj = append(doc, bits), append(maj, m)
+		}
+	}
+	return doc, maj
+}
+
+// TestSetPriorAsScan checks SetPrior against priorsByScan on tags that
+// agree across a word's occurrences (as the first pass's mostly do) and
+// on tags that do not.
+func TestSetPriorAsScan(t *testing.T) {
+	_, x := readTagger(t)
+	docs := append(docsOf(cacheTexts), fixtureDocs(t)...)
+	docs = append(docs, conllValid(t)...)
+	for _, sents := range docs {
+		d := x.Prepare(sents)
+		for mode := range 2 {
+			tags := make([][]Tag, len(sents))
+			for s := range sents {
+				tags[s] = make([]Tag, len(sents[s]))
+				for i := range tags[s] {
+					h := d.sents[s][i].lower
+					if mode == 1 {
+						h = h*31 + uint64(s*7+i)
+					}
+					tags[s][i] = Tag(h%(NumTags+4)) % NumTags
+				}
+			}
+			d.SetPrior(tags)
+			doc, maj := priorsByScan(d, tags)
+			k := 0
+			for s := range d.sents {
+				for i, tok := range d.sents[s] {
+					if tok.prior != tags[s][i] || tok.priorDoc != doc[k] || tok.priorMaj != maj[k] {
+						t.Fatalf("%q word %d: prior %v doc %b maj %v, want %v %b %v", sents[s], i, tok.prior, tok.priorDoc, tok.priorMaj, tags[s][i], doc[k], maj[k])
+					}
+					k++
+				}
+			}
+		}
+	}
+}

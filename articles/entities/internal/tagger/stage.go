@@ -23,6 +23,14 @@ func (d *Doc) setPrior(tags [][]Tag, counts [][NumTags]uint16) [][NumTags]uint16
 			t.prior = own
 			c := &counts[t.id]
 			t.priorDoc, t.priorMaj = 0, O
+			if c[own] == c[0]+c[1]+c[2]+c[3]+c[4]+c[5]+c[6]+c[7]+c[8] {
+				// Every occurrence has the token's tag (most words
+				// occur once): what the loops below work out.
+				if c[own] > 1 {
+					t.priorDoc, t.priorMaj = 1<<own, own.Type()
+				}
+				continue
+			}
 			var byType [NumTags]uint16
 			for k := Tag(0); k < NumTags; k++ {
 				n := c[k]
