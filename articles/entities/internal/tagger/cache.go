@@ -33,12 +33,11 @@ const cacheSlots = 1 << 15
 // (respell).
 type wordEntry struct {
 	w                  string   // the word as written
-	key                [24]byte // its first bytes, compared first
+	key                [16]byte // its first bytes, compared first
 	lw                 string   // the lower-case form
 	class              uint8    // what sentenceClass sees of it (sentenceWord)
 	lower              uint64   // Hash(lw)
 	word, shape, short uint64   // of w as written
-	h1                 uint64   // gazetteer.Extend(0, lower): the word as a name
 	flags              uint16
 	freq               uint8
 	lists              gazetteer.List // the gazetteer lists the word alone is on
@@ -54,7 +53,7 @@ type wordEntry struct {
 	ctx [4]lanes
 	// caseLower is the weights of tCaseLower of a normal sentence, which
 	// sum holds, for a word of another sentence to take out.
-	caseLower lanes
+	caseLower rows
 	sh        *shapeEntry // of short
 }
 
@@ -226,9 +225,8 @@ func (f *fast) entry(w string, buf []uint32) (*wordEntry, []uint32) {
 	e.word = gazetteer.Hash(r)
 	e.shape, e.short = shapes(r)
 	e.freq = f.x.freqCode(e.lower)
-	e.h1 = gazetteer.Extend(0, e.lower)
 	if f.x.gaz != nil {
-		e.lists, e.longer = f.x.gaz.Find(e.h1)
+		e.lists, e.longer = f.x.gaz.Find(gazetteer.Extend(0, e.lower))
 	}
 	buf = ownFeatures(buf[:0], e.lw, e.lower, e.word, e.shape, e.short, e.freq)
 	buf = classFeatures(buf, sentNormal, false, e.short, e.lower, e.freq, e.flags&fCap)
@@ -236,7 +234,7 @@ func (f *fast) entry(w string, buf []uint32) (*wordEntry, []uint32) {
 	f.j.addBoth(buf, &sum)
 	e.sum = sumLanes(&sum)
 	e.ctx = f.context(e.lower)
-	e.caseLower = f.j.weights(key2(tCaseLower, sentNormal, e.lower)).lanes()
+	e.caseLower = f.j.weights(key2(tCaseLower, sentNormal, e.lower))
 	e.sh = f.shapeOf(e.short)
 	return e, buf
 }
@@ -417,7 +415,7 @@ func (f *fast) markGazetteer(toks []token, es []*wordEntry) {
 		if toks[i].flags&fLetter == 0 {
 			continue
 		}
-		h := es[i].h1
+		h := gazetteer.Extend(0, toks[i].lower)
 		lists, longer := es[i].lists, es[i].longer
 		for l := 1; ; {
 			lists &= featureLists
@@ -588,7 +586,8 @@ func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, a
 			sh.sent[class].add(&a)
 			sm.freqCap[tk.freq][uint64(capBit)|first<<1|class<<2].add(&a)
 			if class != sentNormal {
-				e.caseLower.sub(&a)
+				l := e.caseLower.lanes()
+				l.sub(&a)
 				r := j.weights(key2(tCaseLower, class, tk.lower)).lanes()
 				r.add(&a)
 			}
