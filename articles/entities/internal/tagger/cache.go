@@ -37,7 +37,7 @@ type wordEntry struct {
 	lw                 string   // the lower-case form
 	class              uint8    // what sentenceClass sees of it (sentenceWord)
 	lower              uint64   // Hash(lw)
-	word, shape, short uint64   // of w as written
+	word, shape, short uint64   // of the respelled word
 	flags              uint16
 	freq               uint8
 	lists              gazetteer.List // the gazetteer lists the word alone is on
