@@ -220,3 +220,43 @@ func (l *lanes9) addTo(acc *[NumTags]int32) {
 
 // shapeCache is the fixed array of the shape cache.
 type shapeCache = [shapeSlots]atomic.Pointer[shapeEntry]
+
+// shape3 is the summed weights, both models, of the features of a token's
+// short shape with its neighbours': tShort3, tShortM1, tShortP1.
+type shape3 struct {
+	m1, short, p1 uint64
+	w             lanes
+}
+
+// shape3Slots is the size of the cache of shape3: the short shapes of
+// three words side by side are a few thousand.
+const shape3Slots = 1 << 14
+
+// shapes3 returns the shape3 of shapes m1, short, p1, making it if the
+// cache does not hold it.
+func (f *fast) shapes3(m1, short, p1 uint64) *shape3 {
+	h := gazetteer.Mix(gazetteer.Mix(m1*0x9E3779B97F4A7C15+short)^p1) & (shape3Slots - 2)
+	// Two slots side by side: the new entry goes to an empty one, else
+	// to the first.
+	s := &f.triples[h]
+	for k := range 2 {
+		e := f.triples[h+uint64(k)].Load()
+		if e == nil {
+			s = &f.triples[h+uint64(k)]
+			break
+		}
+		if e.m1 == m1 && e.short == short && e.p1 == p1 {
+			return e
+		}
+	}
+	e := &shape3{m1: m1, short: short, p1: p1}
+	var w [2 * NumTags]int32
+	f.j.addBoth([]uint32{
+		key2(tShort3, gazetteer.Mix(m1)^short, p1),
+		key2(tShortM1, m1, short),
+		key2(tShortP1, short, p1),
+	}, &w)
+	e.w = sumLanes(&w)
+	s.Store(e)
+	return e
+}
