@@ -4,8 +4,12 @@ import "github.com/byline/byline/articles/entities/gazetteer"
 
 // docBits fills each token's doc bits from the other occurrences of the same
 // lower-cased word in the document (Chieu & Ng 2002's global features).
-func docBits(d *Doc) {
-	counts := make([][numDocBits]uint16, d.words) // by token id
+func docBits(d *Doc) { docBitsWith(d, nil) }
+
+// docBitsWith is docBits with counts, if it is long enough, as the space
+// it counts in; it returns that space.
+func docBitsWith(d *Doc, counts [][numDocBits]uint16) [][numDocBits]uint16 {
+	counts = reuse(counts, d.words) // by token id
 	for s, toks := range d.sents {
 		if d.class[s] != sentNormal {
 			continue
@@ -38,6 +42,7 @@ func docBits(d *Doc) {
 			toks[i].doc = bits
 		}
 	}
+	return counts
 }
 
 // ownBits returns the document bits that token i itself shows.
@@ -144,15 +149,16 @@ func (d *Doc) Features(s, i int, buf []uint32) []uint32 {
 	if i == 0 {
 		buf = append(buf, key(tFirstShort, t.short))
 	}
+	sp := &d.spell[s][i]
 	for k := 0; k < 4; k++ {
-		if t.pre[k] != 0 {
-			buf = append(buf, key2(tPre, uint64(k), t.pre[k]))
+		if sp.pre[k] != 0 {
+			buf = append(buf, key2(tPre, uint64(k), sp.pre[k]))
 		}
-		if t.suf[k] != 0 {
-			buf = append(buf, key2(tSuf, uint64(k), t.suf[k]))
+		if sp.suf[k] != 0 {
+			buf = append(buf, key2(tSuf, uint64(k), sp.suf[k]))
 		}
 	}
-	for _, g := range t.ngrams {
+	for _, g := range sp.ngrams {
 		buf = append(buf, key(tNgram, g))
 	}
 	if fm1&fTitle != 0 {

@@ -95,11 +95,11 @@ const (
 	numDocBits
 )
 
-// token is the per-token information features are built from.
+// token is the per-token information features are built from. It holds
+// no pointer, so that the garbage collector need not scan a document's
+// tokens.
 type token struct {
 	lower, word, shape, short uint64
-	pre, suf                  [4]uint64
-	ngrams                    []uint64
 	flags                     uint16
 	gaz                       uint32 // 4 bits (B, I, E, S) per gazetteer list
 	doc                       uint16 // dXxx bits seen on other occurrences
@@ -110,9 +110,18 @@ type token struct {
 	id                        int32  // the document's number for the lower-case word
 }
 
+// spelling is what Features reads of a token's lower-case word beside its
+// token: affixes and trigrams. Tagging with the word cache has their
+// weights in the word's entry and leaves them out.
+type spelling struct {
+	pre, suf [4]uint64
+	ngrams   []uint64
+}
+
 // Doc is a document prepared for feature extraction.
 type Doc struct {
 	sents  [][]token
+	spell  [][]spelling // by sentence and token; nil if the document was prepared for the word cache
 	class  []uint8
 	cased  []bool // the sentence (a normal one) capitalises names: a capital after its first word
 	words  int    // distinct lower-case words: the token ids are below it
@@ -147,6 +156,8 @@ func (x *Extractor) Prepare(sents [][]string) *Doc {
 	lowers := make([][]string, len(sents))
 	lowerBuf := make([]string, n)
 	toksBuf := make([]token, n)
+	spellBuf := make([]spelling, n)
+	d.spell = make([][]spelling, len(sents))
 	grams := make([]uint64, 0, nb) // a word has at most as many trigrams as bytes
 	// cased is how the words of normal sentences are written, for the
 	// sentences in capitals to borrow: only a document with such a
@@ -174,6 +185,9 @@ func (x *Extractor) Prepare(sents [][]string) *Doc {
 	for s, words := range sents {
 		toks := toksBuf[:len(words):len(words)]
 		toksBuf = toksBuf[len(words):]
+		sp := spellBuf[:len(words):len(words)]
+		spellBuf = spellBuf[len(words):]
+		d.spell[s] = sp
 		for i, w := range words {
 			t := &toks[i]
 			lw := lowers[s][i]
@@ -200,10 +214,10 @@ func (x *Extractor) Prepare(sents [][]string) *Doc {
 				t.word = gazetteer.Hash("\x00caps")
 				t.shape, t.short = t.word, t.word
 			}
-			affixes(lw, &t.pre, &t.suf)
+			affixes(lw, &sp[i].pre, &sp[i].suf)
 			start := len(grams)
 			grams = appendNgrams(grams, lw)
-			t.ngrams = grams[start:len(grams):len(grams)]
+			sp[i].ngrams = grams[start:len(grams):len(grams)]
 		}
 		// The word list's lookups in a loop of their own: independent
 		// of each other, their cache misses overlap.
@@ -236,37 +250,67 @@ func sentenceClass(words []string) uint8 {
 	if IsDateline(words) {
 		return sentDate
 	}
-	letters, caps, titled, long := 0, 0, 0, 0
+	var c classCount
 	for _, w := range words {
-		hasLetter, hasLower := false, false
-		for _, r := range w {
-			if unicode.IsLetter(r) {
-				hasLetter = true
-				if unicode.IsLower(r) {
-					hasLower = true
-				}
-			}
-		}
-		if !hasLetter {
-			continue
-		}
-		letters++
-		if !hasLower && utf8.RuneCountInString(w) > 1 {
-			caps++
-		} else if !hasLower {
-			caps++ // a single capital letter fits either
-		}
-		if utf8.RuneCountInString(w) >= 4 {
-			long++
-			if isCapitalised(w) {
-				titled++
+		c.add(sentenceWord(w))
+	}
+	return c.class()
+}
+
+// What sentenceClass sees of a word.
+const (
+	swLetter = 1 << iota // has a letter
+	swLower              // has a lower-case letter
+	swLong               // four runes or more
+	swCap                // first letter upper case
+)
+
+// sentenceWord returns the swXxx bits of w.
+func sentenceWord(w string) uint8 {
+	var b uint8
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			b |= swLetter
+			if unicode.IsLower(r) {
+				b |= swLower
 			}
 		}
 	}
+	if utf8.RuneCountInString(w) >= 4 {
+		b |= swLong
+	}
+	if isCapitalised(w) {
+		b |= swCap
+	}
+	return b
+}
+
+// classCount counts the words of a sentence that is not a dateline.
+type classCount struct{ letters, caps, titled, long int }
+
+// add counts a word with sentenceWord bits b.
+func (c *classCount) add(b uint8) {
+	if b&swLetter == 0 {
+		return
+	}
+	c.letters++
+	if b&swLower == 0 {
+		c.caps++ // a single capital letter fits either
+	}
+	if b&swLong != 0 {
+		c.long++
+		if b&swCap != 0 {
+			c.titled++
+		}
+	}
+}
+
+// class returns the class of the sentence counted.
+func (c *classCount) class() uint8 {
 	switch {
-	case letters >= 1 && caps == letters && letters+long > 1:
+	case c.letters >= 1 && c.caps == c.letters && c.letters+c.long > 1:
 		return sentCaps
-	case long >= 3 && titled == long:
+	case c.long >= 3 && c.titled == c.long:
 		return sentTitle
 	}
 	return sentNormal

@@ -233,6 +233,28 @@ func constrain(e []float32, mask uint8) {
 	}
 }
 
+// rank returns an integer that orders the candidates of a Viterbi step as
+// a scan of them does: by score v (no NaN; -0 equal to +0), then the lower
+// index a (below 16) first.
+func rank(v float32, a int) int64 {
+	b := int32(math.Float32bits(v))
+	sign := b >> 31 // -1 for a negative score, else 0
+	mag := b & 0x7FFFFFFF
+	return int64((mag^sign)-sign)<<4 | int64(15-a)
+}
+
+// maxRank returns the greater of two ranks, with arithmetic only: the
+// compiler makes a branch of max, which the unpredictable comparisons of
+// scores would mispredict. Ranks are below 2^36 in magnitude, so the
+// difference does not overflow.
+func maxRank(a, b int64) int64 {
+	d := a - b
+	return a - d&(d>>63)
+}
+
+// argOf returns the index that rank put in r.
+func argOf(r int64) int { return 15 - int(r&15) }
+
 func grow(b []float32, n int) []float32 {
 	if cap(b) < n {
 		return make([]float32, n)
@@ -251,18 +273,24 @@ func (m *Model) decode(d *Doc, s int, sc *scratch, out []Tag) {
 // viterbi finds the best tag sequence given sc.emit and transition weights,
 // never letting I-X follow anything but B-X or I-X.
 func viterbi(sc *scratch, trans *[NumTags + 1][NumTags]float32, n int, out []Tag) {
-	if n == 0 {
-		return
-	}
-	if cap(sc.delta) < n*NumTags {
-		sc.delta = make([]float32, n*NumTags)
-		sc.back = make([]uint8, n*NumTags)
-	}
-	delta, back := sc.delta[:n*NumTags], sc.back[:n*NumTags]
-	neg := float32(math.Inf(-1))
+	var l lattice
+	l.init(trans)
+	l.decode(sc, n, out)
+}
+
+// lattice is what Viterbi decoding needs of the transition weights.
+type lattice struct {
 	// tr is trans with the forbidden transitions at -Inf, by destination,
 	// so the inner loop needs no test.
-	var tr [NumTags][NumTags + 1]float32
+	tr [NumTags][NumTags + 1]float32
+	// tmax is the greatest transition into each tag.
+	tmax [NumTags]float32
+}
+
+// init sets l from transition weights trans.
+func (l *lattice) init(trans *[NumTags + 1][NumTags]float32) {
+	neg := float32(math.Inf(-1))
+	tr := &l.tr
 	for a := Tag(0); a <= NumTags; a++ {
 		for b := Tag(0); b < NumTags; b++ {
 			if allowed(a, b) {
@@ -272,37 +300,77 @@ func viterbi(sc *scratch, trans *[NumTags + 1][NumTags]float32, n int, out []Tag
 			}
 		}
 	}
+	for b := range l.tmax {
+		l.tmax[b] = max(max(max(tr[b][0], tr[b][1]), max(tr[b][2], tr[b][3])),
+			max(max(tr[b][4], tr[b][5]), max(tr[b][6], tr[b][7])), tr[b][8])
+	}
+}
+
+// decode is viterbi with the lattice of its transitions.
+func (l *lattice) decode(sc *scratch, n int, out []Tag) {
+	if n == 0 {
+		return
+	}
+	if cap(sc.delta) < n*NumTags {
+		sc.delta = make([]float32, n*NumTags)
+		sc.back = make([]uint8, n*NumTags)
+	}
+	delta, back := sc.delta[:n*NumTags], sc.back[:n*NumTags]
+	neg := float32(math.Inf(-1))
+	tr, tmax := &l.tr, &l.tmax
 	for b := Tag(0); b < NumTags; b++ {
 		delta[b] = sc.emit[b] + tr[b][NumTags]
 	}
+	// The best predecessor of each tag is chosen without a branch (the
+	// comparisons of scores are unpredictable, and a mispredicted branch
+	// costs more than the rest of a step): each candidate's score becomes
+	// an integer ordered as the score, with the candidate's index below it
+	// so that of equal scores the first wins, and the greatest is kept.
+	// That is the choice of a scan from a score of -Inf with index 0 that
+	// keeps a candidate only if it is strictly better (equal scores -0 and
+	// +0 included), so the tags are those of such a scan.
+	//
+	// Most steps need not compare each tag's nine candidates: when the
+	// best previous score (at am) leads the others by more than the
+	// transitions into a tag differ, am is that tag's strictly best
+	// predecessor (rounding is monotonic, so no other sum can come
+	// closer than the bound), and the scan would have chosen it too.
+	none := rank(neg, 0)
 	for i := 1; i < n; i++ {
 		prev := (*[NumTags]float32)(delta[(i-1)*NumTags : i*NumTags])
 		emit := (*[NumTags]float32)(sc.emit[i*NumTags : (i+1)*NumTags])
 		cur := (*[NumTags]float32)(delta[i*NumTags : (i+1)*NumTags])
 		bk := (*[NumTags]uint8)(back[i*NumTags : (i+1)*NumTags])
+		top := maxRank(maxRank(maxRank(rank(prev[0], 0), rank(prev[1], 1)), maxRank(rank(prev[2], 2), rank(prev[3], 3))),
+			maxRank(maxRank(rank(prev[4], 4), rank(prev[5], 5)), maxRank(rank(prev[6], 6), rank(prev[7], 7))))
+		am := argOf(maxRank(top, rank(prev[8], 8)))
+		pm := prev[am]
+		q := *prev
+		q[am] = neg
+		p2 := max(max(max(q[0], q[1]), max(q[2], q[3])), max(max(q[4], q[5]), max(q[6], q[7])), q[8]) // the best of the others
 		for b := Tag(0); b < NumTags; b++ {
-			best, arg := neg, uint8(0)
-			if b.Inside() {
+			t := &tr[b]
+			var r int64
+			switch {
+			case b.Inside():
 				// Only B-X and I-X may come before I-X: the other
-				// transitions are -Inf and never win (arg stays 0 if
-				// these two are -Inf too, as with all nine).
-				t := &tr[b]
-				if v := prev[b-1] + t[b-1]; v > best {
-					best, arg = v, uint8(b-1)
-				}
-				if v := prev[b] + t[b]; v > best {
-					best, arg = v, uint8(b)
-				}
-			} else {
-				t := &tr[b]
-				for a := range NumTags {
-					if v := prev[a] + t[a]; v > best {
-						best, arg = v, uint8(a)
-					}
-				}
+				// transitions are -Inf and never win (the index stays
+				// 0 if these two are -Inf too, as with all nine).
+				r = maxRank(none, maxRank(rank(prev[b-1]+t[b-1], int(b-1)), rank(prev[b]+t[b], int(b))))
+			case p2+tmax[b] < pm+t[am]:
+				r = rank(0, am)
+			default:
+				// Ranks are distinct, so the pairing changes nothing
+				// but how many run at once.
+				r01 := maxRank(rank(prev[0]+t[0], 0), rank(prev[1]+t[1], 1))
+				r23 := maxRank(rank(prev[2]+t[2], 2), rank(prev[3]+t[3], 3))
+				r45 := maxRank(rank(prev[4]+t[4], 4), rank(prev[5]+t[5], 5))
+				r67 := maxRank(rank(prev[6]+t[6], 6), rank(prev[7]+t[7], 7))
+				r = maxRank(maxRank(maxRank(r01, r23), maxRank(r45, r67)), rank(prev[8]+t[8], 8))
 			}
-			cur[b] = best + emit[b]
-			bk[b] = arg
+			arg := argOf(r)
+			cur[b] = prev[arg] + t[arg] + emit[b]
+			bk[b] = uint8(arg)
 		}
 	}
 	best, arg := neg, Tag(0)

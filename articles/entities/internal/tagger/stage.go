@@ -4,9 +4,13 @@ package tagger
 // its own first-pass tag, its neighbours' and the tags the first pass gave
 // the other occurrences of the same word in the document (Ratinov & Roth
 // 2009's prediction aggregation).
-func (d *Doc) SetPrior(tags [][]Tag) {
+func (d *Doc) SetPrior(tags [][]Tag) { d.setPrior(tags, nil) }
+
+// setPrior is SetPrior with counts, if it is long enough, as the space it
+// counts in; it returns that space.
+func (d *Doc) setPrior(tags [][]Tag, counts [][NumTags]uint16) [][NumTags]uint16 {
 	d.staged = true
-	counts := make([][NumTags]uint16, d.words) // by token id
+	counts = reuse(counts, d.words) // by token id
 	for s, toks := range d.sents {
 		for i := range toks {
 			counts[toks[i].id][tags[s][i]]++
@@ -19,6 +23,14 @@ func (d *Doc) SetPrior(tags [][]Tag) {
 			t.prior = own
 			c := &counts[t.id]
 			t.priorDoc, t.priorMaj = 0, O
+			if c[own] == c[0]+c[1]+c[2]+c[3]+c[4]+c[5]+c[6]+c[7]+c[8] {
+				// Every occurrence has the token's tag (most words
+				// occur once): what the loops below work out.
+				if c[own] > 1 {
+					t.priorDoc, t.priorMaj = 1<<own, own.Type()
+				}
+				continue
+			}
 			var byType [NumTags]uint16
 			for k := Tag(0); k < NumTags; k++ {
 				n := c[k]
@@ -38,6 +50,7 @@ func (d *Doc) SetPrior(tags [][]Tag) {
 			}
 		}
 	}
+	return counts
 }
 
 // priorFeatures appends the second-pass features of token i of sentence s.

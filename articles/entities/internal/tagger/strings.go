@@ -17,7 +17,8 @@ type Tagger struct {
 	Strict bool
 
 	jointOnce sync.Once
-	joint     *joint // both models' weights in one table (joint.go)
+	joint     *joint   // both models' weights in one table (joint.go)
+	fast      fastOnce // the word cache of tagging with both (cache.go)
 }
 
 // jointTable returns the joint table of First and Second, built on first use.
@@ -58,14 +59,21 @@ func (t *Tagger) Features() int {
 
 // Tag tags a document given as sentences of words, one tag per word.
 func (t *Tagger) Tag(sents [][]string) [][]Tag {
+	if t.Second != nil {
+		f := t.fastPath()
+		w, _ := f.pool.Get().(*work)
+		if w == nil {
+			w = new(work)
+		}
+		d, tags := f.tag(t, sents, w)
+		t.First.x.applyRules(d, tags)
+		w.release()
+		f.pool.Put(w)
+		return tags
+	}
 	d := t.First.x.Prepare(sents)
 	d.strict = t.Strict
-	var tags [][]Tag
-	if t.Second == nil {
-		tags = t.First.TagDoc(d)
-	} else {
-		tags = t.tagJoint(d)
-	}
+	tags := t.First.TagDoc(d)
 	t.First.x.applyRules(d, tags)
 	return tags
 }

@@ -1,0 +1,455 @@
+package tagger
+
+import (
+	"math/bits"
+
+	"github.com/byline/byline/articles/entities/gazetteer"
+)
+
+// Tagging a document from the word cache (cache.go) and the small tables
+// (small.go): prepare it, sum each token's weights, decode both passes.
+
+// prepare is Extractor.Prepare with the word cache: the same tokens,
+// without their spellings (only Features reads those; tagging with the
+// cache has their weights in the entries), and for each token the entry
+// whose sum holds its own features' weights, nil for a word of a sentence
+// in capitals that the document never writes otherwise (its spelling is
+// unknown: ownFeatures are looked up then).
+func (f *fast) prepare(sents [][]string, w *work) (*Doc, [][]*wordEntry, [][]*wordEntry) {
+	w.doc = Doc{sents: reuse(w.sents, len(sents)), class: reuse(w.class, len(sents)), cased: reuse(w.cased, len(sents))}
+	d := &w.doc
+	w.sents, w.class, w.cased = d.sents, d.class, d.cased
+	buf := w.sc.feats
+	defer func() { w.sc.feats = buf }()
+	// The words are as written: the entries hold what Prepare sees of
+	// them respelled (respell), and respelling a dateline leaves it one.
+	n := 0
+	for _, words := range sents {
+		n += len(words)
+	}
+	// The document's entries, tokens and those entries that hold the
+	// tokens' own weights, in the workspace's buffers.
+	w.ents, w.owns, w.toks = reuse(w.ents, n), reuse(w.owns, n), reuse(w.toks, n)
+	entBuf, ownBuf, toksBuf := w.ents, w.owns, w.toks
+	w.entsS, w.ownsS = reuse(w.entsS, len(sents)), reuse(w.ownsS, len(sents))
+	ents, owns := w.entsS, w.ownsS
+	var e *wordEntry
+	caps := false
+	for s, words := range sents {
+		es := entBuf[:len(words):len(words)]
+		entBuf = entBuf[len(words):]
+		var c classCount
+		for i, w := range words {
+			e, buf = f.word(w, buf)
+			es[i] = e
+			c.add(e.class)
+		}
+		ents[s] = es
+		d.class[s] = c.class()
+		if IsDateline(words) {
+			d.class[s] = sentDate
+		}
+		caps = caps || d.class[s] == sentCaps
+	}
+	// cased is how the words of normal sentences are written, for the
+	// sentences in capitals to borrow: only a document with such a
+	// sentence needs it.
+	cased := w.casedMap
+	if caps {
+		if cased == nil {
+			cased = map[string]string{}
+			w.casedMap = cased
+		}
+		for s, words := range sents {
+			if d.class[s] != sentNormal {
+				continue
+			}
+			for i := 1; i < len(words); i++ {
+				lw := ents[s][i].lw
+				if _, ok := cased[lw]; !ok || ents[s][i].flags&fCap != 0 {
+					cased[lw] = words[i]
+				}
+			}
+		}
+	}
+	// ids numbers the document's distinct lower-case words, for the
+	// document-level features to count occurrences in slices, not maps.
+	if w.ids == nil {
+		w.ids = make(map[uint64]int32, n/2)
+	}
+	ids := w.ids
+	for s, words := range sents {
+		toks := toksBuf[:len(words):len(words)]
+		toksBuf = toksBuf[len(words):]
+		own := ownBuf[:len(words):len(words)]
+		ownBuf = ownBuf[len(words):]
+		for i := range words {
+			t := &toks[i]
+			e := ents[s][i]
+			t.flags = e.flags
+			t.lower = e.lower
+			id, ok := ids[t.lower]
+			if !ok {
+				id = int32(len(ids))
+				ids[t.lower] = id
+			}
+			t.id = id
+			t.freq = e.freq
+			fe := e
+			if d.class[s] == sentCaps {
+				fe = nil
+				if c, ok := cased[e.lw]; ok {
+					fe, buf = f.word(c, buf)
+				}
+			}
+			if fe != nil {
+				t.word, t.shape, t.short = fe.word, fe.shape, fe.short
+			} else {
+				t.word = gazetteer.Hash("\x00caps")
+				t.shape, t.short = t.word, t.word
+			}
+			own[i] = fe
+		}
+		f.markGazetteer(toks, ents[s])
+		d.sents[s] = toks
+		owns[s] = own
+		if d.class[s] == sentNormal {
+			for i := 1; i < len(toks); i++ {
+				if toks[i].flags&fCap != 0 && ents[s][i].lw != "i" {
+					d.cased[s] = true
+					break
+				}
+			}
+		}
+	}
+	d.words = len(ids)
+	w.docCounts = docBitsWith(d, w.docCounts)
+	return d, ents, owns
+}
+
+// markGazetteer is Extractor.markGazetteer with the lookups of single
+// words (the most of them) from the entries es of toks.
+func (f *fast) markGazetteer(toks []token, es []*wordEntry) {
+	if f.x.gaz == nil {
+		return
+	}
+	for i := range toks {
+		if toks[i].flags&fLetter == 0 {
+			continue
+		}
+		h := gazetteer.Extend(0, toks[i].lower)
+		lists, longer := es[i].lists, es[i].longer
+		for l := 1; ; {
+			lists &= featureLists
+			for b := 0; lists != 0 && b < gazetteer.NumLists; b++ {
+				if lists&(1<<b) == 0 {
+					continue
+				}
+				base := uint32(b * 4)
+				if l == 1 {
+					toks[i].gaz |= 1 << (base + 3)
+					continue
+				}
+				toks[i].gaz |= 1 << base
+				for k := i + 1; k < i+l-1; k++ {
+					toks[k].gaz |= 1 << (base + 1)
+				}
+				toks[i+l-1].gaz |= 1 << (base + 2)
+			}
+			if !longer {
+				break // no longer name starts so
+			}
+			l++
+			if l > gazetteer.MaxWords || i+l > len(toks) || toks[i+l-1].flags&fLetter == 0 {
+				break
+			}
+			h = gazetteer.Extend(h, toks[i+l-1].lower)
+			lists, longer = f.x.gaz.Find(h)
+		}
+	}
+}
+
+// work is the space tagging a document needs, kept for the next one (in
+// fast.pool), so that tagging allocates little beside the tags it returns.
+type work struct {
+	doc          Doc
+	sents        [][]token
+	class        []uint8
+	cased        []bool
+	toks         []token
+	ents, owns   []*wordEntry
+	entsS, ownsS [][]*wordEntry
+	shs          []*shapeEntry
+	shsS         [][]*shapeEntry
+	parts        [][NumTags]int32
+	partsS       [][][NumTags]int32
+	masks        []uint8
+	accs         [][2 * NumTags]int32 // a sentence's sums
+	pairs        []uint32             // a sentence's pair features (sums)
+	tags         []Tag
+	tagsS        [][]Tag
+	ids          map[uint64]int32
+	casedMap     map[string]string
+	docCounts    [][numDocBits]uint16
+	priorCounts  [][NumTags]uint16
+	sc           scratch
+}
+
+// reuse returns b with length n, cleared, reallocated if too short.
+func reuse[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+
+// release readies w for the pool: it keeps no entry and no word of the
+// document alive.
+func (w *work) release() {
+	clear(w.ents)
+	clear(w.owns)
+	clear(w.shs)
+	clear(w.ids)
+	clear(w.casedMap)
+	w.doc = Doc{}
+}
+
+// tag tags a document with both passes, as tagJoint does, its features'
+// weights summed from the word cache; the Doc it returns is w's.
+func (f *fast) tag(t *Tagger, sents [][]string, w *work) (*Doc, [][]Tag) {
+	first, second := t.First, t.Second
+	d, ents, owns := f.prepare(sents, w)
+	d.strict = t.Strict
+	sc := &w.sc
+	n := len(w.toks)
+	ns := len(d.sents)
+	w.tagsS, w.partsS, w.shsS = reuse(w.tagsS, ns), reuse(w.partsS, ns), reuse(w.shsS, ns)
+	w.tags, w.parts, w.shs, w.masks = reuse(w.tags, n), reuse(w.parts, n), reuse(w.shs, n), reuse(w.masks, n)
+	tags, parts, shs := w.tagsS, w.partsS, w.shsS
+	tagBuf, partBuf, shBuf := w.tags, w.parts, w.shs
+	masks := w.masks // both passes constrain a token alike
+	// One allocation each for the tags returned.
+	out := make([][]Tag, ns)
+	outBuf := make([]Tag, n)
+	m := masks
+	for s := range d.sents {
+		n := len(d.sents[s])
+		sc.emit = grow(sc.emit, n*NumTags)
+		parts[s], partBuf = partBuf[:n:n], partBuf[n:]
+		shs[s], shBuf = shBuf[:n:n], shBuf[n:]
+		accs := reuse(w.accs, n)
+		w.accs = accs
+		pairs := w.pairs[:0]
+		for i := 0; i < n; i++ {
+			shs[s][i], sc.feats, pairs = f.sums(d, ents, owns, s, i, sc.feats, &accs[i], pairs)
+		}
+		f.j.addPairs(pairs, accs)
+		w.pairs = pairs
+		for i := 0; i < n; i++ {
+			parts[s][i] = [NumTags]int32(accs[i][NumTags:])
+			m[i] = d.mask(s, i)
+			first.emit(sc, i, (*[NumTags]int32)(accs[i][:NumTags]), m[i])
+		}
+		m = m[n:]
+		tags[s], tagBuf = tagBuf[:n:n], tagBuf[n:]
+		f.lat[0].decode(sc, n, tags[s])
+	}
+	w.priorCounts = d.setPrior(tags, w.priorCounts)
+	m = masks
+	for s := range d.sents {
+		n := len(d.sents[s])
+		sc.emit = grow(sc.emit, n*NumTags)
+		for i := 0; i < n; i++ {
+			part := &parts[s][i]
+			f.priorSums(d, s, i, shs[s][i], part)
+			second.emit(sc, i, part, m[i])
+		}
+		m = m[n:]
+		out[s], outBuf = outBuf[:n:n], outBuf[n:]
+		f.lat[1].decode(sc, n, out[s])
+	}
+	return d, out
+}
+
+// sums sets acc to the summed weights, both models, of the features of
+// token i of sentence s (Features without the second pass's), from the
+// entries of prepare, but for the pairFeatures keys it appends to pairs,
+// and returns the token's shape entry. buf is scratch space, returned.
+func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, acc *[2 * NumTags]int32, pairs []uint32) (*shapeEntry, []uint32, []uint32) {
+	j, sm := f.j, f.small
+	toks, es := d.sents[s], ents[s]
+	n := len(toks)
+	class := uint64(d.class[s])
+	tk := &toks[i]
+	capBit := tk.flags & fCap
+	first := uint64(0)
+	if i == 0 || class != sentNormal {
+		first = 1
+	}
+	e := owns[s][i]
+	var sh *shapeEntry
+	var a lanes // the sums but for e == nil's lookups
+	if e == nil {
+		buf = ownFeatures(buf[:0], es[i].lw, tk.lower, tk.word, tk.shape, tk.short, tk.freq)
+		buf = classFeatures(buf, class, i == 0, tk.short, tk.lower, tk.freq, capBit)
+		j.addBoth(buf, acc)
+		sh = f.caps
+	} else {
+		a = e.sum
+		sh = e.sh
+		if class != sentNormal || i == 0 || e.flags&fCap != capBit {
+			// e.sum has the features of a word inside a normal
+			// sentence (classFeatures): take them out, put this
+			// token's in.
+			sh.sent[sentNormal].sub(&a)
+			sm.freqCap[e.freq][e.flags&fCap].sub(&a)
+			sh.sent[class].add(&a)
+			sm.freqCap[tk.freq][uint64(capBit)|first<<1|class<<2].add(&a)
+			if class != sentNormal {
+				l := e.caseLower.lanes()
+				l.sub(&a)
+				r := j.weights(key2(tCaseLower, class, tk.lower)).lanes()
+				r.add(&a)
+			}
+			if i == 0 {
+				sh.first.add(&a)
+			}
+		}
+	}
+	// The neighbours' words.
+	m1, m2 := &f.start[ctxM1], &f.start[ctxM2]
+	lm1, sm1 := hStart, hStart
+	var fm1, fm2 uint16
+	var gm1, gp1 uint32
+	qm1, qp1 := 16, 17
+	if i > 0 {
+		p := &toks[i-1]
+		m1 = &es[i-1].ctx[ctxM1]
+		lm1, sm1, fm1, gm1, qm1 = p.lower, p.short, p.flags, p.gaz, int(p.freq)
+		if i > 1 {
+			m2 = &es[i-2].ctx[ctxM2]
+			fm2 = toks[i-2].flags
+		}
+	}
+	p1, p2 := &f.end[ctxP1], &f.end[ctxP2]
+	lp1, sp1 := hEnd, hEnd
+	if i+1 < n {
+		nx := &toks[i+1]
+		p1 = &es[i+1].ctx[ctxP1]
+		lp1, sp1, gp1, qp1 = nx.lower, nx.short, nx.gaz, int(nx.freq)
+		if i+2 < n {
+			p2 = &es[i+2].ctx[ctxP2]
+		}
+	}
+	for k := range a {
+		a[k] += m1[k] + m2[k] + p1[k] + p2[k]
+	}
+	sm.freqM1[qm1][capBit].add(&a)
+	sm.freqP1[qp1][capBit].add(&a)
+	if fm1&fTitle != 0 {
+		sh.titleM1.add(&a)
+	}
+	if fm2&fTitle != 0 {
+		sh.titleM2.add(&a)
+	}
+	// The gazetteer's and the document's bits.
+	for g := tk.gaz; g != 0; g &= g - 1 {
+		b := bits.TrailingZeros32(g)
+		sm.gaz[b].add(&a)
+		sm.gazCap[b][uint64(capBit)|class<<1].add(&a)
+		sm.gazFreq[b][tk.freq].add(&a)
+	}
+	for g := gm1; g != 0; g &= g - 1 {
+		sm.gazM1[bits.TrailingZeros32(g)].add(&a)
+	}
+	for g := gp1; g != 0; g &= g - 1 {
+		sm.gazP1[bits.TrailingZeros32(g)].add(&a)
+	}
+	for g := tk.doc; g != 0; g &= g - 1 {
+		b := bits.TrailingZeros16(g)
+		sm.doc[b].add(&a)
+		sm.docFirst[b][first].add(&a)
+		sh.doc[b].add(&a)
+	}
+	// What is left, the features of two words or shapes side by side, is
+	// for the caller to look up, with the other tokens' (addPairs).
+	// Those of three shapes are few and kept (shapes3).
+	pairs = append(pairs,
+		key2(tBiM1, lm1, tk.lower),
+		key2(tBiP1, tk.lower, lp1),
+		key2(tLowerM1Short, lm1, tk.short),
+	)
+	f.shapes3(sm1, tk.short, sp1).w.add(&a)
+	a.addTo(acc)
+	return sh, buf, pairs
+}
+
+// pairFeatures is the number of keys sums appends to pairs.
+const pairFeatures = 3
+
+// addPairs adds the weights of features fs, both models, to accs:
+// fs[pairFeatures*i:][:pairFeatures] to accs[i]. As add does, it looks up
+// a batch of records before it reads any, so that their cache misses
+// overlap, here across the tokens of a sentence.
+func (j *joint) addPairs(fs []uint32, accs [][2 * NumTags]int32) {
+	recs := j.recs2
+	var slots [batch]int32
+	var keys [batch]uint32
+	var tails [batch]int16
+	for base := 0; base < len(fs); base += batch {
+		c := fs[base:min(len(fs), base+batch)]
+		for i, f := range c {
+			if f == 0 {
+				f = 1 // as Model.put stores it
+			}
+			s := j.index.Slot(uint64(f))
+			slots[i] = int32(s)
+			keys[i] = recs[s].key
+			tails[i] = recs[s].w[2*NumTags-1] // the record's last line
+		}
+		for i, f := range c {
+			if f == 0 {
+				f = 1
+			}
+			if keys[i] != f {
+				continue
+			}
+			r := &recs[slots[i]]
+			acc := &accs[(base+i)/pairFeatures]
+			for k := range 2*NumTags - 1 {
+				acc[k] += int32(r.w[k])
+			}
+			acc[2*NumTags-1] += int32(tails[i])
+		}
+	}
+}
+
+// priorSums adds to part the second model's weights of the second-pass
+// features of token i of sentence s (priorFeatures), whose shape entry is
+// sh.
+func (f *fast) priorSums(d *Doc, s, i int, sh *shapeEntry, part *[NumTags]int32) {
+	sm := f.small
+	toks := d.sents[s]
+	t := &toks[i]
+	pm1, pp1 := Tag(NumTags), Tag(NumTags)
+	if i > 0 {
+		pm1 = toks[i-1].prior
+	}
+	if i+1 < len(toks) {
+		pp1 = toks[i+1].prior
+	}
+	var a lanes9
+	sm.priorOwn[t.prior].add(&a)
+	sh.priorOwn[t.prior].add(&a)
+	sm.priorM1[pm1][t.prior].add(&a)
+	sm.priorP1[pp1][t.prior].add(&a)
+	sm.priorMaj[t.priorMaj][t.flags&fCap].add(&a)
+	for g := t.priorDoc; g != 0; g &= g - 1 {
+		k := bits.TrailingZeros16(g)
+		sm.priorDoc[k].add(&a)
+		sh.priorDoc[k].add(&a)
+	}
+	a.addTo(part)
+}
