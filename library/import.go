@@ -49,9 +49,13 @@ type ImportOptions struct {
 	Fetch Fetcher
 	// Progress, when not nil, is told about every finished source.
 	Progress func(Progress)
-	// BatchSize is the number of sources written per transaction; 0 means 256.
+	// BatchSize is the number of sources written per transaction; 0 means
+	// defaultBatchSize.
 	BatchSize int
 }
+
+// defaultBatchSize is how many sources an import writes per transaction.
+const defaultBatchSize = 256
 
 // ImportResult sums up an import.
 type ImportResult struct {
@@ -162,7 +166,7 @@ func (l *Library) Import(ctx context.Context, paths []string, opts ImportOptions
 	}
 	batchSize := opts.BatchSize
 	if batchSize <= 0 {
-		batchSize = 256
+		batchSize = defaultBatchSize
 	}
 	w := newWriter(l)
 	batch := make([]parsed, 0, batchSize)
@@ -193,6 +197,9 @@ func (l *Library) Import(ctx context.Context, paths []string, opts ImportOptions
 	}
 	if writeErr == nil {
 		writeErr = flush()
+	}
+	if writeErr == nil {
+		writeErr = w.finish(context.WithoutCancel(ctx))
 	}
 	if writeErr == nil {
 		writeErr = l.noteFolders(context.WithoutCancel(ctx), paths)
