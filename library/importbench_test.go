@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -106,6 +107,14 @@ func BenchmarkWrite(b *testing.B) {
 		l, err := Open(ctx, filepath.Join(dir, strconv.Itoa(i)+".db"))
 		if err != nil {
 			b.Fatal(err)
+		}
+		if cfg := os.Getenv("XFTS"); cfg != "" {
+			for _, kv := range strings.Split(cfg, ",") {
+				k, v, _ := strings.Cut(kv, "=")
+				if _, err := l.db.Exec("INSERT INTO fts (fts, rank) VALUES (?, ?)", k, v); err != nil {
+					b.Fatal(err)
+				}
+			}
 		}
 		batch := make([]parsed, len(s.batch))
 		copy(batch, s.batch) // write marks what it did in each
