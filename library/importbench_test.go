@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
-	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -108,25 +107,13 @@ func BenchmarkWrite(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if cfg := os.Getenv("XFTS"); cfg != "" {
-			for _, kv := range strings.Split(cfg, ",") {
-				k, v, _ := strings.Cut(kv, "=")
-				if _, err := l.db.Exec("INSERT INTO fts (fts, rank) VALUES (?, ?)", k, v); err != nil {
-					b.Fatal(err)
-				}
-			}
-		}
 		batch := make([]parsed, len(s.batch))
 		copy(batch, s.batch) // write marks what it did in each
 		b.StartTimer()
 		cpu -= threadCPU()
 		w := newWriter(l)
-		size := defaultBatchSize
-		if v, err := strconv.Atoi(os.Getenv("XBATCH")); err == nil {
-			size = v
-		}
-		for j := 0; j < len(batch); j += size {
-			n, err := w.write(ctx, batch[j:min(j+size, len(batch))], replace)
+		for j := 0; j < len(batch); j += defaultBatchSize {
+			n, err := w.write(ctx, batch[j:min(j+defaultBatchSize, len(batch))], replace)
 			if err != nil {
 				b.Fatal(err)
 			}
