@@ -220,9 +220,6 @@ func (l *Library) Import(ctx context.Context, paths []string, opts ImportOptions
 		}
 	}
 	if writeErr == nil {
-		writeErr = w.finish(context.WithoutCancel(ctx))
-	}
-	if writeErr == nil {
 		writeErr = l.noteFolders(context.WithoutCancel(ctx), paths)
 	}
 	if writeErr != nil {

@@ -119,9 +119,6 @@ func BenchmarkWrite(b *testing.B) {
 			}
 			articles += n
 		}
-		if err := w.finish(ctx); err != nil {
-			b.Fatal(err)
-		}
 		cpu += threadCPU()
 		b.StopTimer()
 		l.Close()

@@ -91,11 +91,6 @@ func (w *writer) write(ctx context.Context, batch []parsed, mode writeMode) (int
 	return added, nil
 }
 
-// finish is called once the last batch of an import is written.
-func (w *writer) finish(ctx context.Context) error {
-	return nil
-}
-
 // writeOne stores one source and returns how many of its articles were new.
 func (w *writer) writeOne(ctx context.Context, st *stmts, p *parsed, mode writeMode, now int64, fresh map[entityKey]int64, df map[string]int) (int, error) {
 	switch {
