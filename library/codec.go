@@ -32,6 +32,9 @@ type encoder struct {
 	raw []byte
 	out bytes.Buffer
 	zw  *flate.Writer
+	// terms finds the words of the articles this encoder's goroutine
+	// prepares.
+	terms termSet
 }
 
 func newEncoder() *encoder {

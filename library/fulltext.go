@@ -126,13 +126,13 @@ func (l *Library) storeFullText(ctx context.Context, id int64, a *model.Article,
 	if _, err := st.putBody.ExecContext(ctx, id, it.body); err != nil {
 		return l.wrap(err)
 	}
-	if _, err := st.insertFTS.ExecContext(ctx, id, a.Title, it.text); err != nil {
-		return l.wrap(err)
-	}
+	st.index(id, a.Title, it.text)
+	df := map[string]int{}
 	for _, t := range it.terms {
-		if _, err := st.upsertTerm.ExecContext(ctx, t, 1); err != nil {
-			return l.wrap(err)
-		}
+		df[t] = 1
+	}
+	if err := st.upsertTerms(ctx, df); err != nil {
+		return l.wrap(err)
 	}
 	w := newWriter(l)
 	fresh := map[entityKey]int64{}
@@ -141,11 +141,15 @@ func (l *Library) storeFullText(ctx context.Context, id int64, a *model.Article,
 		if err != nil {
 			return l.wrap(err)
 		}
-		if _, err := st.insertMention.ExecContext(ctx, eid, id, m.count); err != nil {
-			return l.wrap(err)
-		}
+		st.mentions = append(st.mentions, mentionRow{entity: eid, article: id, count: m.count})
 	}
 	if _, err := tx.ExecContext(ctx, "UPDATE articles SET full_text = ?, byline = ? WHERE id = ?", FullTextOK, a.Byline, id); err != nil {
+		return l.wrap(err)
+	}
+	if err := st.flushMentions(ctx); err != nil {
+		return l.wrap(err)
+	}
+	if err := st.flushIndex(ctx); err != nil {
 		return l.wrap(err)
 	}
 	return l.wrap(tx.Commit())

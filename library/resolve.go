@@ -36,7 +36,7 @@ func asciiLower(s string) string {
 // resolveEntities finds or creates the ids of every entity a batch
 // mentions that the writer does not know yet, a few statements per batch
 // rather than two per new entity. The ids land in fresh.
-func (w *writer) resolveEntities(ctx context.Context, tx *sql.Tx, batch []parsed, fresh map[entityKey]int64) error {
+func (w *writer) resolveEntities(ctx context.Context, tx *sql.Tx, st *stmts, batch []parsed, fresh map[entityKey]int64) error {
 	want := map[entityKey]mentionCount{}
 	for _, p := range batch {
 		for _, it := range p.items {
@@ -85,15 +85,10 @@ func (w *writer) resolveEntities(ctx context.Context, tx *sql.Tx, batch []parsed
 			continue
 		}
 		// Index the new names by word for person:/place: filters.
-		names := make([]any, 0, 2*len(part))
 		for _, m := range part {
 			if id, ok := fresh[keyOf(m.name, m.typ)]; ok {
-				names = append(names, id, m.name)
+				st.indexName(id, m.name)
 			}
-		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO entity_names (rowid, name) VALUES (?, ?)"+
-			strings.Repeat(", (?, ?)", len(names)/2-1), names...); err != nil {
-			return err
 		}
 	}
 	return nil

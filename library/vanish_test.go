@@ -14,14 +14,15 @@ import (
 )
 
 // TestFilesVanishMidImport deletes half of a directory's files while it
-// is being imported (after the first file is stored): each file is either
-// stored or reported as a problem naming it, the rest of the import goes
-// on, and the library is consistent.
+// is being imported (after the first batch, of 64 files, is stored, so
+// that most are still to come): each file is either stored or reported
+// as a problem naming it, the rest of the import goes on, and the
+// library is consistent.
 func TestFilesVanishMidImport(t *testing.T) {
 	dir := writeCorpus(t, filepath.Join(t.TempDir(), "news"), 3, 400)
 	l, _ := openTemp(t)
 	var once sync.Once
-	res, err := l.Import(context.Background(), []string{dir}, ImportOptions{Recognize: dictRecognize, Workers: 1,
+	res, err := l.Import(context.Background(), []string{dir}, ImportOptions{Recognize: dictRecognize, Workers: 1, BatchSize: 64,
 		Progress: func(Progress) {
 			once.Do(func() {
 				for i := 200; i < 400; i++ {

@@ -211,7 +211,7 @@ func prepareItem(enc *encoder, recognize func(*model.Article), a *model.Article,
 	recognize(a)
 	it.body = bytes.Clone(enc.encode(a))
 	it.text = indexText(a)
-	it.terms = distinctTerms(a.Title, it.text)
+	it.terms = enc.terms.distinct(a.Title, it.text)
 	counts := map[[2]string]int{}
 	for _, e := range a.Entities {
 		it.mentions = append(it.mentions, mentionCount{name: e.Name, typ: e.Type})
@@ -241,21 +241,4 @@ func indexText(a *model.Article) string {
 		}
 	}
 	return b.String()
-}
-
-// distinctTerms returns the distinct words of texts, folded as the index's
-// tokenizer folds them, for the vocabulary table.
-func distinctTerms(texts ...string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, t := range texts {
-		for _, w := range strings.FieldsFunc(t, notWordRune) {
-			f := fold(w)
-			if !seen[f] {
-				seen[f] = true
-				out = append(out, f)
-			}
-		}
-	}
-	return out
 }

@@ -2,10 +2,12 @@ package library
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/byline/byline/model"
@@ -57,7 +59,7 @@ func (w *writer) write(ctx context.Context, batch []parsed, mode writeMode) (int
 	defer st.close()
 	// Entity ids created in this transaction are only cached once it commits.
 	fresh := map[entityKey]int64{}
-	if err := w.resolveEntities(ctx, tx, batch, fresh); err != nil {
+	if err := w.resolveEntities(ctx, tx, st, batch, fresh); err != nil {
 		return 0, w.l.wrap(err)
 	}
 	now := time.Now().Unix()
@@ -71,10 +73,14 @@ func (w *writer) write(ctx context.Context, batch []parsed, mode writeMode) (int
 		added += n
 	}
 	// One upsert per distinct word of the batch, not per word per article.
-	for term, n := range df {
-		if _, err := st.upsertTerm.ExecContext(ctx, term, n); err != nil {
-			return 0, w.l.wrap(err)
-		}
+	if err := st.upsertTerms(ctx, df); err != nil {
+		return 0, w.l.wrap(err)
+	}
+	if err := st.flushMentions(ctx); err != nil {
+		return 0, w.l.wrap(err)
+	}
+	if err := st.flushIndex(ctx); err != nil {
+		return 0, w.l.wrap(err)
 	}
 	if err := tx.Commit(); err != nil {
 		return 0, w.l.wrap(err)
@@ -152,9 +158,7 @@ func (w *writer) writeOne(ctx context.Context, st *stmts, p *parsed, mode writeM
 		if _, err := st.putBody.ExecContext(ctx, id, it.body); err != nil {
 			return 0, err
 		}
-		if _, err := st.insertFTS.ExecContext(ctx, id, a.Title, it.text); err != nil {
-			return 0, err
-		}
+		st.index(id, a.Title, it.text)
 		if !ok { // a re-read article's words are mostly counted already
 			for _, t := range it.terms {
 				df[t]++
@@ -165,9 +169,7 @@ func (w *writer) writeOne(ctx context.Context, st *stmts, p *parsed, mode writeM
 			if err != nil {
 				return 0, err
 			}
-			if _, err := st.insertMention.ExecContext(ctx, eid, id, m.count); err != nil {
-				return 0, err
-			}
+			st.mentions = append(st.mentions, mentionRow{entity: eid, article: id, count: m.count})
 		}
 	}
 	if mode == addNew {
@@ -195,9 +197,7 @@ func (w *writer) entityID(ctx context.Context, st *stmts, m mentionCount, fresh 
 	err := st.insertEntity.QueryRowContext(ctx, m.name, int(m.typ)).Scan(&id)
 	switch {
 	case err == nil:
-		if _, err := st.insertEntityName.ExecContext(ctx, id, m.name); err != nil {
-			return 0, err
-		}
+		st.indexName(id, m.name)
 	case errors.Is(err, sql.ErrNoRows): // already there
 		if err := st.entityID.QueryRowContext(ctx, m.name, int(m.typ)).Scan(&id); err != nil {
 			return 0, err
@@ -219,18 +219,132 @@ func unixDate(a *model.Article) int64 {
 }
 
 // stmts are the statements a write transaction uses, prepared once per
-// transaction.
+// transaction, and the full-text index changes it holds back until
+// flushIndex.
 type stmts struct {
+	tx                                                           *sql.Tx
 	list                                                         []*sql.Stmt
 	touch, sourceRow, updateSource, insertSource, sourceArticles *sql.Stmt
 	insertArticle, updateArticle, putBody, insertFTS             *sql.Stmt
 	deleteFTS, deleteMentions, deleteBody, deleteRow             *sql.Stmt
-	insertEntity, insertEntityName, entityID, insertMention      *sql.Stmt
-	upsertTerm                                                   *sql.Stmt
+	insertEntity, entityID                                       *sql.Stmt
+
+	// fts and names are the writes to the FTS5 tables (fts, entity_names)
+	// in the order they were asked for, made last by flushIndex. FTS5
+	// writes its in-memory index to disk as a new segment on every
+	// statement savepoint, and every statement that may need undoing on
+	// its own (an insert that fires a trigger, an upsert, INSERT OR
+	// REPLACE) opens one: interleaved with the other writes, each
+	// article's words became a segment of their own, to be merged again
+	// and again. Written last, a batch's words are one segment.
+	fts   []ftsOp
+	names []any // rowid, name, rowid, name...
+
+	// mentions are the transaction's new mention rows, inserted many to
+	// a statement by flushMentions.
+	mentions []mentionRow
+}
+
+type mentionRow struct {
+	entity, article int64
+	count           int
+}
+
+// rowsPerInsert is how many rows one multi-row INSERT writes: few enough
+// parameters for SQLite (32,766), enough that the statement's own cost
+// is small beside its rows'.
+const rowsPerInsert = 400
+
+// insertRows runs head followed by one "(?, ...)" of width parameters per
+// row of args (width values a row), rowsPerInsert rows a statement.
+func (st *stmts) insertRows(ctx context.Context, head string, width int, tail string, args []any) error {
+	row := "(?" + strings.Repeat(", ?", width-1) + ")"
+	for len(args) > 0 {
+		n := min(len(args)/width, rowsPerInsert)
+		query := head + row + strings.Repeat(", "+row, n-1) + tail
+		if _, err := st.tx.ExecContext(ctx, query, args[:n*width]...); err != nil {
+			return err
+		}
+		args = args[n*width:]
+	}
+	return nil
+}
+
+// flushMentions inserts the held mention rows in key order, so that the
+// inserts walk the table's B-tree from left to right.
+func (st *stmts) flushMentions(ctx context.Context) error {
+	slices.SortFunc(st.mentions, func(a, b mentionRow) int {
+		if c := cmp.Compare(a.entity, b.entity); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.article, b.article)
+	})
+	args := make([]any, 0, 3*len(st.mentions))
+	for _, m := range st.mentions {
+		args = append(args, m.entity, m.article, m.count)
+	}
+	st.mentions = st.mentions[:0]
+	return st.insertRows(ctx, "INSERT INTO mentions (entity_id, article_id, count) VALUES ", 3, " ON CONFLICT DO NOTHING", args)
+}
+
+// upsertTerms adds df's document frequencies to the vocabulary, in term
+// order.
+func (st *stmts) upsertTerms(ctx context.Context, df map[string]int) error {
+	terms := make([]string, 0, len(df))
+	for t := range df {
+		terms = append(terms, t)
+	}
+	slices.Sort(terms)
+	args := make([]any, 0, 2*len(terms))
+	for _, t := range terms {
+		args = append(args, t, df[t])
+	}
+	return st.insertRows(ctx, "INSERT INTO terms (term, df) VALUES ", 2,
+		" ON CONFLICT (term) DO UPDATE SET df = df + excluded.df", args)
+}
+
+// ftsOp is one held-back change to the full-text index: the removal of
+// article id (del) or its entry.
+type ftsOp struct {
+	del         bool
+	id          int64
+	title, text string
+}
+
+// index adds article id's entry to the full-text index, at flushIndex.
+func (st *stmts) index(id int64, title, text string) {
+	st.fts = append(st.fts, ftsOp{id: id, title: title, text: text})
+}
+
+// indexName indexes entity id's name by word, at flushIndex.
+func (st *stmts) indexName(id int64, name string) {
+	st.names = append(st.names, id, name)
+}
+
+// flushIndex makes the held-back writes to the FTS5 tables; it must come
+// after every other write of the transaction (see stmts.fts).
+func (st *stmts) flushIndex(ctx context.Context) error {
+	if err := st.insertRows(ctx, "INSERT INTO entity_names (rowid, name) VALUES ", 2, "", st.names); err != nil {
+		return err
+	}
+	st.names = st.names[:0]
+	for _, op := range st.fts {
+		var err error
+		if op.del {
+			_, err = st.deleteFTS.ExecContext(ctx, op.id)
+		} else {
+			_, err = st.insertFTS.ExecContext(ctx, op.id, op.title, op.text)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	st.fts = st.fts[:0]
+	return nil
 }
 
 func prepareStmts(ctx context.Context, tx *sql.Tx) (*stmts, error) {
-	st := &stmts{}
+	st := &stmts{tx: tx}
 	for _, s := range []struct {
 		dst **sql.Stmt
 		sql string
@@ -250,10 +364,7 @@ func prepareStmts(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 		{&st.deleteBody, "DELETE FROM bodies WHERE id = ?"},
 		{&st.deleteRow, "DELETE FROM articles WHERE id = ?"},
 		{&st.insertEntity, "INSERT INTO entities (name, type) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING id"},
-		{&st.insertEntityName, "INSERT INTO entity_names (rowid, name) VALUES (?, ?)"},
 		{&st.entityID, "SELECT id FROM entities WHERE name = ? AND type = ?"},
-		{&st.upsertTerm, "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df"},
-		{&st.insertMention, "INSERT INTO mentions (entity_id, article_id, count) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"},
 	} {
 		stmt, err := tx.PrepareContext(ctx, s.sql)
 		if err != nil {
@@ -316,11 +427,10 @@ func (st *stmts) putSource(ctx context.Context, p *parsed, now int64) (int64, bo
 	return id, false, err
 }
 
-// unindex removes an article from the full-text index and the mentions.
+// unindex removes an article from the full-text index (at flushIndex) and
+// the mentions.
 func (st *stmts) unindex(ctx context.Context, id int64) error {
-	if _, err := st.deleteFTS.ExecContext(ctx, id); err != nil {
-		return err
-	}
+	st.fts = append(st.fts, ftsOp{del: true, id: id})
 	_, err := st.deleteMentions.ExecContext(ctx, id)
 	return err
 }
