@@ -140,22 +140,7 @@ func (f *fast) markGazetteer(toks []token, es []*wordEntry) {
 		h := gazetteer.Extend(0, toks[i].lower)
 		lists, longer := es[i].lists, es[i].longer
 		for l := 1; ; {
-			lists &= featureLists
-			for b := 0; lists != 0 && b < gazetteer.NumLists; b++ {
-				if lists&(1<<b) == 0 {
-					continue
-				}
-				base := uint32(b * 4)
-				if l == 1 {
-					toks[i].gaz |= 1 << (base + 3)
-					continue
-				}
-				toks[i].gaz |= 1 << base
-				for k := i + 1; k < i+l-1; k++ {
-					toks[k].gaz |= 1 << (base + 1)
-				}
-				toks[i+l-1].gaz |= 1 << (base + 2)
-			}
+			markMatch(toks, i, l, lists)
 			if !longer {
 				break // no longer name starts so
 			}

@@ -374,6 +374,27 @@ func (x *Extractor) freqCode(lower uint64) uint8 {
 const featureLists = gazetteer.Country | gazetteer.Region | gazetteer.City |
 	gazetteer.FirstName | gazetteer.Organisation | gazetteer.Person | gazetteer.Landmark
 
+// markMatch sets the gazetteer bits of a match of l tokens from token i on
+// each feature list of lists: B, I and E, or S for a single word.
+func markMatch(toks []token, i, l int, lists gazetteer.List) {
+	lists &= featureLists
+	for b := 0; lists != 0 && b < gazetteer.NumLists; b++ {
+		if lists&(1<<b) == 0 {
+			continue
+		}
+		base := uint32(b * 4)
+		if l == 1 {
+			toks[i].gaz |= 1 << (base + 3)
+			continue
+		}
+		toks[i].gaz |= 1 << base
+		for k := i + 1; k < i+l-1; k++ {
+			toks[k].gaz |= 1 << (base + 1)
+		}
+		toks[i+l-1].gaz |= 1 << (base + 2)
+	}
+}
+
 // markGazetteer sets each token's gazetteer bits from every list match
 // covering it: B, I, E or S (single word) per list.
 func (x *Extractor) markGazetteer(toks []token) {
@@ -388,22 +409,7 @@ func (x *Extractor) markGazetteer(toks []token) {
 			}
 			h = gazetteer.Extend(h, toks[i+l-1].lower)
 			lists, longer := x.gaz.Find(h)
-			lists &= featureLists
-			for b := 0; lists != 0 && b < gazetteer.NumLists; b++ {
-				if lists&(1<<b) == 0 {
-					continue
-				}
-				base := uint32(b * 4)
-				if l == 1 {
-					toks[i].gaz |= 1 << (base + 3)
-					continue
-				}
-				toks[i].gaz |= 1 << base
-				for k := i + 1; k < i+l-1; k++ {
-					toks[k].gaz |= 1 << (base + 1)
-				}
-				toks[i+l-1].gaz |= 1 << (base + 2)
-			}
+			markMatch(toks, i, l, lists)
 			if !longer {
 				break // no longer name starts so
 			}
