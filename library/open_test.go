@@ -278,3 +278,36 @@ func TestReadOnlyByPermissions(t *testing.T) {
 		}
 	}
 }
+
+// TestMigrationStarredIndex opens a library of schema 2 holding a starred
+// article: migration 3 adds the starred articles' index, and the counts,
+// which read it, are those of the rows.
+func TestMigrationStarredIndex(t *testing.T) {
+	ctx := context.Background()
+	l := searchLibrary(t)
+	path := l.Path()
+	all, _ := l.List(ctx, 0, 0)
+	if on, err := l.ToggleStarred(ctx, all[2].ID); err != nil || !on {
+		t.Fatalf("ToggleStarred: %v %v", on, err)
+	}
+	// Back to schema 2, as a library written by an older byline.
+	for _, q := range []string{"DROP INDEX articles_starred", "PRAGMA user_version = 2"} {
+		if _, err := l.db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l.Close()
+	l2, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l2.Close()
+	var n int
+	if err := l2.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE name = 'articles_starred'").Scan(&n); err != nil || n != 1 {
+		t.Fatalf("articles_starred after migrating: %d, %v", n, err)
+	}
+	c, err := l2.Counts(ctx)
+	if err != nil || c != (Counts{Articles: 4, Unread: 4, Starred: 1}) {
+		t.Errorf("Counts = %+v, %v", c, err)
+	}
+}
