@@ -385,15 +385,7 @@ func (j *joint) addPairs(fs []uint32, accs [][2 * NumTags]int32) {
 	var tails [batch]int16
 	for base := 0; base < len(fs); base += batch {
 		c := fs[base:min(len(fs), base+batch)]
-		for i, f := range c {
-			if f == 0 {
-				f = 1 // as Model.put stores it
-			}
-			s := j.index.Slot(uint64(f))
-			slots[i] = int32(s)
-			keys[i] = recs[s].key
-			tails[i] = recs[s].w[2*NumTags-1] // the record's last line
-		}
+		j.touch(c, &slots, &keys, &tails)
 		for i, f := range c {
 			if f == 0 {
 				f = 1

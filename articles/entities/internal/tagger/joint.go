@@ -59,6 +59,24 @@ func recLen(stages int) int {
 // batch is how many lookups add starts before it reads their weights.
 const batch = 64
 
+// touch is the first round of a batched read: for each feature of c (at
+// most batch of them) it finds the slot and loads the record's key and last
+// weight, with no branch and nothing waiting on the loads, so that the
+// processor fetches the records from memory at once; the second round
+// then reads them from cache.
+func (j *joint) touch(c []uint32, slots *[batch]int32, keys *[batch]uint32, tails *[batch]int16) {
+	recs := j.recs2
+	for i, f := range c {
+		if f == 0 {
+			f = 1 // as Model.put stores it
+		}
+		s := j.index.Slot(uint64(f))
+		slots[i] = int32(s)
+		keys[i] = recs[s].key
+		tails[i] = recs[s].w[2*NumTags-1] // the record's last line
+	}
+}
+
 // add adds the weights of features fs to acc (first model) and part
 // (second model) from a two-stage table. It reads the records in two
 // rounds: the first finds the slots and touches their records, with no
@@ -73,15 +91,7 @@ func (j *joint) add(fs []uint32, acc, part *[NumTags]int32) {
 	for len(fs) > 0 {
 		c := fs[:min(len(fs), batch)]
 		fs = fs[len(c):]
-		for i, f := range c {
-			if f == 0 {
-				f = 1 // as Model.put stores it
-			}
-			s := j.index.Slot(uint64(f))
-			slots[i] = int32(s)
-			keys[i] = recs[s].key
-			tails[i] = recs[s].w[2*NumTags-1] // the record's last line
-		}
+		j.touch(c, &slots, &keys, &tails)
 		for i, f := range c {
 			if f == 0 {
 				f = 1

@@ -37,21 +37,9 @@ func separate(t *Tagger) *Tagger {
 // exactly the tags of running the first model, then the second on the
 // first's tags, each with its own table.
 func TestJointMatchesTwoPasses(t *testing.T) {
-	raw, err := os.ReadFile("../../weights.bin")
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := gazetteer.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := NewExtractor(g)
-	tg, err := Read(raw, x) // one joint table
-	if err != nil {
-		t.Fatal(err)
-	}
-	sep := separate(tg) // a table per model
-	tg.SetPenalty(3, 5) // penalties apply in both passes either way
+	tg, x := readTagger(t) // one joint table
+	sep := separate(tg)    // a table per model
+	tg.SetPenalty(3, 5)    // penalties apply in both passes either way
 	sep.SetPenalty(3, 5)
 	for _, text := range []string{
 		"US Defense Secretary Lloyd Austin welcomed Israeli Defense Minister Yoav Gallant at the Pentagon .\nAustin said Gaza and Rafah were on the agenda .",
