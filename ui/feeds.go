@@ -253,25 +253,9 @@ func (p *feedsPane) Update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		k := p.c.keys
-		switch {
-		case key.Matches(msg, k.Down):
-			move(p.cursor + 1)
-		case key.Matches(msg, k.Up):
-			move(p.cursor - 1)
-		case key.Matches(msg, k.PageDown):
-			move(p.cursor + n)
-		case key.Matches(msg, k.PageUp):
-			move(p.cursor - n)
-		case key.Matches(msg, k.HalfDown):
-			move(p.cursor + n/2)
-		case key.Matches(msg, k.HalfUp):
-			move(p.cursor - n/2)
-		case key.Matches(msg, k.Top):
-			move(0)
-		case key.Matches(msg, k.Bottom):
-			move(len(p.rows) - 1)
-		case key.Matches(msg, k.Select):
+		if to, ok := cursorMove(msg, p.c.keys, p.cursor, len(p.rows), n); ok {
+			move(to)
+		} else if key.Matches(msg, p.c.keys.Select) {
 			cmd = p.selectCmd()
 		}
 	case tea.MouseClickMsg:

@@ -316,22 +316,6 @@ func (p *libraryPane) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		k := p.c.keys
 		switch {
-		case key.Matches(msg, k.Down):
-			move(l.cursor + 1)
-		case key.Matches(msg, k.Up):
-			move(l.cursor - 1)
-		case key.Matches(msg, k.PageDown):
-			move(l.cursor + n)
-			l.offset += n
-		case key.Matches(msg, k.PageUp):
-			move(l.cursor - n)
-			l.offset -= n
-		case key.Matches(msg, k.HalfDown):
-			move(l.cursor + n/2)
-		case key.Matches(msg, k.HalfUp):
-			move(l.cursor - n/2)
-		case key.Matches(msg, k.Top):
-			move(0)
 		case key.Matches(msg, k.Bottom):
 			// The last row read so far, then the true last one once
 			// the list is counted.
@@ -340,10 +324,19 @@ func (p *libraryPane) Update(msg tea.Msg) tea.Cmd {
 				l.toEnd = true
 				end = l.fetchEnd(p.ctx)
 			}
+		case key.Matches(msg, k.PageDown, k.PageUp):
+			// A page turns the window with the cursor.
+			to, _ := cursorMove(msg, k, l.cursor, l.total, n)
+			l.offset += to - l.cursor
+			move(to)
 		case key.Matches(msg, k.Select):
 			if r, ok := l.row(l.cursor); ok {
 				id := r.ID
 				return func() tea.Msg { return openEntryMsg{id} }
+			}
+		default:
+			if to, ok := cursorMove(msg, k, l.cursor, l.total, n); ok {
+				move(to)
 			}
 		}
 	case tea.MouseClickMsg:

@@ -160,21 +160,9 @@ func (p *linksPane) Update(msg tea.Msg) tea.Cmd {
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		k := p.c.keys
-		switch {
-		case key.Matches(msg, k.Down):
-			p.cursor = min(p.cursor+1, len(p.links)-1)
-		case key.Matches(msg, k.Up):
-			p.cursor = max(p.cursor-1, 0)
-		case key.Matches(msg, k.PageDown, k.HalfDown):
-			p.cursor = min(p.cursor+max(p.rows()/2, 1), len(p.links)-1)
-		case key.Matches(msg, k.PageUp, k.HalfUp):
-			p.cursor = max(p.cursor-max(p.rows()/2, 1), 0)
-		case key.Matches(msg, k.Top):
-			p.cursor = 0
-		case key.Matches(msg, k.Bottom):
-			p.cursor = len(p.links) - 1
-		case key.Matches(msg, k.Select):
+		if to, ok := cursorMove(msg, p.c.keys, p.cursor, len(p.links), p.rows()); ok {
+			p.cursor = to
+		} else if key.Matches(msg, p.c.keys.Select) {
 			return followLinkCmd(p.links[p.cursor])
 		}
 		p.scroll()

@@ -27,24 +27,43 @@ func (l *listNav) scroll(n, rows int) {
 // moveKey moves the cursor for a movement key of k (a page being rows
 // items) and reports whether msg was one.
 func (l *listNav) moveKey(msg tea.KeyPressMsg, k *KeyMap, n, rows int) bool {
-	switch {
-	case key.Matches(msg, k.Down):
-		l.cursor = min(l.cursor+1, n-1)
-	case key.Matches(msg, k.Up):
-		l.cursor = max(l.cursor-1, 0)
-	case key.Matches(msg, k.PageDown, k.HalfDown):
-		l.cursor = min(l.cursor+rows, n-1)
-	case key.Matches(msg, k.PageUp, k.HalfUp):
-		l.cursor = max(l.cursor-rows, 0)
-	case key.Matches(msg, k.Top):
-		l.cursor = 0
-	case key.Matches(msg, k.Bottom):
-		l.cursor = n - 1
-	default:
+	to, ok := cursorMove(msg, k, l.cursor, n, rows)
+	if !ok {
 		return false
 	}
+	l.cursor = to
 	l.scroll(n, rows)
 	return true
+}
+
+// cursorMove is where a movement key of k takes a cursor at cur in a list of
+// n items shown page at a time, and whether msg is one: every list pane
+// moves by the same keys the same distances (a line, a page, half a page,
+// the ends), so the help's words hold everywhere.
+func cursorMove(msg tea.KeyPressMsg, k *KeyMap, cur, n, page int) (int, bool) {
+	page = max(page, 1)
+	to := cur
+	switch {
+	case key.Matches(msg, k.Down):
+		to++
+	case key.Matches(msg, k.Up):
+		to--
+	case key.Matches(msg, k.PageDown):
+		to += page
+	case key.Matches(msg, k.PageUp):
+		to -= page
+	case key.Matches(msg, k.HalfDown):
+		to += max(page/2, 1)
+	case key.Matches(msg, k.HalfUp):
+		to -= max(page/2, 1)
+	case key.Matches(msg, k.Top):
+		to = 0
+	case key.Matches(msg, k.Bottom):
+		to = n - 1
+	default:
+		return cur, false
+	}
+	return max(0, min(to, n-1)), true
 }
 
 // wheel scrolls the window three items without moving the cursor.
