@@ -23,10 +23,12 @@ const (
 var mutex = sync.Mutex{}
 
 // byline: styleRegistry stands in for chroma's styles.Registry, whose
-// package init parses every chroma style (~9 ms a process). It holds only
-// the styles built from glamour's own chroma colours; a theme named
-// without them (rules.Theme alone) is not found and renders plain.
-var styleRegistry = map[string]*chroma.Style{}
+// package init parses every chroma style (~9 ms a process). It holds the
+// styles built from glamour styles' chroma colours, one for each Chroma
+// (upstream registers the first under "charm" and gives it to every later
+// glamour style of the process). A theme named without chroma colours
+// (rules.Theme alone) is not found and renders plain.
+var styleRegistry = map[*Chroma]*chroma.Style{}
 
 // A CodeBlockElement is used to render code blocks.
 type CodeBlockElement struct {
@@ -91,9 +93,9 @@ func (e *CodeBlockElement) Render(w io.Writer, ctx RenderContext) error {
 		theme = chromaStyleTheme
 		mutex.Lock()
 		// Don't register the style if it's already registered.
-		_, ok := styleRegistry[theme]
+		_, ok := styleRegistry[rules.Chroma]
 		if !ok {
-			styleRegistry[theme] = (chroma.MustNewStyle(theme,
+			styleRegistry[rules.Chroma] = (chroma.MustNewStyle(theme,
 				chroma.StyleEntries{
 					chroma.Text:                chromaStyle(rules.Chroma.Text),
 					chroma.Error:               chromaStyle(rules.Chroma.Error),
@@ -137,7 +139,7 @@ func (e *CodeBlockElement) Render(w io.Writer, ctx RenderContext) error {
 	defer iw.Close() //nolint:errcheck
 
 	mutex.Lock()
-	style := styleRegistry[theme]
+	style := styleRegistry[rules.Chroma]
 	mutex.Unlock()
 	if style != nil {
 		_, _ = renderText(iw, bs.Current().Style.StylePrimitive, rules.BlockPrefix)
