@@ -3,8 +3,6 @@ package ansi
 import (
 	"html"
 	"strings"
-
-	"github.com/microcosm-cc/bluemonday"
 )
 
 // RenderContext holds the current rendering options and state.
@@ -14,7 +12,7 @@ type RenderContext struct {
 	blockStack *BlockStack
 	table      *TableElement
 
-	stripper *bluemonday.Policy
+	stripper stripper // byline: was *bluemonday.Policy (strip.go)
 }
 
 // NewRenderContext returns a new RenderContext.
@@ -23,7 +21,7 @@ func NewRenderContext(options Options) RenderContext {
 		options:    options,
 		blockStack: &BlockStack{},
 		table:      &TableElement{},
-		stripper:   bluemonday.StrictPolicy(),
+		stripper:   stripper{},
 	}
 }
 
