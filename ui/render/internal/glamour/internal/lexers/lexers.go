@@ -21,7 +21,11 @@ import (
 var embedded embed.FS
 
 // registry holds every lexer of the set, built on the first lookup.
-var registry = sync.OnceValue(func() *chroma.LexerRegistry {
+var registry = sync.OnceValue(newRegistry)
+
+// newRegistry reads the configurations of the set's lexers; their rules
+// are compiled by chroma when a lexer first tokenises.
+func newRegistry() *chroma.LexerRegistry {
 	reg := chroma.NewLexerRegistry()
 	paths, err := fs.Glob(embedded, "embedded/*.xml")
 	if err != nil {
@@ -38,7 +42,7 @@ var registry = sync.OnceValue(func() *chroma.LexerRegistry {
 	reg.Register(goHTMLTemplate(html))
 	reg.Register(markdownLexer(html))
 	return reg
-})
+}
 
 // Get returns the lexer with the name, alias or file name pattern (as
 // chroma's lexers.Get), or nil if the set has none.
