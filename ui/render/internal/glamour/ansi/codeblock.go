@@ -93,6 +93,7 @@ func (e *CodeBlockElement) Render(w io.Writer, ctx RenderContext) error {
 		theme = chromaStyleTheme
 		mutex.Lock()
 		// Don't register the style if it's already registered.
+		// byline: styleRegistry, one style for each Chroma.
 		_, ok := styleRegistry[rules.Chroma]
 		if !ok {
 			styleRegistry[rules.Chroma] = (chroma.MustNewStyle(theme,
@@ -138,6 +139,7 @@ func (e *CodeBlockElement) Render(w io.Writer, ctx RenderContext) error {
 	})
 	defer iw.Close() //nolint:errcheck
 
+	// byline: the style registered above, nil without chroma colours.
 	mutex.Lock()
 	style := styleRegistry[rules.Chroma]
 	mutex.Unlock()
