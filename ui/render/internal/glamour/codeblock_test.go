@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/byline/byline/ui/render/internal/glamour/ansi"
@@ -109,4 +110,38 @@ func render(t *testing.T, cfg ansi.StyleConfig, md string, opts ...TermRendererO
 		t.Fatal(err)
 	}
 	return out
+}
+
+// Renderers on several goroutines share the lazily built lexers and the
+// chroma styles (byline renders sections on every CPU); run with -race.
+func TestCodeBlocksConcurrent(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "codeblocks.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"dark", "light", "dracula", "tokyo-night"}
+	var wg sync.WaitGroup
+	for i := range 8 {
+		name := names[i%len(names)]
+		want, err := os.ReadFile(filepath.Join("testdata", "codeblocks."+name+".golden"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wg.Go(func() {
+			tr, err := NewTermRenderer(WithStyles(*styles.DefaultStyles[name]), WithWordWrap(80), WithChromaFormatter("terminal16m"))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			got, err := tr.Render(string(src))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if got != string(want) {
+				t.Errorf("%s on goroutine %d differs from upstream", name, i)
+			}
+		})
+	}
+	wg.Wait()
 }
