@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
 	"charm.land/lipgloss/v2"
 	"github.com/byline/byline/articles"
+	"github.com/byline/byline/ui/render/internal/glamour"
+	"github.com/byline/byline/ui/render/internal/glamour/ansi"
+	"github.com/byline/byline/ui/render/internal/glamour/styles"
 	xansi "github.com/charmbracelet/x/ansi"
 )
 

@@ -81,11 +81,24 @@ func overlaysFor(hl *Highlights, si int, s *Section, buf [][]Overlay) [][]Overla
 	return buf
 }
 
+// bytesPerRenderer is how much section text earns a renderer of its own:
+// setting one up (glamour and the probes its looks are learnt from, ~0.8
+// ms of CPU) costs about what laying out ~10 KB of text does, so a short
+// article is rendered on one goroutine and a long one on every CPU.
+const bytesPerRenderer = 32 << 10
+
 // renderAll renders every section of a, the sections shared out among the
-// CPUs, each with a renderer of its own.
+// CPUs (one per bytesPerRenderer of text), each with a renderer of its own.
 func renderAll(a *model.Article, width int, look Look) ([]*Section, error) {
 	secs := make([]*Section, len(a.Sections))
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(secs)))
+	size := 0
+	for _, s := range a.Sections {
+		size += len(s.Heading)
+		for _, p := range s.Paragraphs {
+			size += len(p)
+		}
+	}
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(secs), 1+size/bytesPerRenderer))
 	// errs[w] is worker w's failure: each writes only its own.
 	errs := make([]error, workers)
 	var wg sync.WaitGroup

@@ -10,10 +10,10 @@ import (
 	"strings"
 	"testing"
 
-	"charm.land/glamour/v2/styles"
 	"github.com/byline/byline/articles"
 	"github.com/byline/byline/articles/articlestest"
 	"github.com/byline/byline/model"
+	"github.com/byline/byline/ui/render/internal/glamour/styles"
 )
 
 var updatePrint = flag.Bool("update-print", false, "rewrite testdata/print.golden")
