@@ -175,7 +175,7 @@ type work struct {
 	tagsS        [][]Tag
 	ids          map[uint64]int32
 	casedMap     map[string]string
-	docCounts    [][numDocBits]uint16
+	docCounts    []docSeen
 	priorCounts  [][NumTags]uint16
 	sc           scratch
 }
@@ -328,23 +328,27 @@ func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, a
 			p2 = &es[i+2].ctx[ctxP2]
 		}
 	}
-	for k := range a {
-		a[k] += m1[k] + m2[k] + p1[k] + p2[k]
-	}
-	sm.freqM1[qm1][capBit].add(&a)
-	sm.freqP1[qp1][capBit].add(&a)
+	// The rows every token adds, in one pass over the lanes (a title
+	// before the token adds its row, else a row of zeros).
+	fq1, fq2 := &sm.freqM1[qm1][capBit], &sm.freqP1[qp1][capBit]
+	t1, t2 := &sm.zero, &sm.zero
 	if fm1&fTitle != 0 {
-		sh.titleM1.add(&a)
+		t1 = &sh.titleM1
 	}
 	if fm2&fTitle != 0 {
-		sh.titleM2.add(&a)
+		t2 = &sh.titleM2
+	}
+	s3 := &f.shapes3(sm1, tk.short, sp1).w
+	for k := range a {
+		a[k] += m1[k] + m2[k] + p1[k] + p2[k] + fq1[k] + fq2[k] + t1[k] + t2[k] + s3[k]
 	}
 	// The gazetteer's and the document's bits.
 	for g := tk.gaz; g != 0; g &= g - 1 {
 		b := bits.TrailingZeros32(g)
-		sm.gaz[b].add(&a)
-		sm.gazCap[b][uint64(capBit)|class<<1].add(&a)
-		sm.gazFreq[b][tk.freq].add(&a)
+		x, y, z := &sm.gaz[b], &sm.gazCap[b][uint64(capBit)|class<<1], &sm.gazFreq[b][tk.freq]
+		for k := range a {
+			a[k] += x[k] + y[k] + z[k]
+		}
 	}
 	for g := gm1; g != 0; g &= g - 1 {
 		sm.gazM1[bits.TrailingZeros32(g)].add(&a)
@@ -354,19 +358,18 @@ func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, a
 	}
 	for g := tk.doc; g != 0; g &= g - 1 {
 		b := bits.TrailingZeros16(g)
-		sm.doc[b].add(&a)
-		sm.docFirst[b][first].add(&a)
-		sh.doc[b].add(&a)
+		x, y, z := &sm.doc[b], &sm.docFirst[b][first], &sh.doc[b]
+		for k := range a {
+			a[k] += x[k] + y[k] + z[k]
+		}
 	}
-	// What is left, the features of two words or shapes side by side, is
-	// for the caller to look up, with the other tokens' (addPairs).
-	// Those of three shapes are few and kept (shapes3).
+	// What is left, the features of two words side by side, is for the
+	// caller to look up, with the other tokens' (addPairs).
 	pairs = append(pairs,
 		key2(tBiM1, lm1, tk.lower),
 		key2(tBiP1, tk.lower, lp1),
 		key2(tLowerM1Short, lm1, tk.short),
 	)
-	f.shapes3(sm1, tk.short, sp1).w.add(&a)
 	a.addTo(acc)
 	return sh, buf, pairs
 }
@@ -417,16 +420,18 @@ func (f *fast) priorSums(d *Doc, s, i int, sh *shapeEntry, part *[NumTags]int32)
 	if i+1 < len(toks) {
 		pp1 = toks[i+1].prior
 	}
+	own, ownShort := &sm.priorOwn[t.prior], &sh.priorOwn[t.prior]
+	m1, p1, maj := &sm.priorM1[pm1][t.prior], &sm.priorP1[pp1][t.prior], &sm.priorMaj[t.priorMaj][t.flags&fCap]
 	var a lanes9
-	sm.priorOwn[t.prior].add(&a)
-	sh.priorOwn[t.prior].add(&a)
-	sm.priorM1[pm1][t.prior].add(&a)
-	sm.priorP1[pp1][t.prior].add(&a)
-	sm.priorMaj[t.priorMaj][t.flags&fCap].add(&a)
+	for k := range a {
+		a[k] = own[k] + ownShort[k] + m1[k] + p1[k] + maj[k]
+	}
 	for g := t.priorDoc; g != 0; g &= g - 1 {
 		k := bits.TrailingZeros16(g)
-		sm.priorDoc[k].add(&a)
-		sh.priorDoc[k].add(&a)
+		x, y := &sm.priorDoc[k], &sh.priorDoc[k]
+		for k := range a {
+			a[k] += x[k] + y[k]
+		}
 	}
 	a.addTo(part)
 }
