@@ -74,10 +74,8 @@ func (f *fast) prepare(sents [][]string, w *work) (*Doc, [][]*wordEntry, [][]*wo
 	}
 	// ids numbers the document's distinct lower-case words, for the
 	// document-level features to count occurrences in slices, not maps.
-	if w.ids == nil {
-		w.ids = make(map[uint64]int32, n/2)
-	}
-	ids := w.ids
+	ids := &w.ids
+	ids.reset(n)
 	for s, words := range sents {
 		toks := toksBuf[:len(words):len(words)]
 		toksBuf = toksBuf[len(words):]
@@ -88,12 +86,7 @@ func (f *fast) prepare(sents [][]string, w *work) (*Doc, [][]*wordEntry, [][]*wo
 			e := ents[s][i]
 			t.flags = e.flags
 			t.lower = e.lower
-			id, ok := ids[t.lower]
-			if !ok {
-				id = int32(len(ids))
-				ids[t.lower] = id
-			}
-			t.id = id
+			t.id = ids.id(t.lower)
 			t.freq = e.freq
 			fe := e
 			if d.class[s] == sentCaps {
@@ -122,7 +115,7 @@ func (f *fast) prepare(sents [][]string, w *work) (*Doc, [][]*wordEntry, [][]*wo
 			}
 		}
 	}
-	d.words = len(ids)
+	d.words = int(ids.n)
 	w.docCounts = docBitsWith(d, w.docCounts)
 	return d, ents, owns
 }
@@ -173,7 +166,7 @@ type work struct {
 	pairs        []uint32             // a sentence's pair features (sums)
 	tags         []Tag
 	tagsS        [][]Tag
-	ids          map[uint64]int32
+	ids          idTable
 	casedMap     map[string]string
 	docCounts    []docSeen
 	priorCounts  [][NumTags]uint16
@@ -196,7 +189,6 @@ func (w *work) release() {
 	clear(w.ents)
 	clear(w.owns)
 	clear(w.shs)
-	clear(w.ids)
 	clear(w.casedMap)
 	w.doc = Doc{}
 }
@@ -434,4 +426,40 @@ func (f *fast) priorSums(d *Doc, s, i int, sh *shapeEntry, part *[NumTags]int32)
 		}
 	}
 	a.addTo(part)
+}
+
+// idTable numbers the distinct lower-case words of a document (by their
+// hashes) in the order they come: an open-addressing table, cleared for
+// each document, that needs no hashing beyond a multiply.
+type idTable struct {
+	keys  []uint64
+	ids   []int32 // the word's number plus one; 0 for an empty slot
+	shift uint    // 64 - log2(len(keys))
+	n     int32   // the words numbered
+}
+
+// reset empties t for a document of n words.
+func (t *idTable) reset(n int) {
+	size, bits := 64, uint(6)
+	for size < 2*n {
+		size, bits = size*2, bits+1
+	}
+	t.keys, t.ids = reuse(t.keys, size), reuse(t.ids, size)
+	t.shift, t.n = 64-bits, 0
+}
+
+// id returns the number of the word with hash h, numbering it if it is new.
+func (t *idTable) id(h uint64) int32 {
+	mask := uint64(len(t.keys) - 1)
+	for i := (h * 0x9E3779B97F4A7C15) >> t.shift; ; i = (i + 1) & mask {
+		if t.ids[i] == 0 {
+			t.keys[i] = h
+			t.n++
+			t.ids[i] = t.n
+			return t.n - 1
+		}
+		if t.keys[i] == h {
+			return t.ids[i] - 1
+		}
+	}
 }

@@ -78,6 +78,7 @@ const (
 	fStrongTitle             // a title that introduces a person: Mr, President, Secretary
 	fTime                    // a day or month name
 	fInnerCap                // a capital letter after the first: al-Aqsa, iPhone, McDonald
+	fLink                    // may stay inside a name in lower case (nameLinks, lowerHeads): never maskNoIn
 )
 
 // Document-level bits: what the same word (lower-cased) does elsewhere in

@@ -128,11 +128,13 @@ func (m *Model) emissions(d *Doc, s int, sc *scratch) {
 // weights acc: scaled, less the penalties, with the tags mask rules out
 // at -Inf.
 func (m *Model) emit(sc *scratch, i int, acc *[NumTags]int32, mask uint8) {
-	e := sc.emit[i*NumTags : (i+1)*NumTags : (i+1)*NumTags]
-	for k := range e {
+	e := (*[NumTags]float32)(sc.emit[i*NumTags:])
+	for k := range NumTags {
 		e[k] = float32(acc[k])*m.scale - m.penalty[k]
 	}
-	constrain(e, mask)
+	if mask != maskNone {
+		constrain(e[:], mask)
+	}
 }
 
 // sum returns the quantised weights of features fs, summed per tag.
@@ -198,7 +200,7 @@ func (d *Doc) mask(s, i int) uint8 {
 		(i == 1 || toks[i-2].flags&fCap == 0):
 		return maskPerson
 	case d.strict && i > 0 && d.cased[s] && toks[i].flags&(fLower|fInnerCap) == fLower &&
-		toks[i].freq != 0 && toks[i].freq <= 3 && !nameLinks[toks[i].lower] && !lowerHeads[toks[i].lower]:
+		toks[i].freq != 0 && toks[i].freq <= 3 && toks[i].flags&fLink == 0:
 		return maskNoIn
 	}
 	return maskNone

@@ -88,6 +88,9 @@ func wordFlags(w, lw string) uint16 {
 	case "said", "says", "told", "added", "say", "tells", "asked":
 		f |= fSaid
 	}
+	if h := gazetteer.Hash(lw); nameLinks[h] || lowerHeads[h] {
+		f |= fLink
+	}
 	return f
 }
 
