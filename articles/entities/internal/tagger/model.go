@@ -129,9 +129,17 @@ func (m *Model) emissions(d *Doc, s int, sc *scratch) {
 // at -Inf.
 func (m *Model) emit(sc *scratch, i int, acc *[NumTags]int32, mask uint8) {
 	e := (*[NumTags]float32)(sc.emit[i*NumTags:])
-	for k := range NumTags {
-		e[k] = float32(acc[k])*m.scale - m.penalty[k]
-	}
+	// Written out: the compiler does not unroll loops.
+	x, p := m.scale, &m.penalty
+	e[0] = float32(acc[0])*x - p[0]
+	e[1] = float32(acc[1])*x - p[1]
+	e[2] = float32(acc[2])*x - p[2]
+	e[3] = float32(acc[3])*x - p[3]
+	e[4] = float32(acc[4])*x - p[4]
+	e[5] = float32(acc[5])*x - p[5]
+	e[6] = float32(acc[6])*x - p[6]
+	e[7] = float32(acc[7])*x - p[7]
+	e[8] = float32(acc[8])*x - p[8]
 	if mask != maskNone {
 		constrain(e[:], mask)
 	}
