@@ -268,12 +268,18 @@ func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, a
 	e := owns[s][i]
 	var sh *shapeEntry
 	var a lanes // the sums but for e == nil's lookups
-	if e == nil {
+	switch {
+	case e == nil && class == sentCaps:
+		// A word of a headline in capitals whose spelling the document
+		// does not give: its entry keeps those sums too.
+		a = f.capsSums(es[i])[b2i(i == 0)]
+		sh = f.caps
+	case e == nil:
 		buf = ownFeatures(buf[:0], es[i].lw, tk.lower, tk.word, tk.shape, tk.short, tk.freq)
 		buf = classFeatures(buf, class, i == 0, tk.short, tk.lower, tk.freq, capBit)
 		j.addBoth(buf, acc)
 		sh = f.caps
-	} else {
+	default:
 		a = e.sum
 		sh = e.sh
 		if class != sentNormal || i == 0 || e.flags&fCap != capBit {
