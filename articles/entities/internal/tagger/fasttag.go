@@ -39,10 +39,11 @@ func (f *fast) prepare(sents [][]string, w *work) (*Doc, [][]*wordEntry, [][]*wo
 		es := entBuf[:len(words):len(words)]
 		entBuf = entBuf[len(words):]
 		var c classCount
-		for i, w := range words {
-			e, buf = f.word(w, buf)
+		for i, word := range words {
+			e, buf = f.word(word, buf)
 			es[i] = e
 			c.add(e.class)
+			w.warm ^= e.warm()
 		}
 		ents[s] = es
 		d.class[s] = c.class()
@@ -171,6 +172,7 @@ type work struct {
 	docCounts    []docSeen
 	priorCounts  [][NumTags]uint16
 	sc           scratch
+	warm         int64 // what prepare read to bring entries into cache (wordEntry.warm)
 }
 
 // reuse returns b with length n, cleared, reallocated if too short.
@@ -486,4 +488,12 @@ func addRow(acc *[2 * NumTags]int32, w *[2 * NumTags]int16) {
 	acc[15] += int32(w[15])
 	acc[16] += int32(w[16])
 	acc[17] += int32(w[17])
+}
+
+// warm reads a word of each cache line of e that sums reads, so that the
+// processor fetches them while prepare goes on with the next words, not
+// one by one when sums needs them; the caller keeps the value, so that
+// the compiler keeps the reads.
+func (e *wordEntry) warm() int64 {
+	return e.sum[0] ^ e.ctx[0][0] ^ e.ctx[1][0] ^ e.ctx[2][0] ^ e.ctx[2][8] ^ e.ctx[3][0] ^ e.ctx[3][8]
 }
