@@ -212,26 +212,33 @@ func (f *fast) tag(t *Tagger, sents [][]string, w *work) (*Doc, [][]Tag) {
 	// One allocation each for the tags returned.
 	out := make([][]Tag, ns)
 	outBuf := make([]Tag, n)
-	m := masks
+	// The sums of the whole document first, so that the lookups of the
+	// pair features overlap across sentences (addPairs).
+	accs := reuse(w.accs, n)
+	w.accs = accs
+	pairs := w.pairs[:0]
+	k := 0
+	for s := range d.sents {
+		n := len(d.sents[s])
+		shs[s], shBuf = shBuf[:n:n], shBuf[n:]
+		for i := 0; i < n; i++ {
+			shs[s][i], sc.feats, pairs = f.sums(d, ents, owns, s, i, sc.feats, &accs[k+i], pairs)
+		}
+		k += n
+	}
+	f.j.addPairs(pairs, accs)
+	w.pairs = pairs
+	m, a := masks, accs
 	for s := range d.sents {
 		n := len(d.sents[s])
 		sc.emit = grow(sc.emit, n*NumTags)
 		parts[s], partBuf = partBuf[:n:n], partBuf[n:]
-		shs[s], shBuf = shBuf[:n:n], shBuf[n:]
-		accs := reuse(w.accs, n)
-		w.accs = accs
-		pairs := w.pairs[:0]
 		for i := 0; i < n; i++ {
-			shs[s][i], sc.feats, pairs = f.sums(d, ents, owns, s, i, sc.feats, &accs[i], pairs)
-		}
-		f.j.addPairs(pairs, accs)
-		w.pairs = pairs
-		for i := 0; i < n; i++ {
-			parts[s][i] = [NumTags]int32(accs[i][NumTags:])
+			parts[s][i] = [NumTags]int32(a[i][NumTags:])
 			m[i] = d.mask(s, i)
-			first.emit(sc, i, (*[NumTags]int32)(accs[i][:NumTags]), m[i])
+			first.emit(sc, i, (*[NumTags]int32)(a[i][:NumTags]), m[i])
 		}
-		m = m[n:]
+		m, a = m[n:], a[n:]
 		tags[s], tagBuf = tagBuf[:n:n], tagBuf[n:]
 		f.lat[0].decode(sc, n, tags[s])
 	}
@@ -380,23 +387,29 @@ const pairFeatures = 3
 // addPairs adds the weights of features fs, both models, to accs:
 // fs[pairFeatures*i:][:pairFeatures] to accs[i]. As add does, it looks up
 // a batch of records before it reads any, so that their cache misses
-// overlap, here across the tokens of a sentence.
+// overlap; and it touches the next batch's records before it reads this
+// one's, so that the misses of one batch overlap the reads of the other.
 func (j *joint) addPairs(fs []uint32, accs [][2 * NumTags]int32) {
 	recs := j.recs2
-	var slots [batch]int32
-	var keys [batch]uint32
-	var tails [batch]int16 // touch's; addRow reads the same weight again, from cache
-	for base := 0; base < len(fs); base += batch {
-		c := fs[base:min(len(fs), base+batch)]
-		j.touch(c, &slots, &keys, &tails)
-		for i, f := range c {
+	var slots [2][batch]int32
+	var keys [2][batch]uint32
+	var tails [2][batch]int16 // touch's; addRow reads the same weight again, from cache
+	chunk := func(base int) []uint32 { return fs[base:min(len(fs), base+batch)] }
+	if len(fs) > 0 {
+		j.touch(chunk(0), &slots[0], &keys[0], &tails[0])
+	}
+	for base, b := 0, 0; base < len(fs); base, b = base+batch, b^1 {
+		if next := base + batch; next < len(fs) {
+			j.touch(chunk(next), &slots[b^1], &keys[b^1], &tails[b^1])
+		}
+		for i, f := range chunk(base) {
 			if f == 0 {
 				f = 1
 			}
-			if keys[i] != f {
+			if keys[b][i] != f {
 				continue
 			}
-			addRow(&accs[(base+i)/pairFeatures], &recs[slots[i]].w)
+			addRow(&accs[(base+i)/pairFeatures], &recs[slots[b][i]].w)
 		}
 	}
 }
