@@ -34,13 +34,13 @@ type wordEntry struct {
 	w                  string   // the word as written
 	key                [16]byte // its first bytes, compared first
 	lw                 string   // the lower-case form
-	class              uint8    // what sentenceClass sees of it (sentenceWord)
 	lower              uint64   // Hash(lw)
 	word, shape, short uint64   // of the respelled word
 	flags              uint16
 	freq               uint8
 	lists              gazetteer.List // the gazetteer lists the word alone is on
 	longer             bool           // a longer name starts with the word
+	class              uint8          // what sentenceClass sees of it (sentenceWord)
 	used               atomic.Uint32  // 1: looked up since the cache last passed it over
 	// sum holds the summed weights, first model then second, of the
 	// features of the word itself (ownFeatures) and of the sentence class
@@ -54,6 +54,10 @@ type wordEntry struct {
 	// sum holds, for a word of another sentence to take out.
 	caseLower rows
 	sh        *shapeEntry // of short
+	// capsSum is set on first use to the sums of the word's own and
+	// class features in a sentence in capitals that does not give its
+	// spelling (sums: e == nil), not first and first.
+	capsSum atomic.Pointer[[2]lanes]
 }
 
 // Indexes of wordEntry.ctx.
@@ -284,4 +288,27 @@ func classFeatures(buf []uint32, class uint64, i0 bool, short, lower uint64, fre
 		buf = append(buf, key(tFirstShort, short))
 	}
 	return buf
+}
+
+// capsSums returns the summed weights, both models, of the features of e's
+// word in a sentence in capitals whose spelling the document does not give
+// (Prepare's "\x00caps" word and shapes): ownFeatures and classFeatures, for
+// a word not first in its sentence and for the first. They are worked out
+// on first use and kept in e; goroutines that race to do it store the same.
+func (f *fast) capsSums(e *wordEntry) *[2]lanes {
+	if c := e.capsSum.Load(); c != nil {
+		return c
+	}
+	c := new([2]lanes)
+	h := gazetteer.Hash("\x00caps")
+	var buf []uint32
+	for first := range 2 {
+		buf = ownFeatures(buf[:0], e.lw, e.lower, h, h, h, e.freq)
+		buf = classFeatures(buf, sentCaps, first == 1, h, e.lower, e.freq, e.flags&fCap)
+		var sum [2 * NumTags]int32
+		f.j.addBoth(buf, &sum)
+		c[first] = sumLanes(&sum)
+	}
+	e.capsSum.Store(c)
+	return c
 }

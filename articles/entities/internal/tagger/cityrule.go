@@ -21,7 +21,7 @@ var sportsWords = hashSet(
 func (d *Doc) sports() bool {
 	for _, toks := range d.sents {
 		for i := range toks {
-			if sportsWords[toks[i].lower] {
+			if toks[i].flags&fSports != 0 {
 				return true
 			}
 		}

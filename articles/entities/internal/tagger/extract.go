@@ -6,10 +6,14 @@ import "github.com/byline/byline/articles/entities/gazetteer"
 // lower-cased word in the document (Chieu & Ng 2002's global features).
 func docBits(d *Doc) { docBitsWith(d, nil) }
 
-// docBitsWith is docBits with counts, if it is long enough, as the space
-// it counts in; it returns that space.
-func docBitsWith(d *Doc, counts [][numDocBits]uint16) [][numDocBits]uint16 {
-	counts = reuse(counts, d.words) // by token id
+// docBitsWith is docBits with seen, if it is long enough, as the space it
+// counts in; it returns that space.
+//
+// A token has bit k if another occurrence of its word shows k: if k is
+// seen twice, or once and not by the token itself. So it is enough to know,
+// per word and bit, whether it was seen once and whether twice.
+func docBitsWith(d *Doc, seen []docSeen) []docSeen {
+	seen = reuse(seen, d.words) // by token id
 	for s, toks := range d.sents {
 		if d.class[s] != sentNormal {
 			continue
@@ -17,33 +21,23 @@ func docBitsWith(d *Doc, counts [][numDocBits]uint16) [][numDocBits]uint16 {
 		for i := range toks {
 			b := ownBits(toks, i)
 			toks[i].doc = b // for now: the token's own bits
-			c := &counts[toks[i].id]
-			for k := 0; k < numDocBits; k++ {
-				if b&(1<<k) != 0 {
-					c[k]++
-				}
-			}
+			c := &seen[toks[i].id]
+			c.twice |= c.once & b
+			c.once |= b
 		}
 	}
 	for _, toks := range d.sents {
 		for i := range toks {
-			c := &counts[toks[i].id]
-			self := toks[i].doc
-			var bits uint16
-			for k := 0; k < numDocBits; k++ {
-				n := c[k]
-				if self&(1<<k) != 0 {
-					n--
-				}
-				if n > 0 {
-					bits |= 1 << k
-				}
-			}
-			toks[i].doc = bits
+			c := &seen[toks[i].id]
+			toks[i].doc = c.twice | c.once&^toks[i].doc
 		}
 	}
-	return counts
+	return seen
 }
+
+// docSeen is the document bits a word shows at least once, and at least
+// twice, in a document.
+type docSeen struct{ once, twice uint16 }
 
 // ownBits returns the document bits that token i itself shows.
 func ownBits(toks []token, i int) uint16 {

@@ -39,10 +39,11 @@ func (f *fast) prepare(sents [][]string, w *work) (*Doc, [][]*wordEntry, [][]*wo
 		es := entBuf[:len(words):len(words)]
 		entBuf = entBuf[len(words):]
 		var c classCount
-		for i, w := range words {
-			e, buf = f.word(w, buf)
+		for i, word := range words {
+			e, buf = f.word(word, buf)
 			es[i] = e
 			c.add(e.class)
+			w.warm ^= e.warm()
 		}
 		ents[s] = es
 		d.class[s] = c.class()
@@ -74,10 +75,8 @@ func (f *fast) prepare(sents [][]string, w *work) (*Doc, [][]*wordEntry, [][]*wo
 	}
 	// ids numbers the document's distinct lower-case words, for the
 	// document-level features to count occurrences in slices, not maps.
-	if w.ids == nil {
-		w.ids = make(map[uint64]int32, n/2)
-	}
-	ids := w.ids
+	ids := &w.ids
+	ids.reset(n)
 	for s, words := range sents {
 		toks := toksBuf[:len(words):len(words)]
 		toksBuf = toksBuf[len(words):]
@@ -88,12 +87,7 @@ func (f *fast) prepare(sents [][]string, w *work) (*Doc, [][]*wordEntry, [][]*wo
 			e := ents[s][i]
 			t.flags = e.flags
 			t.lower = e.lower
-			id, ok := ids[t.lower]
-			if !ok {
-				id = int32(len(ids))
-				ids[t.lower] = id
-			}
-			t.id = id
+			t.id = ids.id(t.lower)
 			t.freq = e.freq
 			fe := e
 			if d.class[s] == sentCaps {
@@ -122,7 +116,7 @@ func (f *fast) prepare(sents [][]string, w *work) (*Doc, [][]*wordEntry, [][]*wo
 			}
 		}
 	}
-	d.words = len(ids)
+	d.words = int(ids.n)
 	w.docCounts = docBitsWith(d, w.docCounts)
 	return d, ents, owns
 }
@@ -173,11 +167,12 @@ type work struct {
 	pairs        []uint32             // a sentence's pair features (sums)
 	tags         []Tag
 	tagsS        [][]Tag
-	ids          map[uint64]int32
+	ids          idTable
 	casedMap     map[string]string
-	docCounts    [][numDocBits]uint16
+	docCounts    []docSeen
 	priorCounts  [][NumTags]uint16
 	sc           scratch
+	warm         int64 // what prepare read to bring entries into cache (wordEntry.warm)
 }
 
 // reuse returns b with length n, cleared, reallocated if too short.
@@ -196,7 +191,6 @@ func (w *work) release() {
 	clear(w.ents)
 	clear(w.owns)
 	clear(w.shs)
-	clear(w.ids)
 	clear(w.casedMap)
 	w.doc = Doc{}
 }
@@ -218,26 +212,33 @@ func (f *fast) tag(t *Tagger, sents [][]string, w *work) (*Doc, [][]Tag) {
 	// One allocation each for the tags returned.
 	out := make([][]Tag, ns)
 	outBuf := make([]Tag, n)
-	m := masks
+	// The sums of the whole document first, so that the lookups of the
+	// pair features overlap across sentences (addPairs).
+	accs := reuse(w.accs, n)
+	w.accs = accs
+	pairs := w.pairs[:0]
+	k := 0
+	for s := range d.sents {
+		n := len(d.sents[s])
+		shs[s], shBuf = shBuf[:n:n], shBuf[n:]
+		for i := 0; i < n; i++ {
+			shs[s][i], sc.feats, pairs = f.sums(d, ents, owns, s, i, sc.feats, &accs[k+i], pairs)
+		}
+		k += n
+	}
+	f.j.addPairs(pairs, accs)
+	w.pairs = pairs
+	m, a := masks, accs
 	for s := range d.sents {
 		n := len(d.sents[s])
 		sc.emit = grow(sc.emit, n*NumTags)
 		parts[s], partBuf = partBuf[:n:n], partBuf[n:]
-		shs[s], shBuf = shBuf[:n:n], shBuf[n:]
-		accs := reuse(w.accs, n)
-		w.accs = accs
-		pairs := w.pairs[:0]
 		for i := 0; i < n; i++ {
-			shs[s][i], sc.feats, pairs = f.sums(d, ents, owns, s, i, sc.feats, &accs[i], pairs)
-		}
-		f.j.addPairs(pairs, accs)
-		w.pairs = pairs
-		for i := 0; i < n; i++ {
-			parts[s][i] = [NumTags]int32(accs[i][NumTags:])
+			parts[s][i] = [NumTags]int32(a[i][NumTags:])
 			m[i] = d.mask(s, i)
-			first.emit(sc, i, (*[NumTags]int32)(accs[i][:NumTags]), m[i])
+			first.emit(sc, i, (*[NumTags]int32)(a[i][:NumTags]), m[i])
 		}
-		m = m[n:]
+		m, a = m[n:], a[n:]
 		tags[s], tagBuf = tagBuf[:n:n], tagBuf[n:]
 		f.lat[0].decode(sc, n, tags[s])
 	}
@@ -276,12 +277,18 @@ func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, a
 	e := owns[s][i]
 	var sh *shapeEntry
 	var a lanes // the sums but for e == nil's lookups
-	if e == nil {
+	switch {
+	case e == nil && class == sentCaps:
+		// A word of a headline in capitals whose spelling the document
+		// does not give: its entry keeps those sums too.
+		a = f.capsSums(es[i])[b2i(i == 0)]
+		sh = f.caps
+	case e == nil:
 		buf = ownFeatures(buf[:0], es[i].lw, tk.lower, tk.word, tk.shape, tk.short, tk.freq)
 		buf = classFeatures(buf, class, i == 0, tk.short, tk.lower, tk.freq, capBit)
 		j.addBoth(buf, acc)
 		sh = f.caps
-	} else {
+	default:
 		a = e.sum
 		sh = e.sh
 		if class != sentNormal || i == 0 || e.flags&fCap != capBit {
@@ -328,23 +335,27 @@ func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, a
 			p2 = &es[i+2].ctx[ctxP2]
 		}
 	}
-	for k := range a {
-		a[k] += m1[k] + m2[k] + p1[k] + p2[k]
-	}
-	sm.freqM1[qm1][capBit].add(&a)
-	sm.freqP1[qp1][capBit].add(&a)
+	// The rows every token adds, in one pass over the lanes (a title
+	// before the token adds its row, else a row of zeros).
+	fq1, fq2 := &sm.freqM1[qm1][capBit], &sm.freqP1[qp1][capBit]
+	t1, t2 := &sm.zero, &sm.zero
 	if fm1&fTitle != 0 {
-		sh.titleM1.add(&a)
+		t1 = &sh.titleM1
 	}
 	if fm2&fTitle != 0 {
-		sh.titleM2.add(&a)
+		t2 = &sh.titleM2
+	}
+	s3 := &f.shapes3(sm1, tk.short, sp1).w
+	for k := range a {
+		a[k] += m1[k] + m2[k] + p1[k] + p2[k] + fq1[k] + fq2[k] + t1[k] + t2[k] + s3[k]
 	}
 	// The gazetteer's and the document's bits.
 	for g := tk.gaz; g != 0; g &= g - 1 {
 		b := bits.TrailingZeros32(g)
-		sm.gaz[b].add(&a)
-		sm.gazCap[b][uint64(capBit)|class<<1].add(&a)
-		sm.gazFreq[b][tk.freq].add(&a)
+		x, y, z := &sm.gaz[b], &sm.gazCap[b][uint64(capBit)|class<<1], &sm.gazFreq[b][tk.freq]
+		for k := range a {
+			a[k] += x[k] + y[k] + z[k]
+		}
 	}
 	for g := gm1; g != 0; g &= g - 1 {
 		sm.gazM1[bits.TrailingZeros32(g)].add(&a)
@@ -354,19 +365,18 @@ func (f *fast) sums(d *Doc, ents, owns [][]*wordEntry, s, i int, buf []uint32, a
 	}
 	for g := tk.doc; g != 0; g &= g - 1 {
 		b := bits.TrailingZeros16(g)
-		sm.doc[b].add(&a)
-		sm.docFirst[b][first].add(&a)
-		sh.doc[b].add(&a)
+		x, y, z := &sm.doc[b], &sm.docFirst[b][first], &sh.doc[b]
+		for k := range a {
+			a[k] += x[k] + y[k] + z[k]
+		}
 	}
-	// What is left, the features of two words or shapes side by side, is
-	// for the caller to look up, with the other tokens' (addPairs).
-	// Those of three shapes are few and kept (shapes3).
+	// What is left, the features of two words side by side, is for the
+	// caller to look up, with the other tokens' (addPairs).
 	pairs = append(pairs,
 		key2(tBiM1, lm1, tk.lower),
 		key2(tBiP1, tk.lower, lp1),
 		key2(tLowerM1Short, lm1, tk.short),
 	)
-	f.shapes3(sm1, tk.short, sp1).w.add(&a)
 	a.addTo(acc)
 	return sh, buf, pairs
 }
@@ -377,28 +387,29 @@ const pairFeatures = 3
 // addPairs adds the weights of features fs, both models, to accs:
 // fs[pairFeatures*i:][:pairFeatures] to accs[i]. As add does, it looks up
 // a batch of records before it reads any, so that their cache misses
-// overlap, here across the tokens of a sentence.
+// overlap; and it touches the next batch's records before it reads this
+// one's, so that the misses of one batch overlap the reads of the other.
 func (j *joint) addPairs(fs []uint32, accs [][2 * NumTags]int32) {
 	recs := j.recs2
-	var slots [batch]int32
-	var keys [batch]uint32
-	var tails [batch]int16
-	for base := 0; base < len(fs); base += batch {
-		c := fs[base:min(len(fs), base+batch)]
-		j.touch(c, &slots, &keys, &tails)
-		for i, f := range c {
+	var slots [2][batch]int32
+	var keys [2][batch]uint32
+	var tails [2][batch]int16 // touch's; addRow reads the same weight again, from cache
+	chunk := func(base int) []uint32 { return fs[base:min(len(fs), base+batch)] }
+	if len(fs) > 0 {
+		j.touch(chunk(0), &slots[0], &keys[0], &tails[0])
+	}
+	for base, b := 0, 0; base < len(fs); base, b = base+batch, b^1 {
+		if next := base + batch; next < len(fs) {
+			j.touch(chunk(next), &slots[b^1], &keys[b^1], &tails[b^1])
+		}
+		for i, f := range chunk(base) {
 			if f == 0 {
 				f = 1
 			}
-			if keys[i] != f {
+			if keys[b][i] != f {
 				continue
 			}
-			r := &recs[slots[i]]
-			acc := &accs[(base+i)/pairFeatures]
-			for k := range 2*NumTags - 1 {
-				acc[k] += int32(r.w[k])
-			}
-			acc[2*NumTags-1] += int32(tails[i])
+			addRow(&accs[(base+i)/pairFeatures], &recs[slots[b][i]].w)
 		}
 	}
 }
@@ -417,16 +428,85 @@ func (f *fast) priorSums(d *Doc, s, i int, sh *shapeEntry, part *[NumTags]int32)
 	if i+1 < len(toks) {
 		pp1 = toks[i+1].prior
 	}
+	own, ownShort := &sm.priorOwn[t.prior], &sh.priorOwn[t.prior]
+	m1, p1, maj := &sm.priorM1[pm1][t.prior], &sm.priorP1[pp1][t.prior], &sm.priorMaj[t.priorMaj][t.flags&fCap]
 	var a lanes9
-	sm.priorOwn[t.prior].add(&a)
-	sh.priorOwn[t.prior].add(&a)
-	sm.priorM1[pm1][t.prior].add(&a)
-	sm.priorP1[pp1][t.prior].add(&a)
-	sm.priorMaj[t.priorMaj][t.flags&fCap].add(&a)
+	for k := range a {
+		a[k] = own[k] + ownShort[k] + m1[k] + p1[k] + maj[k]
+	}
 	for g := t.priorDoc; g != 0; g &= g - 1 {
 		k := bits.TrailingZeros16(g)
-		sm.priorDoc[k].add(&a)
-		sh.priorDoc[k].add(&a)
+		x, y := &sm.priorDoc[k], &sh.priorDoc[k]
+		for k := range a {
+			a[k] += x[k] + y[k]
+		}
 	}
 	a.addTo(part)
+}
+
+// idTable numbers the distinct lower-case words of a document (by their
+// hashes) in the order they come: an open-addressing table, cleared for
+// each document, that needs no hashing beyond a multiply.
+type idTable struct {
+	keys  []uint64
+	ids   []int32 // the word's number plus one; 0 for an empty slot
+	shift uint    // 64 - log2(len(keys))
+	n     int32   // the words numbered
+}
+
+// reset empties t for a document of n words.
+func (t *idTable) reset(n int) {
+	size, bits := 64, uint(6)
+	for size < 2*n {
+		size, bits = size*2, bits+1
+	}
+	t.keys, t.ids = reuse(t.keys, size), reuse(t.ids, size)
+	t.shift, t.n = 64-bits, 0
+}
+
+// id returns the number of the word with hash h, numbering it if it is new.
+func (t *idTable) id(h uint64) int32 {
+	mask := uint64(len(t.keys) - 1)
+	for i := (h * 0x9E3779B97F4A7C15) >> t.shift; ; i = (i + 1) & mask {
+		if t.ids[i] == 0 {
+			t.keys[i] = h
+			t.n++
+			t.ids[i] = t.n
+			return t.n - 1
+		}
+		if t.keys[i] == h {
+			return t.ids[i] - 1
+		}
+	}
+}
+
+// addRow adds the weights w to acc. It is written out: the compiler does
+// not unroll loops, and a loop's counting is a third of its instructions.
+func addRow(acc *[2 * NumTags]int32, w *[2 * NumTags]int16) {
+	acc[0] += int32(w[0])
+	acc[1] += int32(w[1])
+	acc[2] += int32(w[2])
+	acc[3] += int32(w[3])
+	acc[4] += int32(w[4])
+	acc[5] += int32(w[5])
+	acc[6] += int32(w[6])
+	acc[7] += int32(w[7])
+	acc[8] += int32(w[8])
+	acc[9] += int32(w[9])
+	acc[10] += int32(w[10])
+	acc[11] += int32(w[11])
+	acc[12] += int32(w[12])
+	acc[13] += int32(w[13])
+	acc[14] += int32(w[14])
+	acc[15] += int32(w[15])
+	acc[16] += int32(w[16])
+	acc[17] += int32(w[17])
+}
+
+// warm reads a word of each cache line of e that sums reads, so that the
+// processor fetches them while prepare goes on with the next words, not
+// one by one when sums needs them; the caller keeps the value, so that
+// the compiler keeps the reads.
+func (e *wordEntry) warm() int64 {
+	return e.sum[0] ^ e.ctx[0][0] ^ e.ctx[1][0] ^ e.ctx[2][0] ^ e.ctx[2][8] ^ e.ctx[3][0] ^ e.ctx[3][8]
 }

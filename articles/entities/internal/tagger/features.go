@@ -78,6 +78,9 @@ const (
 	fStrongTitle             // a title that introduces a person: Mr, President, Secretary
 	fTime                    // a day or month name
 	fInnerCap                // a capital letter after the first: al-Aqsa, iPhone, McDonald
+	fLink                    // may stay inside a name in lower case (nameLinks, lowerHeads): never maskNoIn
+	fFacility                // ends a facility's name (facilityHeads)
+	fSports                  // a sports word (sportsWords)
 )
 
 // Document-level bits: what the same word (lower-cased) does elsewhere in

@@ -109,8 +109,8 @@ func (m *Model) TagDoc(d *Doc) [][]Tag {
 type scratch struct {
 	feats []uint32
 	emit  []float32
-	delta []float32
-	back  []uint8
+	delta [][NumTags]float32 // Viterbi's scores, by token
+	back  [][NumTags]uint8   // Viterbi's choices, by token
 }
 
 // emissions fills sc.emit with the emission scores of sentence s.
@@ -128,11 +128,21 @@ func (m *Model) emissions(d *Doc, s int, sc *scratch) {
 // weights acc: scaled, less the penalties, with the tags mask rules out
 // at -Inf.
 func (m *Model) emit(sc *scratch, i int, acc *[NumTags]int32, mask uint8) {
-	e := sc.emit[i*NumTags : (i+1)*NumTags : (i+1)*NumTags]
-	for k := range e {
-		e[k] = float32(acc[k])*m.scale - m.penalty[k]
+	e := (*[NumTags]float32)(sc.emit[i*NumTags:])
+	// Written out: the compiler does not unroll loops.
+	x, p := m.scale, &m.penalty
+	e[0] = float32(acc[0])*x - p[0]
+	e[1] = float32(acc[1])*x - p[1]
+	e[2] = float32(acc[2])*x - p[2]
+	e[3] = float32(acc[3])*x - p[3]
+	e[4] = float32(acc[4])*x - p[4]
+	e[5] = float32(acc[5])*x - p[5]
+	e[6] = float32(acc[6])*x - p[6]
+	e[7] = float32(acc[7])*x - p[7]
+	e[8] = float32(acc[8])*x - p[8]
+	if mask != maskNone {
+		constrain(e[:], mask)
 	}
-	constrain(e, mask)
 }
 
 // sum returns the quantised weights of features fs, summed per tag.
@@ -198,7 +208,7 @@ func (d *Doc) mask(s, i int) uint8 {
 		(i == 1 || toks[i-2].flags&fCap == 0):
 		return maskPerson
 	case d.strict && i > 0 && d.cased[s] && toks[i].flags&(fLower|fInnerCap) == fLower &&
-		toks[i].freq != 0 && toks[i].freq <= 3 && !nameLinks[toks[i].lower] && !lowerHeads[toks[i].lower]:
+		toks[i].freq != 0 && toks[i].freq <= 3 && toks[i].flags&fLink == 0:
 		return maskNoIn
 	}
 	return maskNone
@@ -243,17 +253,30 @@ func rank(v float32, a int) int64 {
 	return int64((mag^sign)-sign)<<4 | int64(15-a)
 }
 
-// maxRank returns the greater of two ranks, with arithmetic only: the
-// compiler makes a branch of max, which the unpredictable comparisons of
-// scores would mispredict. Ranks are below 2^36 in magnitude, so the
-// difference does not overflow.
-func maxRank(a, b int64) int64 {
-	d := a - b
-	return a - d&(d>>63)
-}
-
 // argOf returns the index that rank put in r.
 func argOf(r int64) int { return 15 - int(r&15) }
+
+// best returns the index of the strictly best predecessor of tag b
+// after previous scores prev, as the scan chooses it.
+func (l *lattice) best(prev *[NumTags]float32, b int) int {
+	t := &l.tr[b]
+	// Ranks are distinct, so the pairing changes nothing but how many
+	// run at once.
+	r01 := max(rank(prev[0]+t[0], 0), rank(prev[1]+t[1], 1))
+	r23 := max(rank(prev[2]+t[2], 2), rank(prev[3]+t[3], 3))
+	r45 := max(rank(prev[4]+t[4], 4), rank(prev[5]+t[5], 5))
+	r67 := max(rank(prev[6]+t[6], 6), rank(prev[7]+t[7], 7))
+	return argOf(max(max(max(r01, r23), max(r45, r67)), rank(prev[8]+t[8], 8)))
+}
+
+// b2i returns 1 for true, 0 for false (the compiler sets a register
+// from the comparison: no branch).
+func b2i(c bool) int {
+	if c {
+		return 1
+	}
+	return 0
+}
 
 func grow(b []float32, n int) []float32 {
 	if cap(b) < n {
@@ -311,76 +334,101 @@ func (l *lattice) decode(sc *scratch, n int, out []Tag) {
 	if n == 0 {
 		return
 	}
-	if cap(sc.delta) < n*NumTags {
-		sc.delta = make([]float32, n*NumTags)
-		sc.back = make([]uint8, n*NumTags)
+	if cap(sc.delta) < n {
+		sc.delta = make([][NumTags]float32, n)
+		sc.back = make([][NumTags]uint8, n)
 	}
-	delta, back := sc.delta[:n*NumTags], sc.back[:n*NumTags]
+	delta, back := sc.delta[:n], sc.back[:n]
+	emits := sc.emit[:n*NumTags]
 	neg := float32(math.Inf(-1))
-	tr, tmax := &l.tr, &l.tmax
-	for b := Tag(0); b < NumTags; b++ {
-		delta[b] = sc.emit[b] + tr[b][NumTags]
+	tr := &l.tr
+	for b := range NumTags {
+		delta[0][b] = emits[b] + tr[b][NumTags]
 	}
 	// The best predecessor of each tag is chosen without a branch (the
 	// comparisons of scores are unpredictable, and a mispredicted branch
 	// costs more than the rest of a step): each candidate's score becomes
 	// an integer ordered as the score, with the candidate's index below it
-	// so that of equal scores the first wins, and the greatest is kept.
-	// That is the choice of a scan from a score of -Inf with index 0 that
-	// keeps a candidate only if it is strictly better (equal scores -0 and
-	// +0 included), so the tags are those of such a scan.
+	// so that of equal scores the first wins, and the greatest is kept
+	// (max of integers is a conditional move). That is the choice of a
+	// scan from a score of -Inf with index 0 that keeps a candidate only
+	// if it is strictly better (equal scores -0 and +0 included), so the
+	// tags are those of such a scan.
 	//
 	// Most steps need not compare each tag's nine candidates: when the
-	// best previous score (at am) leads the others by more than the
-	// transitions into a tag differ, am is that tag's strictly best
-	// predecessor (rounding is monotonic, so no other sum can come
-	// closer than the bound), and the scan would have chosen it too.
-	none := rank(neg, 0)
+	// best previous score (pm, at am) leads the others (p2 the best of
+	// them) by more than the transitions into a tag differ, am is that
+	// tag's strictly best predecessor (rounding is monotonic, so no other
+	// sum can come closer than the bound), and the scan would have chosen
+	// it too. A tie for the best never passes that test, so am may be any
+	// index of the best score.
 	for i := 1; i < n; i++ {
-		prev := (*[NumTags]float32)(delta[(i-1)*NumTags : i*NumTags])
-		emit := (*[NumTags]float32)(sc.emit[i*NumTags : (i+1)*NumTags])
-		cur := (*[NumTags]float32)(delta[i*NumTags : (i+1)*NumTags])
-		bk := (*[NumTags]uint8)(back[i*NumTags : (i+1)*NumTags])
-		top := maxRank(maxRank(maxRank(rank(prev[0], 0), rank(prev[1], 1)), maxRank(rank(prev[2], 2), rank(prev[3], 3))),
-			maxRank(maxRank(rank(prev[4], 4), rank(prev[5], 5)), maxRank(rank(prev[6], 6), rank(prev[7], 7))))
-		am := argOf(maxRank(top, rank(prev[8], 8)))
-		pm := prev[am]
-		q := *prev
-		q[am] = neg
-		p2 := max(max(max(q[0], q[1]), max(q[2], q[3])), max(max(q[4], q[5]), max(q[6], q[7])), q[8]) // the best of the others
-		for b := Tag(0); b < NumTags; b++ {
-			t := &tr[b]
-			var r int64
-			switch {
-			case b.Inside():
-				// Only B-X and I-X may come before I-X: the other
-				// transitions are -Inf and never win (the index stays
-				// 0 if these two are -Inf too, as with all nine).
-				r = maxRank(none, maxRank(rank(prev[b-1]+t[b-1], int(b-1)), rank(prev[b]+t[b], int(b))))
-			case p2+tmax[b] < pm+t[am]:
-				r = rank(0, am)
-			default:
-				// Ranks are distinct, so the pairing changes nothing
-				// but how many run at once.
-				r01 := maxRank(rank(prev[0]+t[0], 0), rank(prev[1]+t[1], 1))
-				r23 := maxRank(rank(prev[2]+t[2], 2), rank(prev[3]+t[3], 3))
-				r45 := maxRank(rank(prev[4]+t[4], 4), rank(prev[5]+t[5], 5))
-				r67 := maxRank(rank(prev[6]+t[6], 6), rank(prev[7]+t[7], 7))
-				r = maxRank(maxRank(maxRank(r01, r23), maxRank(r45, r67)), rank(prev[8]+t[8], 8))
+		prev, cur, bk := &delta[i-1], &delta[i], &back[i]
+		emit := (*[NumTags]float32)(emits[i*NumTags:])
+		// The greatest rank and the second, by pairs.
+		h01, l01 := minmax(rank(prev[0], 0), rank(prev[1], 1))
+		h23, l23 := minmax(rank(prev[2], 2), rank(prev[3], 3))
+		h45, l45 := minmax(rank(prev[4], 4), rank(prev[5], 5))
+		h67, l67 := minmax(rank(prev[6], 6), rank(prev[7], 7))
+		h03, l03 := max(h01, h23), max(min(h01, h23), l01, l23)
+		h47, l47 := max(h45, h67), max(min(h45, h67), l45, l67)
+		h07, l07 := max(h03, h47), max(min(h03, h47), l03, l47)
+		r8 := rank(prev[8], 8)
+		top, second := max(h07, r8), max(min(h07, r8), l07)
+		am := argOf(top)
+		pm, p2 := prev[am], prev[argOf(second)]
+		// O and B-X may follow any tag.
+		if l.leads(0, am, pm, p2) && l.leads(1, am, pm, p2) && l.leads(3, am, pm, p2) &&
+			l.leads(5, am, pm, p2) && l.leads(7, am, pm, p2) {
+			cur[0], bk[0] = pm+tr[0][am]+emit[0], uint8(am)
+			cur[1], bk[1] = pm+tr[1][am]+emit[1], uint8(am)
+			cur[3], bk[3] = pm+tr[3][am]+emit[3], uint8(am)
+			cur[5], bk[5] = pm+tr[5][am]+emit[5], uint8(am)
+			cur[7], bk[7] = pm+tr[7][am]+emit[7], uint8(am)
+		} else {
+			for _, b := range [...]int{0, 1, 3, 5, 7} {
+				arg := am
+				if !l.leads(b, am, pm, p2) {
+					arg = l.best(prev, b)
+				}
+				cur[b] = prev[arg] + tr[b][arg] + emit[b]
+				bk[b] = uint8(arg)
 			}
-			arg := argOf(r)
-			cur[b] = prev[arg] + t[arg] + emit[b]
-			bk[b] = uint8(arg)
 		}
+		a2, a4, a6, a8 := l.inside(2, prev), l.inside(4, prev), l.inside(6, prev), l.inside(8, prev)
+		cur[2], bk[2] = prev[a2]+tr[2][a2]+emit[2], uint8(a2)
+		cur[4], bk[4] = prev[a4]+tr[4][a4]+emit[4], uint8(a4)
+		cur[6], bk[6] = prev[a6]+tr[6][a6]+emit[6], uint8(a6)
+		cur[8], bk[8] = prev[a8]+tr[8][a8]+emit[8], uint8(a8)
 	}
 	best, arg := neg, Tag(0)
 	for b := Tag(0); b < NumTags; b++ {
-		if v := delta[(n-1)*NumTags+int(b)]; v > best {
+		if v := delta[n-1][b]; v > best {
 			best, arg = v, b
 		}
 	}
 	for i := n - 1; i >= 0; i-- {
 		out[i] = arg
-		arg = Tag(back[i*NumTags+int(arg)])
+		arg = Tag(back[i][arg])
 	}
+}
+
+// minmax returns the greater of a and b, then the smaller.
+func minmax(a, b int64) (int64, int64) { return max(a, b), min(a, b) }
+
+// leads reports whether am, whose previous score pm leads every other
+// (p2 the best of them), is the strictly best predecessor of tag b by the
+// bound: no other sum can reach p2 plus the greatest transition into b.
+func (l *lattice) leads(b, am int, pm, p2 float32) bool {
+	return p2+l.tmax[b] < pm+l.tr[b][am]
+}
+
+// inside returns the choice of the scan for I-X tag b after previous
+// scores prev. Only B-X and I-X may come before I-X: the other transitions
+// are -Inf and never win. Of the two, the scan keeps I-X if it is better,
+// else B-X if it is above -Inf, else index 0 (whose sum is -Inf too).
+func (l *lattice) inside(b int, prev *[NumTags]float32) int {
+	c1, c2 := prev[b-1]+l.tr[b][b-1], prev[b]+l.tr[b][b]
+	g2 := b2i(c2 > c1)
+	return g2*b + (1-g2)*b2i(c1 >= -math.MaxFloat32)*(b-1)
 }

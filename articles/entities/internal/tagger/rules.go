@@ -167,8 +167,8 @@ func (x *Extractor) possessiveRule(toks []token, ts []Tag) {
 func (x *Extractor) facilityRule(toks []token, ts []Tag) {
 	for i := 1; i < len(toks); i++ {
 		t := &toks[i]
-		capHead := t.flags&fCap != 0 && facilityHeads[t.lower]
-		lowHead := t.flags&fLower != 0 && lowerHeads[t.lower]
+		capHead := t.flags&(fCap|fFacility) == fCap|fFacility
+		lowHead := t.flags&(fLower|fLink) == fLower|fLink && lowerHeads[t.lower]
 		if !capHead && !lowHead {
 			continue
 		}

@@ -35,6 +35,7 @@ type small struct {
 	gazM1, gazP1   [4 * gazetteer.NumLists]lanes
 	doc            [numDocBits]lanes
 	docFirst       [numDocBits][2]lanes
+	zero           lanes // the weights of a feature that is not there
 	// The second pass's, by tag (NumTags: beyond the sentence).
 	priorOwn         [NumTags]lanes9
 	priorM1, priorP1 [NumTags + 1][NumTags]lanes9 // by the neighbour's tag, then the token's

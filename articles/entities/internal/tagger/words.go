@@ -88,6 +88,18 @@ func wordFlags(w, lw string) uint16 {
 	case "said", "says", "told", "added", "say", "tells", "asked":
 		f |= fSaid
 	}
+	// Word lists the rules and constraints ask about for every token:
+	// looked up once per word, here, rather than per token.
+	h := gazetteer.Hash(lw)
+	if nameLinks[h] || lowerHeads[h] {
+		f |= fLink
+	}
+	if facilityHeads[h] {
+		f |= fFacility
+	}
+	if sportsWords[h] {
+		f |= fSports
+	}
 	return f
 }
 
