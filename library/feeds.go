@@ -203,6 +203,7 @@ func (l *Library) Refresh(ctx context.Context, opts RefreshOptions) (RefreshResu
 				// The writer takes the feed now and its items as they
 				// are prepared, all in the feed's one transaction.
 				items := keyItems(u, as)
+				l.skipStored(ctx, u, as, items)
 				stream := make(chan item, streamWindow)
 				f.p.stream = stream
 				results <- f
@@ -225,6 +226,7 @@ func (l *Library) Refresh(ctx context.Context, opts RefreshOptions) (RefreshResu
 		close(results)
 	}()
 	w := newWriter(l)
+	w.recognize = recognize
 	var writeErr error
 	prog := RefreshProgress{Total: len(feeds)}
 	for f := range results {
@@ -263,6 +265,35 @@ func (l *Library) Refresh(ctx context.Context, opts RefreshOptions) (RefreshResu
 		return res, fmt.Errorf("refresh cancelled after %d of %d feeds: %w", prog.Done, prog.Total, err)
 	}
 	return res, nil
+}
+
+// skipStored marks the items of feed feedURL whose keys the library holds
+// as pending, not to be prepared: a refresh adds only new items, and
+// recognising the others would be thrown away. A failed look-up skips
+// nothing (the writer sorts out what is new in its transaction).
+func (l *Library) skipStored(ctx context.Context, feedURL string, as []*model.Article, items []item) {
+	rows, err := l.db.QueryContext(ctx, `SELECT a.item FROM articles a
+		JOIN sources s ON s.id = a.source_id WHERE s.source = ?`, feedURL)
+	if err != nil {
+		return
+	}
+	defer rows.Close()
+	stored := map[string]bool{}
+	for rows.Next() {
+		var key string
+		if rows.Scan(&key) != nil {
+			return
+		}
+		stored[key] = true
+	}
+	if rows.Err() != nil || len(stored) == 0 {
+		return
+	}
+	for i := range items {
+		if stored[items[i].key] {
+			items[i].pending, as[i] = as[i], nil
+		}
+	}
 }
 
 // drain reads a stream to its end (nil: none), so that its worker

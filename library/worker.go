@@ -51,6 +51,11 @@ type item struct {
 	text     string   // headings and paragraphs for the full-text index
 	terms    []string // the distinct words of title and text, folded as the index folds them
 	mentions []mentionCount
+	// pending, when not nil, is the article of an item not prepared
+	// because the library held its key when the feed was fetched: a
+	// refresh stores only new items. The writer prepares it after all if
+	// the key has gone by the time it writes.
+	pending *model.Article
 }
 
 type mentionCount struct {
@@ -205,15 +210,18 @@ func keyItems(source string, as []*model.Article) []item {
 // few enough that a feed's prepared items never pile up in memory.
 const streamWindow = 64
 
-// prepareAll prepares as[i] into items[i] (see prepare). When emit is not
+// prepareAll prepares as[i] into items[i] (see prepare), leaving the
+// items of nil articles as they are. When emit is not
 // nil it is given every item in order as soon as the item and all before
 // it are prepared, and the preparing stays at most streamWindow items
 // ahead of emit: an emit that blocks holds the preparing back.
 func (w *worker) prepareAll(as []*model.Article, items []item, emit func(*item)) {
 	if w.pool == nil || len(as) == 1 {
 		for i, a := range as {
-			prepareItem(w.enc, w.recognize, a, &items[i])
-			as[i] = nil
+			if a != nil {
+				prepareItem(w.enc, w.recognize, a, &items[i])
+				as[i] = nil
+			}
 			if emit != nil {
 				emit(&items[i])
 			}
@@ -231,6 +239,9 @@ func (w *worker) prepareAll(as []*model.Article, items []item, emit func(*item))
 		}
 	}
 	for i, a := range as {
+		if a == nil {
+			continue
+		}
 		done[i].Add(1)
 		select {
 		case w.pool.tasks <- prepTask{a: a, it: &items[i], done: &done[i]}:

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/byline/byline/articles/entities"
 	"github.com/byline/byline/model"
 )
 
@@ -18,6 +19,10 @@ import (
 type writer struct {
 	l        *Library
 	entities map[entityKey]int64
+	// recognize and enc prepare the pending items that turn out to be new
+	// (see item.pending); recognize nil means entities.Recognize.
+	recognize func(*model.Article)
+	enc       *encoder
 }
 
 type entityKey struct {
@@ -188,6 +193,9 @@ func (w *writer) writeItems(ctx context.Context, st *stmts, p *parsed, sourceID 
 		switch {
 		case ok && mode == addNew:
 			continue
+		case it.pending != nil:
+			w.prepareLate(&it)
+			a = it.a
 		}
 		p.stored++
 		switch {
@@ -227,6 +235,21 @@ func (w *writer) writeItems(ctx context.Context, st *stmts, p *parsed, sourceID 
 		}
 	}
 	return added, nil
+}
+
+// prepareLate prepares a pending item (see item.pending) and resolves the
+// entities it mentions one by one (entityID).
+func (w *writer) prepareLate(it *item) {
+	if w.enc == nil {
+		w.enc = newEncoder()
+	}
+	recognize := w.recognize
+	if recognize == nil {
+		recognize = entities.Recognize
+	}
+	a := it.pending
+	it.pending = nil
+	prepareItem(w.enc, recognize, a, it)
 }
 
 // entityID returns a mentioned entity's id, normally resolved beforehand by
