@@ -153,6 +153,12 @@ func (w *writer) writeOne(ctx context.Context, st *stmts, p *parsed, mode writeM
 			return 0, err
 		}
 		added += n
+		// The mentions go as they come, overlapping the preparing; the
+		// full-text entries wait for the end (one FTS5 segment, see
+		// stmts.fts: flushing them every 1,024 items was slower).
+		if err := st.flushMentions(ctx); err != nil {
+			return 0, err
+		}
 	}
 	if mode == addNew {
 		return added, nil
