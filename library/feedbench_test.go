@@ -32,6 +32,45 @@ func BenchmarkRefreshLargeFeed(b *testing.B) {
 	b.Run("changed", benchRefreshChanged)
 }
 
+// BenchmarkRefreshManyFeeds is the first refresh of 40 feeds of 50 items
+// each (articlestest.Feed), from 127.0.0.1, real recogniser: many small
+// feeds, where preparing one overlaps writing another.
+func BenchmarkRefreshManyFeeds(b *testing.B) {
+	const feeds, items = 40, 50
+	data := make([][]byte, feeds)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		i, err := strconv.Atoi(r.URL.Path[len("/feed/"):])
+		if err != nil || i < 0 || i >= feeds {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write(data[i])
+	}))
+	defer srv.Close()
+	var urls []string
+	for i := range feeds {
+		urls = append(urls, srv.URL+"/feed/"+strconv.Itoa(i))
+		data[i] = articlestest.Feed(items, uint64(i+1), urls[i])
+	}
+	ctx := context.Background()
+	client := fetch.New(fetch.Options{})
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		l, err := Open(ctx, filepath.Join(b.TempDir(), strconv.Itoa(i)+".db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		res, err := l.Refresh(ctx, RefreshOptions{Client: client, Feeds: urls})
+		b.StopTimer()
+		if err != nil || res.New != feeds*items {
+			b.Fatalf("%+v, %v", res, err)
+		}
+		l.Close()
+		b.StartTimer()
+	}
+}
+
 func benchRefreshChanged(b *testing.B) {
 	n := benchFeedItems(b)
 	var feed []byte

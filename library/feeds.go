@@ -200,10 +200,16 @@ func (l *Library) Refresh(ctx context.Context, opts RefreshOptions) (RefreshResu
 					results <- f
 					continue
 				}
-				// The writer takes the feed now and its items as they
-				// are prepared, all in the feed's one transaction.
 				items := keyItems(u, as)
 				l.skipStored(ctx, u, as, items)
+				if len(as) < streamMin {
+					w.prepareAll(as, items, nil)
+					f.p.items = items
+					results <- f
+					continue
+				}
+				// The writer takes the feed now and its items as they
+				// are prepared, all in the feed's one transaction.
 				stream := make(chan item, streamWindow)
 				f.p.stream = stream
 				results <- f
@@ -266,6 +272,14 @@ func (l *Library) Refresh(ctx context.Context, opts RefreshOptions) (RefreshResu
 	}
 	return res, nil
 }
+
+// streamMin is the fewest items a feed must have for its items to be
+// streamed to the writer as they are prepared (worker.stream). A smaller
+// feed is prepared whole first, as a file is: its writing is too short to
+// be worth overlapping, and the writer of a refresh of many small feeds
+// then takes them in the order they are ready, rather than waiting on
+// one whose items share the cores with the other feeds'.
+const streamMin = 512
 
 // skipStored marks the items of feed feedURL whose keys the library holds
 // as pending, not to be prepared: a refresh adds only new items, and

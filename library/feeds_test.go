@@ -3,6 +3,7 @@ package library
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -252,25 +253,35 @@ func TestRefreshRecognisesOnlyNewItems(t *testing.T) {
 		t.Fatalf("refresh with one new item: %+v, %v, %d recognised", res, err, calls.Load())
 	}
 
-	// The writer meets a pending item whose key is not stored.
-	as := []*model.Article{{Source: "https://ledger.example/world/late", Title: "Late", Format: model.Plain,
-		Sections: []model.Section{{Paragraphs: []string{"Kerem Shalom reopened on Tuesday."}}}}}
-	stream := make(chan item, 1)
-	stream <- item{key: as[0].Source, pending: as[0]}
-	close(stream)
-	w := newWriter(l)
-	w.recognize = recognize
-	calls.Store(0)
-	n, err := w.write(ctx, []parsed{{source: "http://late.example/feed", hash: []byte("h"), stream: stream}}, addNew)
-	if err != nil || n != 1 || calls.Load() != 1 {
-		t.Fatalf("pending item: %d stored, %v, %d recognised", n, err, calls.Load())
-	}
-	rs, _ := l.Search(ctx, "Kerem Shalom reopened", SearchOptions{})
-	if len(rs) != 1 || rs[0].Source != "https://ledger.example/world/late" {
-		t.Fatalf("the pending item is not searchable: %+v", rs)
-	}
-	if got, _, err := l.Article(ctx, rs[0].ID); err != nil || len(got.Sections) != 1 {
-		t.Fatalf("the pending item's body: %+v, %v", got, err)
+	// The writer meets a pending item whose key is not stored, streamed
+	// (a large feed) or not.
+	for _, streamed := range []bool{true, false} {
+		link := fmt.Sprintf("https://ledger.example/world/late-%v", streamed)
+		a := &model.Article{Source: link, Title: "Late", Format: model.Plain,
+			Sections: []model.Section{{Paragraphs: []string{"Kerem Shalom reopened on Tuesday."}}}}
+		p := parsed{source: "http://late.example/feed", hash: []byte(link)} // another hash each time: changed
+		if streamed {
+			stream := make(chan item, 1)
+			stream <- item{key: link, pending: a}
+			close(stream)
+			p.stream = stream
+		} else {
+			p.items = []item{{key: link, pending: a}}
+		}
+		w := newWriter(l)
+		w.recognize = recognize
+		calls.Store(0)
+		n, err := w.write(ctx, []parsed{p}, addNew)
+		if err != nil || n != 1 || calls.Load() != 1 {
+			t.Fatalf("pending item (streamed %v): %d stored, %v, %d recognised", streamed, n, err, calls.Load())
+		}
+		rs, _ := l.Search(ctx, `"Kerem Shalom reopened" source:`+link, SearchOptions{})
+		if len(rs) != 1 || rs[0].Source != link {
+			t.Fatalf("the pending item (streamed %v) is not searchable: %+v", streamed, rs)
+		}
+		if got, _, err := l.Article(ctx, rs[0].ID); err != nil || len(got.Sections) != 1 {
+			t.Fatalf("the pending item's body: %+v, %v", got, err)
+		}
 	}
 	consistency(t, l)
 }
