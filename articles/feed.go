@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -52,7 +53,7 @@ func ParseFeed(source string, data []byte) (*Feed, error) {
 	if looksBinary(data) {
 		return nil, &Error{Source: source, Err: ErrBinary}
 	}
-	gf, err := gofeed.NewParser().Parse(bytes.NewReader(dropXMLControls(data)))
+	gf, err := parseGofeed(dropXMLControls(data), runtime.GOMAXPROCS(0))
 	if err != nil {
 		return nil, &Error{Source: source, Err: fmt.Errorf("not a readable RSS or Atom feed: %w", err)}
 	}
@@ -71,6 +72,83 @@ func ParseFeed(source string, data []byte) (*Feed, error) {
 		return nil, &Error{Source: source, Err: fmt.Errorf("%w: the feed has no items", ErrEmpty)}
 	case len(f.Articles) == 0:
 		return nil, &Error{Source: source, Err: fmt.Errorf("%w: the feed's items are all empty", ErrEmpty)}
+	}
+	return f, nil
+}
+
+// splitFeedSize is the smallest feed parseGofeed parses in parts; below
+// it, goroutines cost more than they save.
+const splitFeedSize = 1 << 20
+
+// parseGofeed parses a feed with gofeed. A large one is parsed in parts on
+// up to workers goroutines: gofeed reads a document on one goroutine,
+// which for a first fetch of thousands of items left a core idle for
+// most of a second (issue 11).
+func parseGofeed(data []byte, workers int) (*gofeed.Feed, error) {
+	if workers < 2 || len(data) < splitFeedSize {
+		return gofeed.NewParser().Parse(bytes.NewReader(data))
+	}
+	return parseInParts(data, workers)
+}
+
+// partEnd marks the item added at the end of every part (see
+// parseInParts).
+const partEnd = "urn:byline:part-end"
+
+// parseInParts is parseGofeed's parse in parts, whatever the feed's size.
+// Each part is the feed with a run of its items (splitFeed), so that what
+// precedes and follows the items (namespaces, the channel's own elements)
+// is in every part, and the parts' items are put back together in order.
+//
+// gofeed stops quietly at markup it cannot read, keeping the items before
+// it: a document broken in its third item gives two. So that a part does
+// not give more than the whole would, every part ends with one more item,
+// marked partEnd, and a part whose last item is not that one means the
+// document is parsed whole, as is one splitFeed cannot split or a part
+// that fails: the result, or the error, is then gofeed's own.
+func parseInParts(data []byte, workers int) (*gofeed.Feed, error) {
+	whole := func() (*gofeed.Feed, error) { return gofeed.NewParser().Parse(bytes.NewReader(data)) }
+	items, name, ok := splitFeed(data)
+	if !ok || len(items) < 2 {
+		return whole()
+	}
+	end := "<item><guid>" + partEnd + "</guid></item>"
+	if name == "entry" {
+		end = "<entry><id>" + partEnd + "</id></entry>"
+	}
+	head, tail := data[:items[0][0]], data[items[len(items)-1][1]:]
+	// More parts than workers, so that one slow part does not hold the rest.
+	parts := min(4*workers, len(items))
+	feeds := make([]*gofeed.Feed, parts)
+	var wg sync.WaitGroup
+	next := make(chan int, parts)
+	for k := range parts {
+		next <- k
+	}
+	close(next)
+	for range workers {
+		wg.Go(func() {
+			for k := range next {
+				from, to := k*len(items)/parts, (k+1)*len(items)/parts
+				first, last := items[from][0], items[to-1][1]
+				doc := make([]byte, 0, len(head)+last-first+len(end)+len(tail))
+				doc = append(append(append(append(doc, head...), data[first:last]...), end...), tail...)
+				f, err := gofeed.NewParser().Parse(bytes.NewReader(doc))
+				if err != nil || len(f.Items) != to-from+1 || f.Items[to-from].GUID != partEnd {
+					continue // feeds[k] stays nil
+				}
+				f.Items = f.Items[:to-from]
+				feeds[k] = f
+			}
+		})
+	}
+	wg.Wait()
+	if slices.Contains(feeds, nil) {
+		return whole()
+	}
+	f := feeds[0]
+	for _, part := range feeds[1:] {
+		f.Items = append(f.Items, part.Items...)
 	}
 	return f, nil
 }

@@ -194,8 +194,26 @@ func (l *Library) Refresh(ctx context.Context, opts RefreshOptions) (RefreshResu
 			w := worker{enc: newEncoder(), recognize: recognize, pool: pool}
 			for u := range jobs {
 				f := fetched{url: u, p: parsed{source: u}}
-				f.title, f.v, f.p = l.fetchFeed(ctx, opts.Client, &w, u)
+				var as []*model.Article
+				f.title, f.v, f.p, as = l.fetchFeed(ctx, opts.Client, u)
+				if as == nil {
+					results <- f
+					continue
+				}
+				items := keyItems(u, as)
+				l.skipStored(ctx, u, as, items)
+				if len(as) < streamMin {
+					w.prepareAll(as, items, nil)
+					f.p.items = items
+					results <- f
+					continue
+				}
+				// The writer takes the feed now and its items as they
+				// are prepared, all in the feed's one transaction.
+				stream := make(chan item, streamWindow)
+				f.p.stream = stream
 				results <- f
+				w.stream(as, items, stream)
 			}
 		})
 	}
@@ -214,13 +232,16 @@ func (l *Library) Refresh(ctx context.Context, opts RefreshOptions) (RefreshResu
 		close(results)
 	}()
 	w := newWriter(l)
+	w.recognize = recognize
 	var writeErr error
 	prog := RefreshProgress{Total: len(feeds)}
 	for f := range results {
 		if writeErr != nil || f.p.cancelled {
+			drain(f.p.stream)
 			continue
 		}
 		n, err := w.write(context.WithoutCancel(ctx), []parsed{f.p}, addNew)
+		drain(f.p.stream) // what a failed write left
 		if err == nil {
 			err = l.noteFetch(context.WithoutCancel(ctx), f.url, f.title, f.v, f.p.err)
 		}
@@ -252,8 +273,56 @@ func (l *Library) Refresh(ctx context.Context, opts RefreshOptions) (RefreshResu
 	return res, nil
 }
 
-// fetchFeed fetches and parses one feed with the validators stored for it.
-func (l *Library) fetchFeed(ctx context.Context, c *fetch.Client, w *worker, feedURL string) (string, fetch.Validators, parsed) {
+// streamMin is the fewest items a feed must have for its items to be
+// streamed to the writer as they are prepared (worker.stream). A smaller
+// feed is prepared whole first, as a file is: its writing is too short to
+// be worth overlapping, and the writer of a refresh of many small feeds
+// then takes them in the order they are ready, rather than waiting on
+// one whose items share the cores with the other feeds'.
+const streamMin = 512
+
+// skipStored marks the items of feed feedURL whose keys the library holds
+// as pending, not to be prepared: a refresh adds only new items, and
+// recognising the others would be thrown away. A failed look-up skips
+// nothing (the writer sorts out what is new in its transaction).
+func (l *Library) skipStored(ctx context.Context, feedURL string, as []*model.Article, items []item) {
+	rows, err := l.db.QueryContext(ctx, `SELECT a.item FROM articles a
+		JOIN sources s ON s.id = a.source_id WHERE s.source = ?`, feedURL)
+	if err != nil {
+		return
+	}
+	defer rows.Close()
+	stored := map[string]bool{}
+	for rows.Next() {
+		var key string
+		if rows.Scan(&key) != nil {
+			return
+		}
+		stored[key] = true
+	}
+	if rows.Err() != nil || len(stored) == 0 {
+		return
+	}
+	for i := range items {
+		if stored[items[i].key] {
+			items[i].pending, as[i] = as[i], nil
+		}
+	}
+}
+
+// drain reads a stream to its end (nil: none), so that its worker
+// finishes.
+func drain(stream <-chan item) {
+	if stream == nil {
+		return // ranging over nil would block for ever
+	}
+	for range stream {
+	}
+}
+
+// fetchFeed fetches and parses one feed with the validators stored for it,
+// and returns its articles, to be prepared, when it changed.
+func (l *Library) fetchFeed(ctx context.Context, c *fetch.Client, feedURL string) (string, fetch.Validators, parsed, []*model.Article) {
 	p := parsed{source: feedURL}
 	var v fetch.Validators
 	var prevHash []byte
@@ -261,34 +330,33 @@ func (l *Library) fetchFeed(ctx context.Context, c *fetch.Client, w *worker, fee
 		LEFT JOIN sources s ON s.source = f.url WHERE f.url = ?`, feedURL).Scan(&v.ETag, &v.LastModified, &prevHash)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		p.err = &articles.Error{Source: feedURL, Err: l.wrap(err)}
-		return "", v, p
+		return "", v, p, nil
 	}
 	resp, err := c.Get(ctx, feedURL, v)
 	switch {
 	case err != nil && ctx.Err() != nil:
 		p.cancelled = true
-		return "", v, p
+		return "", v, p, nil
 	case err != nil:
 		p.err = &articles.Error{Source: feedURL, Err: err}
-		return "", v, p
+		return "", v, p, nil
 	case resp.NotModified:
 		p.unchanged = true
-		return "", resp.Validators, p
+		return "", resp.Validators, p, nil
 	}
 	sum := sha256.Sum256(resp.Body)
 	p.hash, p.size = sum[:16], int64(len(resp.Body))
 	if prevHash != nil && string(prevHash) == string(p.hash) {
 		p.unchanged = true
-		return "", resp.Validators, p
+		return "", resp.Validators, p, nil
 	}
 	f, err := articles.ParseFeed(feedURL, resp.Body)
 	if err != nil {
 		// Keep the old validators: the server must send the body again.
 		p.err = err
-		return "", v, p
+		return "", v, p, nil
 	}
-	p.items = w.prepare(feedURL, f.Articles)
-	return f.Title, resp.Validators, p
+	return f.Title, resp.Validators, p, f.Articles
 }
 
 // noteFetch records a fetch's outcome on the feed's row.

@@ -3,15 +3,18 @@ package library
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/byline/byline/articles/fetch"
+	"github.com/byline/byline/model"
 )
 
 // feedServer serves the fetcher's RSS fixture at /rss (with an ETag, so a
@@ -222,4 +225,63 @@ func TestSubscribeCleansURLs(t *testing.T) {
 	if err := l.Unsubscribe(ctx, "https://example.org/a\u202eb"); err != nil {
 		t.Errorf("Unsubscribe of the URL as given: %v", err)
 	}
+}
+
+// TestRefreshRecognisesOnlyNewItems: a changed feed's items already in the
+// library are not recognised again (they are not stored again either),
+// and an item the library held when the feed was fetched but no longer
+// holds when the writer stores it is prepared by the writer and stored
+// whole.
+func TestRefreshRecognisesOnlyNewItems(t *testing.T) {
+	ctx := context.Background()
+	l, _ := openTemp(t)
+	srv := newFeedServer(t)
+	var calls atomic.Int64
+	recognize := func(a *model.Article) {
+		calls.Add(1)
+		dictRecognize(a)
+	}
+	client := fetch.New(fetch.Options{Version: "test"})
+	opts := RefreshOptions{Client: client, Recognize: recognize, Feeds: []string{srv.URL + "/rss"}}
+	if res, err := l.Refresh(ctx, opts); err != nil || res.New != 2 || calls.Load() != 2 {
+		t.Fatalf("first refresh: %+v, %v, %d recognised", res, err, calls.Load())
+	}
+	srv.addItem(`<item><title>Fuel reaches the north</title><link>https://ledger.example/world/fuel</link>
+		<description>The first fuel trucks reached northern Gaza.</description></item>`)
+	calls.Store(0)
+	if res, err := l.Refresh(ctx, opts); err != nil || res.New != 1 || calls.Load() != 1 {
+		t.Fatalf("refresh with one new item: %+v, %v, %d recognised", res, err, calls.Load())
+	}
+
+	// The writer meets a pending item whose key is not stored, streamed
+	// (a large feed) or not.
+	for _, streamed := range []bool{true, false} {
+		link := fmt.Sprintf("https://ledger.example/world/late-%v", streamed)
+		a := &model.Article{Source: link, Title: "Late", Format: model.Plain,
+			Sections: []model.Section{{Paragraphs: []string{"Kerem Shalom reopened on Tuesday."}}}}
+		p := parsed{source: "http://late.example/feed", hash: []byte(link)} // another hash each time: changed
+		if streamed {
+			stream := make(chan item, 1)
+			stream <- item{key: link, pending: a}
+			close(stream)
+			p.stream = stream
+		} else {
+			p.items = []item{{key: link, pending: a}}
+		}
+		w := newWriter(l)
+		w.recognize = recognize
+		calls.Store(0)
+		n, err := w.write(ctx, []parsed{p}, addNew)
+		if err != nil || n != 1 || calls.Load() != 1 {
+			t.Fatalf("pending item (streamed %v): %d stored, %v, %d recognised", streamed, n, err, calls.Load())
+		}
+		rs, _ := l.Search(ctx, `"Kerem Shalom reopened" source:`+link, SearchOptions{})
+		if len(rs) != 1 || rs[0].Source != link {
+			t.Fatalf("the pending item (streamed %v) is not searchable: %+v", streamed, rs)
+		}
+		if got, _, err := l.Article(ctx, rs[0].ID); err != nil || len(got.Sections) != 1 {
+			t.Fatalf("the pending item's body: %+v, %v", got, err)
+		}
+	}
+	consistency(t, l)
 }

@@ -5,13 +5,20 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/byline/byline/articles/articlestest"
+	"github.com/byline/byline/articles/fetch"
+	"github.com/byline/byline/model"
 )
 
 // TestKilledImportProcess kills (SIGKILL) a process in the middle of an
@@ -175,4 +182,76 @@ func TestKilledStateWrites(t *testing.T) {
 		t.Fatal("no state was saved")
 	}
 	t.Logf("%d changes saved across 8 kills", gen)
+}
+
+// TestKilledFeedRefresh kills (SIGKILL) a process in the middle of the
+// first refresh of a large feed, while the writer is storing the items
+// already prepared and the others are still being recognised: the feed's
+// items are one transaction, so the library holds none of them (never a
+// part), and the next refresh stores them all.
+func TestKilledFeedRefresh(t *testing.T) {
+	const items, signal = 600, 500
+	if feedURL := os.Getenv("BYLINE_TEST_KILL_FEED"); feedURL != "" {
+		ctx := context.Background()
+		l, err := Open(ctx, os.Getenv(EnvDB))
+		if err != nil {
+			fmt.Println("error", err)
+			os.Exit(1)
+		}
+		var n atomic.Int64
+		recognize := func(a *model.Article) {
+			dictRecognize(a)
+			switch k := n.Add(1); {
+			case k == signal:
+				fmt.Println("prepared", k)
+			case k > signal:
+				time.Sleep(5 * time.Millisecond) // keep the transaction open
+			}
+		}
+		_, err = l.Refresh(ctx, RefreshOptions{Client: fetch.New(fetch.Options{}), Recognize: recognize})
+		fmt.Println("done", err)
+		os.Exit(0)
+	}
+	if testing.Short() {
+		t.Skip("kills a real process; skipped in -short mode")
+	}
+	var feed []byte
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(feed) }))
+	defer srv.Close()
+	feed = articlestest.Feed(items, 1, srv.URL)
+	ctx := context.Background()
+	l, path := openTemp(t)
+	if _, err := l.Subscribe(ctx, srv.URL); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledFeedRefresh$")
+	cmd.Env = append(os.Environ(), "BYLINE_TEST_KILL_FEED="+srv.URL, EnvDB+"="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		if strings.HasPrefix(sc.Text(), "error") || strings.HasPrefix(sc.Text(), "done") {
+			t.Fatalf("before the kill: %s", sc.Text())
+		}
+		if strings.HasPrefix(sc.Text(), "prepared") {
+			cmd.Process.Kill()
+			break
+		}
+	}
+	cmd.Wait()
+	if n := consistency(t, l); n != 0 {
+		t.Fatalf("%d of the feed's %d items stored by the killed refresh", n, items)
+	}
+	res, err := l.Refresh(ctx, RefreshOptions{Client: fetch.New(fetch.Options{}), Recognize: dictRecognize})
+	if err != nil || res.New != items || len(res.Warnings) != 0 {
+		t.Fatalf("refresh after the kill: %+v, %v", res, err)
+	}
+	if n := consistency(t, l); n != items {
+		t.Fatalf("%d articles, want %d", n, items)
+	}
 }

@@ -33,16 +33,20 @@ func asciiLower(s string) string {
 	return s
 }
 
-// resolveEntities finds or creates the ids of every entity a batch
-// mentions that the writer does not know yet, a few statements per batch
-// rather than two per new entity. The ids land in fresh.
-func (w *writer) resolveEntities(ctx context.Context, tx *sql.Tx, st *stmts, batch []parsed, fresh map[entityKey]int64) error {
+// resolveEntities finds or creates the ids of every entity the lists of
+// items mention that the writer does not know yet (in its cache or in
+// fresh), a few statements per batch rather than two per new entity. The
+// ids land in fresh.
+func (w *writer) resolveEntities(ctx context.Context, tx *sql.Tx, st *stmts, fresh map[entityKey]int64, lists ...[]item) error {
 	want := map[entityKey]mentionCount{}
-	for _, p := range batch {
-		for _, it := range p.items {
+	for _, items := range lists {
+		for _, it := range items {
 			for _, m := range it.mentions {
 				k := keyOf(m.name, m.typ)
-				if _, ok := w.entities[k]; !ok {
+				if _, ok := w.entities[k]; ok {
+					continue
+				}
+				if _, ok := fresh[k]; !ok {
 					want[k] = m
 				}
 			}

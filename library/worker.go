@@ -35,6 +35,11 @@ type parsed struct {
 	stored      int  // articles the writer added or replaced
 	items       []item
 	err         error
+
+	// stream, when not nil, brings the items instead (in order, as they
+	// are prepared: a large feed is written while it is recognised); the
+	// writer reads it to the end, or whoever drops p drains it.
+	stream <-chan item
 }
 
 // item is one article ready to store: everything the writer needs, already
@@ -46,6 +51,11 @@ type item struct {
 	text     string   // headings and paragraphs for the full-text index
 	terms    []string // the distinct words of title and text, folded as the index folds them
 	mentions []mentionCount
+	// pending, when not nil, is the article of an item not prepared
+	// because the library held its key when the feed was fetched: a
+	// refresh stores only new items. The writer prepares it after all if
+	// the key has gone by the time it writes.
+	pending *model.Article
 }
 
 type mentionCount struct {
@@ -159,12 +169,21 @@ func (w *worker) run(ctx context.Context, j job) parsed {
 }
 
 // prepare recognises and encodes a source's articles and gives each a key
-// unique within the source. The keys are given in order; the articles are
-// prepared on the pool when there is one and more than one article. Each
-// element of as is set to nil once prepared: the items hold what is
-// stored, and a large feed's parsed sections are garbage as soon as they
-// are encoded, rather than alive until the whole feed is.
+// unique within the source (keyItems). The articles are prepared on the
+// pool when there is one and more than one article. Each element of as is
+// set to nil once prepared: the items hold what is stored, and a large
+// feed's parsed sections are garbage as soon as they are encoded, rather
+// than alive until the whole feed is.
 func (w *worker) prepare(source string, as []*model.Article) []item {
+	items := keyItems(source, as)
+	w.prepareAll(as, items, nil)
+	return items
+}
+
+// keyItems returns one item per article holding only its key, unique
+// within the source: the article's link, numbered in document order when
+// several items share one.
+func keyItems(source string, as []*model.Article) []item {
 	items := make([]item, len(as))
 	keys := map[string]bool{}
 	for i, a := range as {
@@ -182,26 +201,70 @@ func (w *worker) prepare(source string, as []*model.Article) []item {
 		keys[key] = true
 		items[i].key = key
 	}
+	return items
+}
+
+// streamWindow is how many items of a streamed feed may be prepared ahead
+// of those handed to the writer (and how many the hand-over channel
+// holds): enough to keep every core busy while the writer catches up,
+// few enough that a feed's prepared items never pile up in memory.
+const streamWindow = 64
+
+// prepareAll prepares as[i] into items[i] (see prepare), leaving the
+// items of nil articles as they are. When emit is not
+// nil it is given every item in order as soon as the item and all before
+// it are prepared, and the preparing stays at most streamWindow items
+// ahead of emit: an emit that blocks holds the preparing back.
+func (w *worker) prepareAll(as []*model.Article, items []item, emit func(*item)) {
 	if w.pool == nil || len(as) == 1 {
 		for i, a := range as {
-			prepareItem(w.enc, w.recognize, a, &items[i])
-			as[i] = nil
+			if a != nil {
+				prepareItem(w.enc, w.recognize, a, &items[i])
+				as[i] = nil
+			}
+			if emit != nil {
+				emit(&items[i])
+			}
 		}
-		return items
+		return
 	}
-	var done sync.WaitGroup
+	done := make([]sync.WaitGroup, len(as))
+	next := 0 // the first item not yet emitted
+	flush := func(upTo int) {
+		for ; next < upTo; next++ {
+			done[next].Wait()
+			if emit != nil {
+				emit(&items[next])
+			}
+		}
+	}
 	for i, a := range as {
-		done.Add(1)
+		if a == nil {
+			continue
+		}
+		done[i].Add(1)
 		select {
-		case w.pool.tasks <- prepTask{a: a, it: &items[i], done: &done}:
+		case w.pool.tasks <- prepTask{a: a, it: &items[i], done: &done[i]}:
 		default: // every preparer is busy: do this one here
 			prepareItem(w.enc, w.recognize, a, &items[i])
-			done.Done()
+			done[i].Done()
 		}
 		as[i] = nil
+		if emit != nil {
+			flush(i + 1 - streamWindow)
+		}
 	}
-	done.Wait()
-	return items
+	flush(len(as))
+}
+
+// stream prepares a feed's items (prepareAll) into out, in order, and
+// closes it. The receiver must read out to the end.
+func (w *worker) stream(as []*model.Article, items []item, out chan<- item) {
+	defer close(out)
+	w.prepareAll(as, items, func(it *item) {
+		out <- *it
+		*it = item{} // the writer holds it now
+	})
 }
 
 // prepareItem recognises a's people and places and fills it with what the

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/byline/byline/articles/entities"
 	"github.com/byline/byline/model"
 )
 
@@ -18,6 +19,10 @@ import (
 type writer struct {
 	l        *Library
 	entities map[entityKey]int64
+	// recognize and enc prepare the pending items that turn out to be new
+	// (see item.pending); recognize nil means entities.Recognize.
+	recognize func(*model.Article)
+	enc       *encoder
 }
 
 type entityKey struct {
@@ -59,7 +64,11 @@ func (w *writer) write(ctx context.Context, batch []parsed, mode writeMode) (int
 	defer st.close()
 	// Entity ids created in this transaction are only cached once it commits.
 	fresh := map[entityKey]int64{}
-	if err := w.resolveEntities(ctx, tx, st, batch, fresh); err != nil {
+	lists := make([][]item, 0, len(batch))
+	for _, p := range batch {
+		lists = append(lists, p.items)
+	}
+	if err := w.resolveEntities(ctx, tx, st, fresh, lists...); err != nil {
 		return 0, w.l.wrap(err)
 	}
 	now := time.Now().Unix()
@@ -127,13 +136,72 @@ func (w *writer) writeOne(ctx context.Context, st *stmts, p *parsed, mode writeM
 			return 0, err
 		}
 	}
+	added, err := w.writeItems(ctx, st, p, sourceID, p.items, existing, mode, now, fresh, df)
+	if err != nil {
+		return 0, err
+	}
+	for p.stream != nil {
+		part := receive(p.stream, streamChunk)
+		if len(part) == 0 {
+			break
+		}
+		if err := w.resolveEntities(ctx, st.tx, st, fresh, part); err != nil {
+			return 0, err
+		}
+		n, err := w.writeItems(ctx, st, p, sourceID, part, existing, mode, now, fresh, df)
+		if err != nil {
+			return 0, err
+		}
+		added += n
+		// The mentions go as they come, overlapping the preparing; the
+		// full-text entries wait for the end (one FTS5 segment, see
+		// stmts.fts: flushing them every 1,024 items was slower).
+		if err := st.flushMentions(ctx); err != nil {
+			return 0, err
+		}
+	}
+	if mode == addNew {
+		return added, nil
+	}
+	for _, id := range existing {
+		if err := st.deleteArticle(ctx, id); err != nil {
+			return 0, err
+		}
+	}
+	return added, nil
+}
+
+// streamChunk is how many streamed items the writer takes at a time: their
+// entities are resolved in a few statements (resolveEntities), and the
+// writer, faster than the preparing, waits for a chunk rather than an item.
+const streamChunk = 128
+
+// receive returns the next n items of stream, fewer at its end.
+func receive(stream <-chan item, n int) []item {
+	part := make([]item, 0, n)
+	for it := range stream {
+		part = append(part, it)
+		if len(part) == n {
+			break
+		}
+	}
+	return part
+}
+
+// writeItems stores items, articles of source p (row sourceID), and
+// returns how many were new. existing maps the keys of p's stored articles
+// to their ids; the ones met are removed from it.
+func (w *writer) writeItems(ctx context.Context, st *stmts, p *parsed, sourceID int64, items []item, existing map[string]int64, mode writeMode, now int64, fresh map[entityKey]int64, df map[string]int) (int, error) {
 	added := 0
-	for _, it := range p.items {
+	for _, it := range items {
 		a := it.a
 		id, ok := existing[it.key]
 		switch {
 		case ok && mode == addNew:
 			continue
+		case it.pending != nil:
+			w.prepareLate(&it)
+			a = it.a
 		}
 		p.stored++
 		switch {
@@ -172,15 +240,22 @@ func (w *writer) writeOne(ctx context.Context, st *stmts, p *parsed, mode writeM
 			st.mentions = append(st.mentions, mentionRow{entity: eid, article: id, count: m.count})
 		}
 	}
-	if mode == addNew {
-		return added, nil
-	}
-	for _, id := range existing {
-		if err := st.deleteArticle(ctx, id); err != nil {
-			return 0, err
-		}
-	}
 	return added, nil
+}
+
+// prepareLate prepares a pending item (see item.pending) and resolves the
+// entities it mentions one by one (entityID).
+func (w *writer) prepareLate(it *item) {
+	if w.enc == nil {
+		w.enc = newEncoder()
+	}
+	recognize := w.recognize
+	if recognize == nil {
+		recognize = entities.Recognize
+	}
+	a := it.pending
+	it.pending = nil
+	prepareItem(w.enc, recognize, a, it)
 }
 
 // entityID returns a mentioned entity's id, normally resolved beforehand by
