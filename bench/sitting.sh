@@ -1,7 +1,13 @@
 #!/bin/bash
-# Quiet sitting: base (17fb994, main at session 7's start) vs new (main after merges).
+# One quiet sitting of issue 11's measures: base (a build of an earlier commit, its tree
+# extracted to /tmp/q/base with `git archive COMMIT | tar -x -C /tmp/q/base` and built to
+# /tmp/q/byline-base, /tmp/q/ent-base.test, /tmp/q/ui-base.test) vs new (this tree).
+# Needs the corpus in /tmp/q/corpus100k (go run ./cmd/gencorpus -n 100000 -seed 1 -out ...)
+# and newsboat. Session 7 ran it (base 17fb994); session 6 ran the same steps (base 447c8f3)
+# without the base build in bench/peers.sh. Outputs go to /tmp/q/out.
 set -u
-cd /work/main
+cd "$(dirname "$0")/.."
+repo=$(pwd)
 out=/tmp/q/out; mkdir -p $out
 go build -o /tmp/q/byline-new . && go test -c -o /tmp/q/ent-new.test ./articles/entities/ && go test -c -o /tmp/q/ui-new.test ./ui/ || exit 1
 echo "load at start: $(cat /proc/loadavg)" > $out/sitting.txt; date >> $out/sitting.txt
@@ -9,7 +15,7 @@ echo "load at start: $(cat /proc/loadavg)" > $out/sitting.txt; date >> $out/sitt
 : > $out/tag-base.txt; : > $out/tag-new.txt
 for i in 1 2 3 4 5 6; do
   (cd /tmp/q/base/articles/entities && /tmp/q/ent-base.test -test.run '^$' -test.bench 'Load|Tag$|RecognizeSample' -test.cpu 1 -test.benchmem >> $out/tag-base.txt)
-  (cd /work/main/articles/entities && /tmp/q/ent-new.test -test.run '^$' -test.bench 'Load|Tag$|RecognizeSample' -test.cpu 1 -test.benchmem >> $out/tag-new.txt)
+  (cd $repo/articles/entities && /tmp/q/ent-new.test -test.run '^$' -test.bench 'Load|Tag$|RecognizeSample' -test.cpu 1 -test.benchmem >> $out/tag-new.txt)
 done
 # 2. feed add vs newsboat, alternating, 3 runs each
 pkill -f "genfeed -n 5000" ; sleep 0.5
@@ -33,7 +39,7 @@ rm -f /tmp/q/lib-base.db*; /usr/bin/time -f "base %e s %U user %S sys %M KB" -a 
 : > $out/fs-base.txt; : > $out/fs-new.txt
 for i in 1 2 3; do
   (cd /tmp/q/base/ui && BYLINE_BENCH_DB=/tmp/q/lib-base.db /tmp/q/ui-base.test -test.run '^$' -test.bench 'SampleFirstScreen|LibraryFirstScreen' -test.count 2 -test.benchmem >> $out/fs-base.txt)
-  (cd /work/main/ui && BYLINE_BENCH_DB=/tmp/q/lib-new.db /tmp/q/ui-new.test -test.run '^$' -test.bench 'SampleFirstScreen|LibraryFirstScreen' -test.count 2 -test.benchmem >> $out/fs-new.txt)
+  (cd $repo/ui && BYLINE_BENCH_DB=/tmp/q/lib-new.db /tmp/q/ui-new.test -test.run '^$' -test.bench 'SampleFirstScreen|LibraryFirstScreen' -test.count 2 -test.benchmem >> $out/fs-new.txt)
 done
 echo "load at end: $(cat /proc/loadavg)" >> $out/sitting.txt; date >> $out/sitting.txt
 echo DONE >> $out/sitting.txt
