@@ -91,14 +91,7 @@ const bytesPerRenderer = 32 << 10
 // CPUs (one per bytesPerRenderer of text), each with a renderer of its own.
 func renderAll(a *model.Article, width int, look Look) ([]*Section, error) {
 	secs := make([]*Section, len(a.Sections))
-	size := 0
-	for _, s := range a.Sections {
-		size += len(s.Heading)
-		for _, p := range s.Paragraphs {
-			size += len(p)
-		}
-	}
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(secs), 1+size/bytesPerRenderer))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(secs), 1+TextBytes(a)/bytesPerRenderer))
 	// errs[w] is worker w's failure: each writes only its own.
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
