@@ -239,7 +239,7 @@ func inlineText(s string) string {
 // (inlineTooComplex) is shown as written.
 func atxText(md []byte, ctx parser.Context) string {
 	if inlineTooComplex(md) {
-		return cleanText(strings.TrimLeft(string(md), "#"))
+		return markdownText(strings.TrimLeft(string(md), "#"))
 	}
 	doc := headingParser.Parse(gmtext.NewReader(md), parser.WithContext(ctx))
 	var b bytes.Buffer
@@ -274,7 +274,16 @@ func atxText(md []byte, ctx parser.Context) string {
 		return ast.WalkContinue, nil
 	})
 	_ = w.Flush()
-	return cleanText(html.UnescapeString(b.String()))
+	return markdownText(html.UnescapeString(b.String()))
+}
+
+// markdownText is cleanText for text taken out of Markdown (a heading, a
+// title, front matter), which is shown and exported as text but may reach
+// a renderer again: references that its making formed (`&#*27*;` loses its
+// emphasis, YAML's "\x26#27;" is "&#27;") and that decode to a control are
+// dropped, as ParseMarkdown drops those written in the file.
+func markdownText(s string) string {
+	return strings.Join(strings.Fields(dropControlReferences(Sanitize(s))), " ")
 }
 
 // thematicBreak matches a Markdown rule: "---", "***", "* * *", "___".
@@ -326,7 +335,7 @@ func frontMatter(a *model.Article, text string) string {
 		var v string
 		switch val := val.(type) {
 		case string:
-			v = cleanText(val)
+			v = markdownText(val)
 		case time.Time: // an unquoted date
 			v = val.Format(time.RFC3339)
 		case int, float64, bool:
