@@ -136,7 +136,10 @@ func looksBinary(data []byte) bool {
 	head := data[:n]
 	controls, invalid := 0, 0
 	for i := 0; i < len(head); {
-		r, w := utf8.DecodeRune(head[i:])
+		r, w := rune(head[i]), 1
+		if r >= utf8.RuneSelf { // most text is ASCII: decode only the rest
+			r, w = utf8.DecodeRune(head[i:])
+		}
 		if r == 0 {
 			return true
 		}
