@@ -79,6 +79,9 @@ func tokenize(text string, g *gazetteer.Gazetteer) []token {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf { // the ASCII letters and digits, without the tables
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
@@ -100,6 +103,10 @@ func scanWord(text string, i int) int {
 	}
 	j := i
 	for j < len(text) {
+		if c := text[j]; c < utf8.RuneSelf && isWordRune(rune(c)) {
+			j++ // most of a word: ASCII, not decoded
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[j:])
 		if isWordRune(r) {
 			j += w
