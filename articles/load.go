@@ -68,7 +68,7 @@ func formatOf(source string, data []byte) string {
 		}
 	}
 	head := bytes.TrimSpace(data[:min(len(data), 1024)])
-	lower := bytes.ToLower(head)
+	lower := bytes.ToLower(head[:min(len(head), len("<!doctype html"))]) // the longest prefix asked about
 	switch {
 	case bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")):
 		return "html"
