@@ -466,7 +466,7 @@ func byPos(a, b model.Mention) int {
 func canonical(e model.Entity) string {
 	best, bestScore := "", -1
 	for _, m := range e.Mentions {
-		score := len(strings.Fields(m.Text)) * 4
+		score := countFields(m.Text) * 4
 		if m.Paragraph >= 0 {
 			score += 2
 		}
@@ -482,6 +482,19 @@ func canonical(e model.Entity) string {
 		name = titleCase(name) // a dateline's "WASHINGTON" is listed as Washington
 	}
 	return name
+}
+
+// countFields is len(strings.Fields(s)), without making the slice.
+func countFields(s string) int {
+	n, inField := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inField {
+			n++
+		}
+		inField = !space
+	}
+	return n
 }
 
 // acronym reports whether an all-caps name is short enough to be written
