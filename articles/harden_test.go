@@ -101,3 +101,28 @@ func TestDropXMLControls(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintableRun checks printableRun against its definition, byte by
+// byte, for every byte value at every position of a word and around it.
+func TestPrintableRun(t *testing.T) {
+	slow := func(s []byte) int {
+		n := 0
+		for n < len(s) && s[n] >= 0x20 && s[n] <= 0x7e {
+			n++
+		}
+		return n &^ 7
+	}
+	base := []byte("The quick brown fox jumps over the lazy dog!")
+	for pos := range 24 {
+		for c := range 256 {
+			s := append([]byte(nil), base[:24]...)
+			s[pos] = byte(c)
+			if got, want := printableRun(s), slow(s); got != want {
+				t.Fatalf("byte %#x at %d: %d, want %d", c, pos, got, want)
+			}
+			if got, want := printableRun(string(s)), slow(s); got != want {
+				t.Fatalf("string, byte %#x at %d: %d, want %d", c, pos, got, want)
+			}
+		}
+	}
+}

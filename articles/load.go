@@ -68,7 +68,7 @@ func formatOf(source string, data []byte) string {
 		}
 	}
 	head := bytes.TrimSpace(data[:min(len(data), 1024)])
-	lower := bytes.ToLower(head)
+	lower := bytes.ToLower(head[:min(len(head), len("<!doctype html"))]) // the longest prefix asked about
 	switch {
 	case bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")):
 		return "html"
@@ -153,7 +153,7 @@ func ReadSource(path string) ([]byte, error) {
 		return nil, &Error{Source: path, Err: fmt.Errorf("larger than %d MB", MaxFileSize>>20)}
 	}
 	// A named pipe has no size: the limit holds while reading.
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := readAll(io.LimitReader(f, MaxFileSize+1), st.Size())
 	if err != nil {
 		return nil, &Error{Source: path, Err: unwrapPath(err)}
 	}
@@ -161,6 +161,26 @@ func ReadSource(path string) ([]byte, error) {
 		return nil, &Error{Source: path, Err: fmt.Errorf("larger than %d MB", MaxFileSize>>20)}
 	}
 	return data, nil
+}
+
+// readAll is io.ReadAll with room for size bytes from the start (a
+// file's size as stat told it), so that a file is read into one buffer
+// instead of one grown and copied from 512 bytes up.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, size+1) // a byte more, to meet the end without growing
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }
 
 func unwrapPath(err error) error {

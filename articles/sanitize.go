@@ -16,6 +16,9 @@ import (
 func Sanitize(s string) string {
 	clean := true
 	for i := 0; i < len(s); {
+		if i += printableRun(s[i:]); i == len(s) {
+			break
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if (r == utf8.RuneError && w == 1) || isControl(r) {
 			clean = false
@@ -105,6 +108,24 @@ func skipEscape(s string, i int, r rune, w int) int {
 	return j // a two-byte escape such as ESC c
 }
 
+// printableRun returns how many bytes at the start of s, in whole words
+// of eight, are printable ASCII (0x20 to 0x7e): most of a text, and
+// nothing Sanitize or looksBinary has to look at byte by byte.
+func printableRun[T string | []byte](s T) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte of 0x80 or more, or 0x7f (which adding one turns into
+		// 0x80), or one below 0x20 (the borrow sets its high bit).
+		if (w|(w+ones))&highs != 0 || (w-0x20*ones)&^w&highs != 0 {
+			break
+		}
+	}
+	return i
+}
+
 func isControl(r rune) bool {
 	if r == '\n' || r == '\t' {
 		return false
@@ -136,7 +157,13 @@ func looksBinary(data []byte) bool {
 	head := data[:n]
 	controls, invalid := 0, 0
 	for i := 0; i < len(head); {
-		r, w := utf8.DecodeRune(head[i:])
+		if i += printableRun(head[i:]); i == len(head) {
+			break
+		}
+		r, w := rune(head[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRune(head[i:])
+		}
 		if r == 0 {
 			return true
 		}

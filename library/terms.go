@@ -43,41 +43,46 @@ func (s *termSet) distinct(texts ...string) []string {
 		}
 	}
 	for _, t := range texts {
-		start, ascii := -1, true
-		for i := 0; i <= len(t); {
-			var r rune = ' '
-			size := 1
-			if i < len(t) {
+		for i := 0; i < len(t); {
+			if c := t[i]; c < utf8.RuneSelf && !wordByte[c] {
+				i++ // between words
+				continue
+			}
+			start, ascii := i, true
+			for i < len(t) {
 				if c := t[i]; c < utf8.RuneSelf {
-					r = rune(c)
-				} else {
-					r, size = utf8.DecodeRuneInString(t[i:])
+					if !wordByte[c] {
+						break
+					}
+					i++
+					continue
+				}
+				r, size := utf8.DecodeRuneInString(t[i:])
+				if notWordRune(r) {
+					break
+				}
+				ascii = false
+				i += size
+			}
+			if i == start { // a rune outside words, not ASCII
+				_, size := utf8.DecodeRuneInString(t[i:])
+				i += size
+				continue
+			}
+			w := t[start:i]
+			if !ascii {
+				add(fold(w))
+				continue
+			}
+			s.buf = append(s.buf[:0], w...)
+			for j, c := range s.buf {
+				if 'A' <= c && c <= 'Z' {
+					s.buf[j] = c + 'a' - 'A'
 				}
 			}
-			isWord := i < len(t) && (r < utf8.RuneSelf && wordByte[r] || r >= utf8.RuneSelf && !notWordRune(r))
-			switch {
-			case isWord && start < 0:
-				start, ascii = i, r < utf8.RuneSelf
-			case isWord:
-				ascii = ascii && r < utf8.RuneSelf
-			case start >= 0:
-				w := t[start:i]
-				if ascii {
-					s.buf = append(s.buf[:0], w...)
-					for j, c := range s.buf {
-						if 'A' <= c && c <= 'Z' {
-							s.buf[j] = c + 'a' - 'A'
-						}
-					}
-					if _, ok := s.seen[string(s.buf)]; !ok {
-						add(string(s.buf))
-					}
-				} else {
-					add(fold(w))
-				}
-				start = -1
+			if _, ok := s.seen[string(s.buf)]; !ok {
+				add(string(s.buf))
 			}
-			i += size
 		}
 	}
 	return out

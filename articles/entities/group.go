@@ -2,7 +2,6 @@ package entities
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -24,10 +23,10 @@ type grouper struct {
 	d        *doc
 	g        *gazetteer.Gazetteer
 	ents     []*entity
-	byName   map[string]*entity   // "p:Lloyd Austin", "l:gaza"
+	byName   map[nameKey]*entity  // {person, "Lloyd Austin"}, {place, "gaza"}
 	surnames map[string][]*entity // "Austin" -> people whose full name ends so
 	covered  map[[2]int][]bool    // (unit, sentence) -> tokens inside a span
-	lowered  map[string]bool      // words written in lower case somewhere
+	lowered  map[string]bool      // see doc.lowered
 	step     int
 }
 
@@ -35,17 +34,8 @@ type grouper struct {
 // places, mentions propagated to untagged occurrences and confirmed
 // heading names, in order of first mention.
 func group(d *doc, spans []span, g *gazetteer.Gazetteer) []model.Entity {
-	gr := &grouper{d: d, g: g, byName: map[string]*entity{}, surnames: map[string][]*entity{},
-		covered: map[[2]int][]bool{}, lowered: map[string]bool{}}
-	for ui := range d.units {
-		for _, s := range d.units[ui].sents {
-			for _, t := range s {
-				if unicode.IsLower(firstRune(t.text)) {
-					gr.lowered[t.text] = true
-				}
-			}
-		}
-	}
+	gr := &grouper{d: d, g: g, byName: map[nameKey]*entity{}, surnames: map[string][]*entity{},
+		covered: map[[2]int][]bool{}, lowered: d.lowered()}
 	things := map[string]bool{} // names of things named like people, in this article
 	for _, s := range spans {
 		if d.notPerson(s, g) {
@@ -103,6 +93,38 @@ func group(d *doc, spans []span, g *gazetteer.Gazetteer) []model.Entity {
 	}
 	gr.propagate()
 	return gr.entities()
+}
+
+// lowered maps the capitalised first word of each sentence of the
+// paragraphs, in lower case, to whether the article writes it so
+// somewhere: the only words propagate asks about. Gathering these first
+// and then looking the article's lower-case words up among them costs far
+// less than keeping a set of every lower-case word.
+func (d *doc) lowered() map[string]bool {
+	lowered := map[string]bool{}
+	for _, u := range d.units {
+		if u.paragraph < 0 {
+			continue
+		}
+		for _, s := range u.sents {
+			if len(s) > 0 && unicode.IsUpper(firstRune(s[0].text)) {
+				lowered[strings.ToLower(s[0].text)] = false
+			}
+		}
+	}
+	if len(lowered) == 0 {
+		return lowered
+	}
+	for _, u := range d.units {
+		for _, s := range u.sents {
+			for _, t := range s {
+				if _, ok := lowered[t.text]; ok && unicode.IsLower(firstRune(t.text)) {
+					lowered[t.text] = true
+				}
+			}
+		}
+	}
+	return lowered
 }
 
 // lowerSlip reports whether s is a tagging slip of the kind "The rover,
@@ -207,9 +229,17 @@ func (gr *grouper) cover(s span) {
 	}
 }
 
+// nameKey is how an entity is found by name: a person by the name as
+// written, a place by placeKey. A struct, not a prefixed string, so that
+// a look-up makes no string.
+type nameKey struct {
+	place bool
+	name  string
+}
+
 // person returns the person with full name text, creating it.
 func (gr *grouper) person(text string) *entity {
-	key := "p:" + text
+	key := nameKey{name: text}
 	if e := gr.byName[key]; e != nil {
 		return e
 	}
@@ -225,11 +255,11 @@ func (gr *grouper) person(text string) *entity {
 
 // placeKey is the key of the place named text: a country's other names
 // ("US", "U.S.", "America") share the country's key.
-func (gr *grouper) placeKey(text string) string {
+func (gr *grouper) placeKey(text string) nameKey {
 	if c, ok := gr.g.Country(text); ok {
 		text = c
 	}
-	return "l:" + strings.ToLower(text)
+	return nameKey{place: true, name: strings.ToLower(text)}
 }
 
 // place returns the place named text, creating it.
@@ -247,7 +277,7 @@ func (gr *grouper) place(text string) *entity {
 // alias returns the entity that the name text refers to in this article:
 // a person's full name or surname, a single-word person, or a place.
 func (gr *grouper) alias(text string) *entity {
-	if e := gr.byName["p:"+text]; e != nil {
+	if e := gr.byName[nameKey{name: text}]; e != nil {
 		return e
 	}
 	if cands := gr.surnames[text]; len(cands) > 0 {
@@ -313,7 +343,7 @@ func (gr *grouper) assign(s span, votes map[string]tagger.Tag) {
 		gr.add(gr.place(text), s)
 		return
 	}
-	if e := gr.byName["p:"+text]; e != nil {
+	if e := gr.byName[nameKey{name: text}]; e != nil {
 		gr.add(e, s)
 		return
 	}
@@ -403,22 +433,31 @@ func (gr *grouper) entities() []model.Entity {
 		if e.typ == tagger.BLoc {
 			ent.Type = model.Place
 		}
+		ent.Mentions = make([]model.Mention, 0, len(e.spans))
 		for _, s := range e.spans {
 			ent.Mentions = append(ent.Mentions, gr.d.mention(s))
 		}
-		sort.SliceStable(ent.Mentions, func(i, j int) bool {
-			return ent.Mentions[i].Pos().Less(ent.Mentions[j].Pos())
-		})
+		slices.SortStableFunc(ent.Mentions, byPos)
 		ent.Name = canonical(ent)
 		if c, ok := gr.g.Country(ent.Name); ok && ent.Type == model.Place {
 			ent.Name = c // "US" and "U.S." are listed as the United States
 		}
 		out = append(out, ent)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		return out[i].Mentions[0].Pos().Less(out[j].Mentions[0].Pos())
-	})
+	slices.SortStableFunc(out, func(a, b model.Entity) int { return byPos(a.Mentions[0], b.Mentions[0]) })
 	return out
+}
+
+// byPos orders mentions in reading order (model.Pos.Less), for a stable
+// sort.
+func byPos(a, b model.Mention) int {
+	switch p, q := a.Pos(), b.Pos(); {
+	case p.Less(q):
+		return -1
+	case q.Less(p):
+		return 1
+	}
+	return 0
 }
 
 // canonical returns the fullest form of the entity's name: the mention with
@@ -427,7 +466,7 @@ func (gr *grouper) entities() []model.Entity {
 func canonical(e model.Entity) string {
 	best, bestScore := "", -1
 	for _, m := range e.Mentions {
-		score := len(strings.Fields(m.Text)) * 4
+		score := countFields(m.Text) * 4
 		if m.Paragraph >= 0 {
 			score += 2
 		}
@@ -443,6 +482,19 @@ func canonical(e model.Entity) string {
 		name = titleCase(name) // a dateline's "WASHINGTON" is listed as Washington
 	}
 	return name
+}
+
+// countFields is len(strings.Fields(s)), without making the slice.
+func countFields(s string) int {
+	n, inField := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inField {
+			n++
+		}
+		inField = !space
+	}
+	return n
 }
 
 // acronym reports whether an all-caps name is short enough to be written

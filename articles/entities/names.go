@@ -111,7 +111,7 @@ func (gr *grouper) aliasFold(text string) *entity {
 	}
 	var best *entity
 	for key, e := range gr.byName {
-		if strings.HasPrefix(key, "p:") && strings.EqualFold(key[2:], text) && (best == nil || e.last > best.last) {
+		if !key.place && strings.EqualFold(key.name, text) && (best == nil || e.last > best.last) {
 			best = e
 		}
 	}

@@ -1,7 +1,8 @@
 package entities
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/byline/byline/articles/entities/internal/tagger"
@@ -26,15 +27,14 @@ type span struct {
 // sortSpans orders spans by unit, sentence and first token, keeping the
 // order of equal ones.
 func sortSpans(spans []span) {
-	sort.SliceStable(spans, func(i, j int) bool {
-		a, b := spans[i], spans[j]
-		if a.u != b.u {
-			return a.u < b.u
+	slices.SortStableFunc(spans, func(a, b span) int {
+		if c := cmp.Compare(a.u, b.u); c != 0 {
+			return c
 		}
-		if a.sent != b.sent {
-			return a.sent < b.sent
+		if c := cmp.Compare(a.sent, b.sent); c != 0 {
+			return c
 		}
-		return a.from < b.from
+		return cmp.Compare(a.from, b.from)
 	})
 }
 

@@ -143,7 +143,7 @@ func (d *doc) rescuePlaces(spans []span, g *gazetteer.Gazetteer) []span {
 		}
 		for si, toks := range d.units[ui].sents {
 			free := func(i int) bool {
-				return i >= 0 && i < len(toks) && inSpan[[3]int{ui, si, i}] == 0 && isTitleCase(toks[i].text)
+				return i >= 0 && i < len(toks) && isTitleCase(toks[i].text) && inSpan[[3]int{ui, si, i}] == 0
 			}
 			for i := 1; i < len(toks); i++ {
 				if !free(i) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/byline/byline/articles"
+	"github.com/byline/byline/articles/articlestest"
 	"github.com/byline/byline/articles/entities"
 	"github.com/byline/byline/articles/entities/internal/corpus"
 	"github.com/byline/byline/model"
@@ -82,6 +83,36 @@ func BenchmarkRecognizeSample(b *testing.B) {
 		entities.Recognize(a)
 	}
 	b.ReportMetric(float64(a.Words())*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkRecognizeCorpus measures Recognize on 500 articles of the
+// generated corpus that byline add is measured with (what the rules around
+// the tagger cost at the scale of an import, not on one article), and the
+// process's CPU time per article, which a busy machine moves less than
+// the wall time:
+//
+//	go test -run '^$' -bench RecognizeCorpus -count 6 ./articles/entities
+func BenchmarkRecognizeCorpus(b *testing.B) {
+	var all []*model.Article
+	for i := range 500 {
+		as, err := articles.Parse(articlestest.CorpusName(i), articlestest.CorpusArticle(1, i))
+		if err != nil {
+			b.Fatal(err)
+		}
+		all = append(all, as...)
+	}
+	entities.Recognize(all[0]) // load the model outside the timing
+	cpu := entities.ProcessCPU()
+	for b.Loop() {
+		for _, a := range all {
+			entities.Recognize(a)
+		}
+	}
+	n := float64(len(all)) * float64(b.N)
+	b.ReportMetric(n/b.Elapsed().Seconds(), "articles/s")
+	if c := entities.ProcessCPU() - cpu; c > 0 {
+		b.ReportMetric(c.Seconds()*1000/n, "cpu-ms/article")
+	}
 }
 
 // TestBuiltInSamples checks the names of byline's demo articles and of

@@ -79,6 +79,9 @@ func tokenize(text string, g *gazetteer.Gazetteer) []token {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf { // the ASCII letters and digits, without the tables
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
@@ -100,6 +103,10 @@ func scanWord(text string, i int) int {
 	}
 	j := i
 	for j < len(text) {
+		if c := text[j]; c < utf8.RuneSelf && isWordRune(rune(c)) {
+			j++ // most of a word: ASCII, not decoded
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[j:])
 		if isWordRune(r) {
 			j += w
@@ -141,17 +148,23 @@ func firstRune(s string) rune {
 	return r
 }
 
+// possessives are the endings appendWord splits off a word.
+var possessives = []string{"'s", "’s", "'S", "’S"}
+
 // appendWord appends the word text[i:j], splitting off a possessive
 // ("Austin's" is "Austin" and "'s"), a negation ("can't" is "ca" and "n't",
 // as in CoNLL) and hyphenated names ("US-Israel").
 func appendWord(out []token, text string, i, j int, g *gazetteer.Gazetteer) []token {
 	word := text[i:j]
-	// Possessive 's / ’s and trailing apostrophe-less clitics.
-	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
-		if len(word) > len(suf) && strings.HasSuffix(word, suf) {
-			k := j - len(suf)
-			out = appendWord(out, text, i, k, g)
-			return append(out, token{text[k:j], k, j})
+	// Possessive 's / ’s and trailing apostrophe-less clitics (looked for
+	// only after an s: most words end otherwise).
+	if end := word[len(word)-1]; end == 's' || end == 'S' {
+		for _, suf := range possessives {
+			if len(word) > len(suf) && strings.HasSuffix(word, suf) {
+				k := j - len(suf)
+				out = appendWord(out, text, i, k, g)
+				return append(out, token{text[k:j], k, j})
+			}
 		}
 	}
 	if strings.HasSuffix(word, "n't") && len(word) > 3 {

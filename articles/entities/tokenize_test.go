@@ -83,3 +83,12 @@ func TestSentencesClosingQuoteApart(t *testing.T) {
 		t.Errorf("a closing quote set apart starts a sentence: %d sentences", len(got))
 	}
 }
+
+// TestCountFields checks countFields against strings.Fields.
+func TestCountFields(t *testing.T) {
+	for _, s := range []string{"", " ", "Lloyd", "Lloyd Austin", "  Lloyd\tJ.  Austin ", "a\u00a0b", "x\u2003y z", "\xff \xfe", "Köln  Bonn\n"} {
+		if got, want := countFields(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countFields(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
