@@ -9,6 +9,8 @@ set -u
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 out=/tmp/q/out; mkdir -p $out
+# The base tree reads ../shared (the tagging benchmark's CoNLL text) from /tmp/q.
+[ -d "$repo/../shared" ] && ln -sfn "$(cd "$repo/../shared" && pwd)" /tmp/q/shared
 go build -o /tmp/q/byline-new . && go test -c -o /tmp/q/ent-new.test ./articles/entities/ && go test -c -o /tmp/q/ui-new.test ./ui/ || exit 1
 echo "load at start: $(cat /proc/loadavg)" > $out/sitting.txt; date >> $out/sitting.txt
 # 1. tagging, one core, interleaved
