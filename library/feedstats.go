@@ -6,6 +6,7 @@ import (
 	"errors"
 	"path/filepath"
 	"time"
+	"unicode"
 
 	"github.com/byline/byline/articles"
 )
@@ -187,7 +188,8 @@ func (l *Library) SetFullText(ctx context.Context, feedURL string, on bool) erro
 	return nil
 }
 
-// oneLine is a name as it is stored: without control or bidi characters,
+// oneLine is a name as it is stored: without control or format
+// characters (bidi marks, zero-width and invisible signs such as U+0604),
 // its blanks folded.
 func oneLine(s string) string {
 	out := []rune{}
@@ -197,7 +199,7 @@ func oneLine(s string) string {
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0':
 			space = len(out) > 0
 			continue
-		case isBidi(r):
+		case unicode.Is(unicode.Cf, r):
 			continue
 		}
 		if space {
@@ -207,11 +209,6 @@ func oneLine(s string) string {
 		out = append(out, r)
 	}
 	return string(out)
-}
-
-// isBidi reports the characters that reorder the text around them.
-func isBidi(r rune) bool {
-	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
 }
 
 // Configure applies a person's settings for a subscribed feed: a title
