@@ -26,6 +26,10 @@ func TestDropControlReferences(t *testing.T) {
 		{"&#x2&#27;02e;", "02e;"},
 		{"&amp;#27;", "&amp;#27;"}, // a reference to "&": the text "&#27;"
 		{"&#", "&#"}, {"&#x", "&#x"}, {"a & b", "a & b"},
+		// goldmark reads a leading zero as octal: 0200 is U+0080, 033 ESC.
+		{"000&#0200;x&#033;y&#0233z", "000xyz"},
+		{"&#0101;&#089;&#00;&#0;&#009;", "&#0101;&#089;&#00;&#0;&#009;"}, // A, failed readings, NUL
+		{"a&#020056;b", "ab"},                                            // U+4E58 in decimal, U+202E in octal
 	} {
 		if got := dropControlReferences(tt.in); got != tt.want {
 			t.Errorf("dropControlReferences(%q) = %q, want %q", tt.in, got, tt.want)

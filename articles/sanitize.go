@@ -210,7 +210,7 @@ func dropControlReferences(s string) string {
 		}
 		// Out of range, decoders disagree: html.UnescapeString wraps
 		// &#x10000001b; around to ESC. Such a reference is dropped too.
-		if r == 0 || r <= utf8.MaxRune && !isControl(r) {
+		if (r == 0 || r <= utf8.MaxRune && !isControl(r)) && !octalControl(s[i:end]) {
 			if b != nil {
 				b = append(b, s[i:end]...)
 			}
@@ -229,6 +229,27 @@ func dropControlReferences(s string) string {
 		return s
 	}
 	return string(b)
+}
+
+// octalControl reports whether ref, a decimal reference with a leading
+// zero, names a control when read as octal: goldmark (and so glamour)
+// parses decimal references with strconv.ParseUint's base 0, so that
+// `&#0200;` is U+0080 to it, not È. Digits 8 and 9 make its reading fail,
+// which gives U+FFFD, as does a number beyond U+10FFFF.
+func octalControl(ref string) bool {
+	if len(ref) < 4 || ref[2] != '0' {
+		return false
+	}
+	r := rune(0)
+	for _, c := range []byte(strings.TrimSuffix(ref[3:], ";")) {
+		if c < '0' || c > '7' {
+			return false
+		}
+		if r = r*8 + rune(c-'0'); r > utf8.MaxRune {
+			return false
+		}
+	}
+	return r != 0 && isControl(r)
 }
 
 // numericReference reads the numeric character reference that starts at
